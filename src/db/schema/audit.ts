@@ -1,0 +1,33 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only, hash-chained audit log. `seq` is gap-free; `hash` covers the row's canonical
+ * content and `prev_hash`, so editing, deleting or inserting a row breaks the chain.
+ * A trigger (migration 0001) rejects UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint({ mode: 'bigint' }).primaryKey(),
+    id: uuid().notNull().unique(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    organisationId: uuid(),
+    actorUserId: uuid(),
+    actorLabel: text(),
+    action: text().notNull(),
+    entityType: text(),
+    entityId: text(),
+    outcome: text().notNull(),
+    ip: text(),
+    requestId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    index('audit_events_org_seq_idx').on(t.organisationId, t.seq),
+    index('audit_events_org_action_idx').on(t.organisationId, t.action, t.seq),
+    index('audit_events_org_actor_idx').on(t.organisationId, t.actorUserId, t.seq),
+    index('audit_events_org_entity_idx').on(t.organisationId, t.entityType, t.entityId),
+  ],
+);

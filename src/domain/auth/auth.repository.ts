@@ -1,0 +1,195 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client.ts';
+import {
+  authThrottle,
+  memberships,
+  organisations,
+  recoveryCodes,
+  sessions,
+  users,
+} from '@/db/schema/index.ts';
+import { newId } from '@/lib/ids.ts';
+import type { Role } from '@/policy/roles.ts';
+import type { OrganisationType } from './organisations.schema.ts';
+
+/** A user with the membership they act through and its organisation. */
+export interface Principal {
+  user: typeof users.$inferSelect;
+  membership: { id: string; role: Role; disabled: boolean };
+  organisation: {
+    id: string;
+    name: string;
+    country: string;
+    type: OrganisationType;
+    requireTotp: boolean;
+  };
+}
+
+const principalColumns = {
+  user: users,
+  membership: { id: memberships.id, role: memberships.role, disabled: memberships.disabled },
+  organisation: {
+    id: organisations.id,
+    name: organisations.name,
+    country: organisations.country,
+    type: organisations.type,
+    requireTotp: organisations.requireTotp,
+  },
+};
+
+function principalQuery(db: Db) {
+  return db
+    .select(principalColumns)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId));
+}
+
+/** The user with `email` and their first enabled membership; null if none. */
+export async function findPrincipalByEmail(db: Db, email: string): Promise<Principal | null> {
+  const rows = await principalQuery(db)
+    .where(and(eq(users.email, email), eq(memberships.disabled, false)))
+    .orderBy(memberships.createdAt)
+    .limit(1);
+  return (rows[0] as Principal | undefined) ?? null;
+}
+
+/** The user acting in `organisationId`, if the membership is enabled. */
+export async function findPrincipal(
+  db: Db,
+  userId: string,
+  organisationId: string,
+): Promise<Principal | null> {
+  const rows = await principalQuery(db)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.disabled, false),
+      ),
+    )
+    .limit(1);
+  return (rows[0] as Principal | undefined) ?? null;
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Db, row: Omit<SessionRow, 'id'>): Promise<SessionRow> {
+  const [created] = await db
+    .insert(sessions)
+    .values({ id: newId(), ...row })
+    .returning();
+  return created!;
+}
+
+export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | null> {
+  const rows = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Ends every session of a user; returns how many. */
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export type ThrottleRow = typeof authThrottle.$inferSelect;
+
+export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | null> {
+  const rows = await db.select().from(authThrottle).where(eq(authThrottle.key, key)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function saveThrottle(db: Db, row: ThrottleRow): Promise<void> {
+  await db
+    .insert(authThrottle)
+    .values(row)
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        failures: row.failures,
+        windowStartedAt: row.windowStartedAt,
+        lockedUntil: row.lockedUntil,
+      },
+    });
+}
+
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.delete(authThrottle).where(eq(authThrottle.key, key));
+}
+
+/** Marks an unused recovery code of the user as used; false when none matched. */
+export async function consumeRecoveryCode(
+  db: Db,
+  userId: string,
+  codeHash: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: at })
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, codeHash),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+/** Replaces all recovery codes of the user. */
+export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (hashes.length > 0) {
+    await db
+      .insert(recoveryCodes)
+      .values(hashes.map((codeHash) => ({ id: newId(), userId, codeHash })));
+  }
+}
+
+/** Updates the TOTP columns of a user. */
+export async function setUserTotp(
+  db: Db,
+  userId: string,
+  patch: Partial<Pick<typeof users.$inferSelect, 'totpSecretEnc' | 'totpPendingEnc' | 'totpLastStep'>>,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+}
+
+/**
+ * Records an accepted TOTP step only if it is newer than the last one: a code cannot be
+ * replayed, even by two requests racing each other.
+ */
+export async function advanceTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,230 @@
+import type { Db } from '@/db/client.ts';
+import { recordAudit, recordAuditNow, type AuditCtx } from '@/domain/audit/index.ts';
+import type { Actor, Ctx } from '@/lib/context.ts';
+import { randomToken, sha256Hex } from '@/lib/crypto.ts';
+import { AppError } from '@/lib/errors.ts';
+import { requireAccess } from '@/policy/require-access.ts';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findPrincipal,
+  findPrincipalByEmail,
+  findSessionByTokenHash,
+  insertSession,
+  touchSession,
+  type Principal,
+} from './auth.repository.ts';
+import type { Login, Me } from './auth.schema.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { actorFromPrincipal } from './principal.ts';
+import {
+  accountKey,
+  addressKey,
+  assertNotThrottled,
+  clearAccountFailures,
+  registerFailure,
+  THROTTLE,
+} from './throttle.ts';
+import { verifySecondFactor } from './totp.service.ts';
+
+/** Name of the HttpOnly, SameSite=Strict session cookie. */
+export const SESSION_COOKIE = 'hw_session';
+
+/** Sessions end after this long without a request… */
+export const SESSION_IDLE_MS = 30 * 60_000;
+/** …and after this long in any case. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+const TOUCH_EVERY_MS = 60_000;
+
+export interface LoginResult {
+  me: Me;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * Logs in with email, password and (when enrolled) a TOTP or recovery code. Unknown emails and
+ * wrong passwords get the same `invalid_credentials` answer and cost the same time. Failures are
+ * throttled per account and per address (`too_many_attempts`, with Retry-After).
+ */
+export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const now = ctx.now();
+  const keys = [accountKey(email), addressKey(ctx.meta.ip)].filter((k): k is string => !!k);
+  const auditCtx = { ...ctx, actor: { ...ctx.actor, label: email } };
+  try {
+    await assertNotThrottled(ctx.db, keys, now);
+  } catch (err) {
+    await recordAuditNow(ctx.db, auditCtx, {
+      organisationId: null,
+      action: 'auth.login_throttled',
+      outcome: 'denied',
+    });
+    throw err;
+  }
+  const principal = await findPrincipalByEmail(ctx.db, email);
+  const passwordOk = await verifyPassword(
+    principal?.user.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!principal || !passwordOk) {
+    await loginFailed(ctx.db, auditCtx, principal, keys, principal ? 'wrong_password' : 'unknown_email');
+    throw new AppError('invalid_credentials');
+  }
+  const second = await verifySecondFactor(ctx, principal, input);
+  if (second === 'missing') {
+    throw new AppError('totp_required');
+  }
+  if (second === 'invalid') {
+    await loginFailed(ctx.db, auditCtx, principal, keys, 'wrong_second_factor');
+    throw new AppError('totp_invalid');
+  }
+  await clearAccountFailures(ctx.db, email);
+  return startSession(ctx, principal, second === 'recovery_code');
+}
+
+async function loginFailed(
+  db: Db,
+  ctx: AuditCtx,
+  principal: Principal | null,
+  keys: string[],
+  reason: string,
+): Promise<void> {
+  for (const key of keys) {
+    const max = key.startsWith('acct:') ? THROTTLE.maxPerAccount : THROTTLE.maxPerAddress;
+    await registerFailure(db, key, max, ctx.now());
+  }
+  await recordAuditNow(db, ctx, {
+    organisationId: principal?.organisation.id ?? null,
+    action: 'auth.login_failed',
+    entityType: principal ? 'user' : null,
+    entityId: principal?.user.id ?? null,
+    outcome: 'failure',
+    details: { reason },
+  });
+}
+
+async function startSession(
+  ctx: Ctx,
+  principal: Principal,
+  usedRecoveryCode: boolean,
+): Promise<LoginResult> {
+  const now = ctx.now();
+  const sessionToken = randomToken(32);
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const session = await ctx.db.transaction(async (tx) => {
+    const s = await insertSession(tx, {
+      tokenHash: sha256Hex(sessionToken),
+      userId: principal.user.id,
+      organisationId: principal.organisation.id,
+      csrfToken: randomToken(24),
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    const actor = actorFromPrincipal(principal, { sessionId: s.id });
+    await recordAudit(tx, { ...ctx, actor }, {
+      organisationId: principal.organisation.id,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: principal.user.id,
+      details: usedRecoveryCode ? { recoveryCode: true } : {},
+    });
+    return s;
+  });
+  const actor = actorFromPrincipal(principal, { sessionId: session.id });
+  return { me: toMe(principal, actor, session.csrfToken), sessionToken, expiresAt };
+}
+
+/** Ends the caller's session (no-op without one). */
+export async function logout(ctx: Ctx): Promise<void> {
+  const { actor } = ctx;
+  if (actor.kind !== 'user' || !actor.sessionId) {
+    return;
+  }
+  await ctx.db.transaction(async (tx) => {
+    await deleteSession(tx, actor.sessionId!);
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+}
+
+/** Ends every session of the caller, on every device. */
+export async function logoutEverywhere(ctx: Ctx): Promise<void> {
+  const actor = await requireAccess(ctx, 'me.read');
+  const userId = actor.userId!;
+  await ctx.db.transaction(async (tx) => {
+    const count = await deleteUserSessions(tx, userId);
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'auth.logout_all',
+      entityType: 'user',
+      entityId: userId,
+      details: { sessions: count },
+    });
+  });
+}
+
+/** The caller's profile, organisation, role and permissions. */
+export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<Me> {
+  const actor = await requireAccess(ctx, 'me.read');
+  const principal = await findPrincipal(ctx.db, actor.userId!, actor.organisationId);
+  if (!principal) {
+    throw new AppError('unauthenticated');
+  }
+  return toMe(principal, actor, csrfToken ?? '');
+}
+
+function toMe(p: Principal, actor: Actor, csrfToken: string): Me {
+  return {
+    user: {
+      id: p.user.id,
+      email: p.user.email,
+      displayName: p.user.displayName,
+      totpEnabled: p.user.totpSecretEnc !== null,
+      platformAdmin: p.user.platformAdmin,
+    },
+    organisation: p.organisation,
+    role: p.membership.role,
+    permissions: [...actor.permissions],
+    csrfToken,
+    totpEnrolmentRequired: actor.totpEnrolmentRequired,
+  };
+}
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown, idle for too long,
+ * past its absolute lifetime, or its membership was disabled.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const session = await findSessionByTokenHash(db, sha256Hex(token));
+  if (!session) {
+    return null;
+  }
+  const idle = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  const principal =
+    idle || session.expiresAt <= now
+      ? null
+      : await findPrincipal(db, session.userId, session.organisationId);
+  if (!principal) {
+    await deleteSession(db, session.id);
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(db, session.id, now);
+  }
+  return {
+    actor: actorFromPrincipal(principal, { sessionId: session.id }),
+    csrfToken: session.csrfToken,
+  };
+}

@@ -1,0 +1,79 @@
+import { recordAudit } from '@/domain/audit/index.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { isCountryCode } from '@/lib/countries.ts';
+import { AppError } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { requireAccess, requirePlatformAdmin } from '@/policy/require-access.ts';
+import {
+  findOrganisation,
+  insertOrganisation,
+  listOrganisations as listOrganisationRows,
+  organisationNameTaken,
+  updateOrganisation as updateOrganisationRow,
+} from './organisations.repository.ts';
+import type { Organisation, OrganisationCreate, OrganisationUpdate } from './organisations.schema.ts';
+
+/** Creates an organisation (platform admins and the CLI). Throws `organisation_exists`. */
+export async function createOrganisation(ctx: Ctx, input: OrganisationCreate): Promise<Organisation> {
+  requirePlatformAdmin(ctx);
+  if (!isCountryCode(input.country)) {
+    throw new AppError('validation_failed', 'Unknown country code', {
+      errors: [{ path: 'country', message: 'Use an ISO 3166-1 alpha-3 country code, e.g. THA' }],
+    });
+  }
+  if (await organisationNameTaken(ctx.db, input.name)) {
+    throw new AppError('organisation_exists');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const org = await insertOrganisation(tx, { id: newId(), requireTotp: false, ...input });
+    await recordAudit(tx, ctx, {
+      organisationId: org.id,
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: org.id,
+      details: { country: org.country, type: org.type },
+    });
+    return org;
+  });
+}
+
+/** Every organisation of the installation (platform admins). */
+export async function listOrganisations(ctx: Ctx): Promise<Organisation[]> {
+  requirePlatformAdmin(ctx);
+  return listOrganisationRows(ctx.db);
+}
+
+/** The caller's own organisation. */
+export async function getOwnOrganisation(ctx: Ctx): Promise<Organisation> {
+  const actor = await requireAccess(ctx, 'organisation.read');
+  const org = await findOrganisation(ctx.db, actor.organisationId);
+  if (!org) {
+    throw new AppError('organisation_not_found');
+  }
+  return org;
+}
+
+/** Renames the caller's organisation or changes whether it requires 2FA (admins). */
+export async function updateOwnOrganisation(
+  ctx: Ctx,
+  patch: OrganisationUpdate,
+): Promise<Organisation> {
+  const actor = await requireAccess(ctx, 'organisation.manage');
+  const current = await getOwnOrganisation(ctx);
+  if (patch.name && patch.name.toLowerCase() !== current.name.toLowerCase()) {
+    if (await organisationNameTaken(ctx.db, patch.name)) {
+      throw new AppError('organisation_exists');
+    }
+  }
+  return ctx.db.transaction(async (tx) => {
+    const org = await updateOrganisationRow(tx, actor.organisationId, patch);
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      details: { fields: Object.keys(patch) },
+    });
+    return org!;
+  });
+}

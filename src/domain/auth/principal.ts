@@ -1,0 +1,28 @@
+import type { Actor } from '@/lib/context.ts';
+import type { Permission } from '@/policy/permissions.ts';
+import { PLATFORM_ADMIN_PERMISSIONS, ROLE_PERMISSIONS } from '@/policy/roles.ts';
+import type { Principal } from './auth.repository.ts';
+
+/** The actor a principal acts as, with the permissions of their role. */
+export function actorFromPrincipal(
+  p: Principal,
+  via: { sessionId?: string; tokenId?: string; allowed?: ReadonlySet<Permission> },
+): Actor {
+  const granted = [
+    ...ROLE_PERMISSIONS[p.membership.role],
+    ...(p.user.platformAdmin ? PLATFORM_ADMIN_PERMISSIONS : []),
+  ];
+  const allowed = via.allowed;
+  return {
+    kind: via.tokenId ? 'token' : 'user',
+    userId: p.user.id,
+    label: p.user.email,
+    organisationId: p.organisation.id,
+    role: p.membership.role,
+    platformAdmin: p.user.platformAdmin,
+    permissions: new Set(allowed ? granted.filter((perm) => allowed.has(perm)) : granted),
+    sessionId: via.sessionId ?? null,
+    tokenId: via.tokenId ?? null,
+    totpEnrolmentRequired: p.organisation.requireTotp && p.user.totpSecretEnc === null,
+  };
+}

@@ -1,0 +1,1 @@
+export { loadKeyring, rotateDataKey, rewrapDataKeys, WrongMasterKeyError } from './keys.service.ts';

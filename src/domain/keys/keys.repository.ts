@@ -1,0 +1,56 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client.ts';
+import { encryptionKeys } from '@/db/schema/index.ts';
+import type { EncryptedField } from '@/lib/encrypted-fields.ts';
+
+export type KeyRow = typeof encryptionKeys.$inferSelect;
+
+export async function listKeys(db: Db): Promise<KeyRow[]> {
+  return db.select().from(encryptionKeys);
+}
+
+export async function insertKey(db: Db, row: Omit<KeyRow, 'createdAt' | 'retiredAt'>): Promise<void> {
+  await db.insert(encryptionKeys).values(row);
+}
+
+/** Marks every active key other than `keepId` as retired. */
+export async function retireOtherKeys(db: Db, keepId: string): Promise<void> {
+  await db
+    .update(encryptionKeys)
+    .set({ status: 'retired', retiredAt: sql`now()` })
+    .where(sql`${encryptionKeys.id} <> ${keepId} and ${encryptionKeys.status} = 'active'`);
+}
+
+export async function setWrappedKey(db: Db, id: string, wrappedKey: string, masterKeyId: string): Promise<void> {
+  await db.update(encryptionKeys).set({ wrappedKey, masterKeyId }).where(eq(encryptionKeys.id, id));
+}
+
+/** Ids and ciphertexts of one encrypted column, in batches after `afterId`. */
+export async function readEncryptedBatch(
+  db: Db,
+  field: EncryptedField,
+  afterId: string,
+  limit: number,
+): Promise<{ id: string; value: string }[]> {
+  // Identifiers come from the fixed ENCRYPTED_FIELDS registry, never from input.
+  const rows = await db.execute<{ id: string; value: string }>(
+    sql`select ${sql.identifier(field.idColumn)}::text as id, ${sql.identifier(field.column)} as value
+        from ${sql.identifier(field.table)}
+        where ${sql.identifier(field.column)} is not null and ${sql.identifier(field.idColumn)}::text > ${afterId}
+        order by ${sql.identifier(field.idColumn)}::text limit ${limit}`,
+  );
+  // PGlite and node-postgres both return `{ rows }`.
+  return (rows as unknown as { rows: { id: string; value: string }[] }).rows;
+}
+
+export async function writeEncryptedValue(
+  db: Db,
+  field: EncryptedField,
+  id: string,
+  value: string,
+): Promise<void> {
+  await db.execute(
+    sql`update ${sql.identifier(field.table)} set ${sql.identifier(field.column)} = ${value}
+        where ${sql.identifier(field.idColumn)}::text = ${id}`,
+  );
+}

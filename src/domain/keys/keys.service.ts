@@ -1,0 +1,137 @@
+import { recordAudit, type AuditCtx } from '@/domain/audit/index.ts';
+import type { Db } from '@/db/client.ts';
+import {
+  createFieldCipher,
+  generateKey,
+  masterKeyId,
+  open,
+  seal,
+  type FieldCipher,
+} from '@/lib/crypto.ts';
+import { ENCRYPTED_FIELDS } from '@/lib/encrypted-fields.ts';
+import { newId } from '@/lib/ids.ts';
+import {
+  insertKey,
+  listKeys,
+  readEncryptedBatch,
+  retireOtherKeys,
+  setWrappedKey,
+  writeEncryptedValue,
+} from './keys.repository.ts';
+
+const wrapAad = (keyId: string) => `encryption_keys:${keyId}`;
+
+/** Raised when the configured master key is not the one the database's keys were wrapped with. */
+export class WrongMasterKeyError extends Error {
+  constructor() {
+    super(
+      'The master key does not match this database (its data keys were wrapped with another ' +
+        'key). Check HOMEWARD_MASTER_KEY / HOMEWARD_KEY_FILE, or the master.key in the data folder.',
+    );
+    this.name = 'WrongMasterKeyError';
+  }
+}
+
+async function createDataKey(db: Db, master: Buffer): Promise<string> {
+  const id = `k${newId().replace(/-/g, '').slice(0, 20)}`;
+  await insertKey(db, {
+    id,
+    wrappedKey: seal(master, 'master', generateKey(), wrapAad(id)),
+    masterKeyId: masterKeyId(master),
+    status: 'active',
+  });
+  return id;
+}
+
+/**
+ * Unwraps the database's data keys with the master key and returns the field cipher; creates
+ * the first data key on a new database. Throws `WrongMasterKeyError`.
+ */
+export async function loadKeyring(db: Db, master: Buffer): Promise<FieldCipher> {
+  let rows = await listKeys(db);
+  if (rows.length === 0) {
+    await createDataKey(db, master);
+    rows = await listKeys(db);
+  }
+  const expected = masterKeyId(master);
+  if (rows.some((r) => r.masterKeyId !== expected)) {
+    throw new WrongMasterKeyError();
+  }
+  const keys = new Map(rows.map((r) => [r.id, open(master, r.wrappedKey, wrapAad(r.id))]));
+  const active = rows
+    .filter((r) => r.status === 'active')
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  if (!active) {
+    throw new Error('No active data key: run `homeward keys rotate`.');
+  }
+  return createFieldCipher(keys, active.id);
+}
+
+/**
+ * Makes a new data key, re-encrypts every registered encrypted column with it, and retires the
+ * old keys (kept, so older backups stay readable with the same master key).
+ */
+export async function rotateDataKey(
+  db: Db,
+  master: Buffer,
+  ctx: AuditCtx,
+  onProgress?: (done: number) => void,
+): Promise<{ keyId: string; reencrypted: number }> {
+  const before = await loadKeyring(db, master);
+  const keyId = await createDataKey(db, master);
+  const after = await loadKeyring(db, master);
+  let done = 0;
+  for (const field of ENCRYPTED_FIELDS) {
+    let afterId = '';
+    for (;;) {
+      const batch = await readEncryptedBatch(db, field, afterId, 500);
+      if (batch.length === 0) {
+        break;
+      }
+      await db.transaction(async (tx) => {
+        for (const row of batch) {
+          const plain = before.decrypt(row.value, field.aad(row.id));
+          await writeEncryptedValue(tx, field, row.id, after.encrypt(plain, field.aad(row.id)));
+        }
+      });
+      done += batch.length;
+      afterId = batch.at(-1)!.id;
+      onProgress?.(done);
+    }
+  }
+  await db.transaction(async (tx) => {
+    await retireOtherKeys(tx, keyId);
+    await recordAudit(tx, ctx, {
+      organisationId: null,
+      action: 'keys.rotate',
+      entityType: 'encryption_key',
+      entityId: keyId,
+      details: { reencrypted: done },
+    });
+  });
+  return { keyId, reencrypted: done };
+}
+
+/** Re-wraps every data key under a new master key (after which only the new one works). */
+export async function rewrapDataKeys(
+  db: Db,
+  oldMaster: Buffer,
+  newMaster: Buffer,
+  ctx: AuditCtx,
+): Promise<number> {
+  await loadKeyring(db, oldMaster);
+  const rows = await listKeys(db);
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      const key = open(oldMaster, r.wrappedKey, wrapAad(r.id));
+      await setWrappedKey(tx, r.id, seal(newMaster, 'master', key, wrapAad(r.id)), masterKeyId(newMaster));
+    }
+    await recordAudit(tx, ctx, {
+      organisationId: null,
+      action: 'keys.rewrap',
+      entityType: 'encryption_key',
+      details: { keys: rows.length },
+    });
+  });
+  return rows.length;
+}

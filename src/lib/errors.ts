@@ -1,0 +1,125 @@
+/**
+ * Domain errors. Services throw `AppError` with a code from the closed `ErrorCode` union; the
+ * server's error handler renders them as RFC 9457 problem+json using `ERROR_STATUS`. Adding a code
+ * without a status does not compile.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'totp_required'
+  | 'totp_invalid'
+  | 'totp_enrolment_required'
+  | 'totp_not_pending'
+  | 'totp_required_by_organisation'
+  | 'too_many_attempts'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'user_not_found'
+  | 'organisation_not_found'
+  | 'token_not_found'
+  | 'email_taken'
+  | 'organisation_exists'
+  | 'last_admin'
+  | 'weak_password'
+  | 'conflict'
+  | 'database_unavailable'
+  | 'internal_error';
+
+/** HTTP status for every error code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  totp_enrolment_required: 403,
+  totp_not_pending: 409,
+  totp_required_by_organisation: 409,
+  too_many_attempts: 429,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  user_not_found: 404,
+  organisation_not_found: 404,
+  token_not_found: 404,
+  email_taken: 409,
+  organisation_exists: 409,
+  last_admin: 409,
+  weak_password: 400,
+  conflict: 409,
+  database_unavailable: 503,
+  internal_error: 500,
+};
+
+/** Short human titles, stable per code (the `detail` carries the specifics). */
+export const ERROR_TITLE: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_json: 'The request body is not valid JSON',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported content type',
+  unauthenticated: 'You are not logged in',
+  invalid_credentials: 'Email or password is wrong',
+  totp_required: 'An authentication code is required',
+  totp_invalid: 'The authentication code is wrong',
+  totp_enrolment_required: 'Two-factor authentication must be set up first',
+  totp_not_pending: 'No two-factor set-up is in progress',
+  totp_required_by_organisation: 'Your organisation requires two-factor authentication',
+  too_many_attempts: 'Too many attempts',
+  csrf_failed: 'The request failed a cross-site request check',
+  forbidden: 'You do not have permission to do this',
+  not_found: 'Not found',
+  user_not_found: 'User not found',
+  organisation_not_found: 'Organisation not found',
+  token_not_found: 'API token not found',
+  email_taken: 'This email address is already in use',
+  organisation_exists: 'An organisation with this name already exists',
+  last_admin: 'The organisation must keep at least one active admin',
+  weak_password: 'The password is too weak',
+  conflict: 'The request conflicts with the current state',
+  database_unavailable: 'The database is not reachable',
+  internal_error: 'Something went wrong on the server',
+};
+
+/** One validation issue, addressed by its path in the input. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An expected failure of a use case. Never carries survivor data in `detail`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+  readonly errors: FieldIssue[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    extra: { errors?: FieldIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? ERROR_TITLE[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.errors = extra.errors;
+    this.headers = extra.headers;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** True when `err` is an `AppError` with the given code. */
+export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
+  return err instanceof AppError && (code === undefined || err.code === code);
+}

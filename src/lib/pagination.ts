@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Largest page a list endpoint returns. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Query schema shared by every cursor-paginated list. */
+export const PageQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** A page of items and the cursor of the next page (null at the end). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Builds a page from `limit + 1` fetched rows: the extra row only signals that more exist. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** Encodes an opaque cursor. */
+export function encodeCursor(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor`; returns null for anything malformed. */
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) {
+    return null;
+  }
+  const value = Buffer.from(cursor, 'base64url').toString('utf8');
+  return value.length > 0 && value.length < 200 ? value : null;
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '@/domain/audit/index.ts';
+import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
+import type { Database } from '@/db/client.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
+import { newId } from '@/lib/ids.ts';
+import { healthRoutes } from './health.routes.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { webPlugin } from './plugins/web.ts';
+import './types.ts';
+
+/** Largest accepted request body (JSON). Attachments will get their own limit. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export interface AppOptions {
+  database: Database;
+  cipher: FieldCipher;
+  /** Pino options, `false` to silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  clock?: () => Date;
+  trustProxy?: boolean;
+  publicOrigin?: string | undefined;
+  /** Built web UI; default web/dist. */
+  webDir?: string;
+}
+
+/**
+ * Log serializers that never write secrets or survivor data: no headers, no bodies, and URLs
+ * without their query string (search terms can be names).
+ */
+const serializers = {
+  req: (req: { method: string; url: string; id: string }) => ({
+    method: req.method,
+    path: req.url.split('?')[0],
+    id: req.id,
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+/** Builds the Fastify app without listening (tests use `app.inject`). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const logger = opts.logger === undefined ? false : opts.logger;
+  const app = Fastify({
+    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: () => newId(),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', opts.database);
+  app.decorate('cipher', opts.cipher);
+  app.decorate('clock', opts.clock ?? (() => new Date()));
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(authPlugin);
+  await app.register(securityPlugin, { publicOrigin: opts.publicOrigin });
+  await app.register(openapiPlugin, { version: VERSION });
+
+  await app.register(healthRoutes(VERSION));
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(tokensRoutes);
+  await app.register(auditRoutes);
+
+  await app.register(webPlugin, {
+    webDir: opts.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '@/lib/config.ts';
+import { buildApp } from './app.ts';
+import type { Runtime } from './bootstrap.ts';
+
+/**
+ * Serves the API and UI until SIGTERM/SIGINT, then stops accepting connections, lets requests in
+ * flight finish, and closes the database.
+ */
+export async function serve(config: Config, runtime: Runtime): Promise<FastifyInstance> {
+  const app = await buildApp({
+    database: runtime.database,
+    cipher: runtime.cipher,
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+  });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void app
+      .close()
+      .then(() => runtime.database.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        app.log.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await app.listen({ host: config.host, port: config.port });
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from '@/domain/auth/index.ts';
+import { ANONYMOUS, type Actor } from '@/lib/context.ts';
+
+/**
+ * Works out who is calling: an `Authorization: Bearer` API token (no cookie, no CSRF token
+ * needed) or the session cookie. Builds `request.ctx` for the services.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+  });
+  app.decorateRequest('ctx', {
+    getter(this: import('fastify').FastifyRequest) {
+      return {
+        db: app.database.db,
+        actor: this.actor,
+        cipher: app.cipher,
+        log: this.log,
+        now: app.clock,
+        meta: {
+          ip: this.ip ?? null,
+          requestId: String(this.id),
+          userAgent: this.headers['user-agent']?.slice(0, 300) ?? null,
+        },
+      };
+    },
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const actor = await resolveApiToken(app.database.db, header.slice(7).trim(), app.clock());
+      request.actor = actor ?? ANONYMOUS;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const resolved = await resolveSession(app.database.db, cookie, app.clock());
+      if (resolved) {
+        request.actor = resolved.actor;
+        request.csrfToken = resolved.csrfToken;
+      }
+    }
+  });
+});

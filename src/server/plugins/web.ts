@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * Serves the built web UI (web/dist). Hashed assets are cached for a year; index.html is never
+ * cached so a new version is picked up at once.
+ */
+export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string }) => {
+  const index = join(opts.webDir, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(`No web UI build in ${opts.webDir}: run \`npm run build\`. The API still works.`);
+    app.get('/', async (_request, reply) =>
+      reply.type('text/plain').send('Homeward API is running. Build the web UI with `npm run build`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: opts.webDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, path) => {
+      res.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app.get('/', async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+});

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@/': fileURLToPath(new URL('./src/', import.meta.url)),
+      '@test/': fileURLToPath(new URL('./test/', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    isolate: false,
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
