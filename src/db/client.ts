@@ -15,13 +15,16 @@ export type Schema = typeof schema;
 /** The Drizzle database, whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = 'embedded' | 'postgres';
+export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 /** An open database and how to close it. */
 export interface Database {
   db: Db;
   kind: DatabaseKind;
   /** Runs raw SQL (used by backup/restore and tests); returns rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query: QueryFn;
+  /** Runs `fn` on one dedicated connection (needed for BEGIN … COMMIT with raw SQL). */
+  session<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     query: async <T>(text: string, params?: unknown[]) =>
       (await pool.query(text, params)).rows as T[],
+    session: async (fn) => {
+      const c = await pool.connect();
+      try {
+        return await fn(async <T>(text: string, params?: unknown[]) =>
+          (await c.query(text, params)).rows as T[]);
+      } finally {
+        c.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -88,11 +100,14 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     }
   }
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const query: QueryFn = async <T>(text: string, params?: unknown[]) =>
+    (await client.query<T>(text, params)).rows;
   return {
     db,
     kind: 'embedded',
-    query: async <T>(text: string, params?: unknown[]) =>
-      (await client.query<T>(text, params)).rows,
+    query,
+    // PGlite has a single connection: every query already runs on it.
+    session: (fn) => fn(query),
     close: async () => {
       await client.close();
       releaseLock();

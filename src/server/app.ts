@@ -62,6 +62,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: a text/plain body (which a cross-site form can send without a
+  // CORS preflight) is refused with 415 instead of being parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorate('database', opts.database);
   app.decorate('cipher', opts.cipher);
   app.decorate('clock', opts.clock ?? (() => new Date()));

@@ -10,6 +10,7 @@ export {
   listOrganisations,
   getOwnOrganisation,
   updateOwnOrganisation,
+  findOrganisationByRef,
 } from './organisations.service.ts';
 export { setupTotp, confirmTotp, disableTotp, clearTotp } from './totp.service.ts';
 export { generatePassword, assertPasswordPolicy } from './passwords.ts';

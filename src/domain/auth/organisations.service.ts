@@ -6,6 +6,7 @@ import { newId } from '@/lib/ids.ts';
 import { requireAccess, requirePlatformAdmin } from '@/policy/require-access.ts';
 import {
   findOrganisation,
+  findOrganisationByNameOrId,
   insertOrganisation,
   listOrganisations as listOrganisationRows,
   organisationNameTaken,
@@ -76,4 +77,10 @@ export async function updateOwnOrganisation(
     });
     return org!;
   });
+}
+
+/** Finds an organisation by id or (case-insensitive) name, for operators. Null if none. */
+export async function findOrganisationByRef(ctx: Ctx, ref: string): Promise<Organisation | null> {
+  requirePlatformAdmin(ctx);
+  return findOrganisationByNameOrId(ctx.db, ref);
 }

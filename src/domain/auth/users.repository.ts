@@ -142,3 +142,10 @@ export async function countOtherActiveAdmins(
     );
   return row?.n ?? 0;
 }
+
+export async function setPlatformAdminFlag(db: Db, userId: string, value: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ platformAdmin: value, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+}

@@ -47,7 +47,8 @@ function validationIssues(error: FastifyError): FieldIssue[] {
   const context = (error as { validationContext?: string }).validationContext;
   return (error.validation ?? []).map((v) => {
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const extraKeys = (v.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys;
+    // fastify-type-provider-zod spreads the Zod issue into `params`: unknown keys are `params.keys`.
+    const extraKeys = (v.params as { keys?: string[] } | undefined)?.keys;
     return {
       path: [context, path, extraKeys?.join(',')].filter(Boolean).join('.'),
       message: v.message ?? 'Invalid value',
