@@ -51,7 +51,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     ids.set(org.name, created.id);
   }
   for (const account of demoAccounts()) {
-    await createUser(cliCtx(rt, ids.get(account.organisation)!), {
+    await createUser(cliCtx(rt, ids.get(account.organisation)), {
       email: account.email,
       displayName: `Demo ${account.role}`,
       role: account.role,

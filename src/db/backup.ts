@@ -68,7 +68,8 @@ async function* backupLines(query: QueryFn, header: BackupHeader): AsyncGenerato
     for (;;) {
       const rows = await query<{ j: unknown }>(`fetch ${BATCH} from backup_rows`);
       for (const r of rows) {
-        yield `${JSON.stringify({ row: typeof r.j === 'string' ? JSON.parse(r.j) : r.j })}\n`;
+        const row: unknown = typeof r.j === 'string' ? JSON.parse(r.j) : r.j;
+        yield `${JSON.stringify({ row })}\n`;
       }
       if (rows.length < BATCH) {
         break;

@@ -45,8 +45,8 @@ export class DatabaseBusyError extends Error {
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded database is used. */
   url?: string | undefined;
-  /** Folder for the embedded database; `memory` keeps it in memory (tests). */
-  dataDir?: string | 'memory';
+  /** Folder for the embedded database; the value `memory` keeps it in memory (tests). */
+  dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
 }

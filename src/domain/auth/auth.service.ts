@@ -68,7 +68,7 @@ export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
     input.password,
   );
   if (!principal || !passwordOk) {
-    await loginFailed(ctx.db, auditCtx, principal, keys, principal ? 'wrong_password' : 'unknown_email');
+    await loginFailed(ctx.db, auditCtx, { principal, keys, reason: principal ? 'wrong_password' : 'unknown_email' });
     throw new AppError('invalid_credentials');
   }
   const second = await verifySecondFactor(ctx, principal, input);
@@ -76,7 +76,7 @@ export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
     throw new AppError('totp_required');
   }
   if (second === 'invalid') {
-    await loginFailed(ctx.db, auditCtx, principal, keys, 'wrong_second_factor');
+    await loginFailed(ctx.db, auditCtx, { principal, keys, reason: 'wrong_second_factor' });
     throw new AppError('totp_invalid');
   }
   await clearAccountFailures(ctx.db, email);
@@ -86,9 +86,7 @@ export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
 async function loginFailed(
   db: Db,
   ctx: AuditCtx,
-  principal: Principal | null,
-  keys: string[],
-  reason: string,
+  { principal, keys, reason }: { principal: Principal | null; keys: string[]; reason: string },
 ): Promise<void> {
   for (const key of keys) {
     const max = key.startsWith('acct:') ? THROTTLE.maxPerAccount : THROTTLE.maxPerAddress;

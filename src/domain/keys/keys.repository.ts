@@ -33,14 +33,14 @@ export async function readEncryptedBatch(
   limit: number,
 ): Promise<{ id: string; value: string }[]> {
   // Identifiers come from the fixed ENCRYPTED_FIELDS registry, never from input.
-  const rows = await db.execute<{ id: string; value: string }>(
+  const result: unknown = await db.execute(
     sql`select ${sql.identifier(field.idColumn)}::text as id, ${sql.identifier(field.column)} as value
         from ${sql.identifier(field.table)}
         where ${sql.identifier(field.column)} is not null and ${sql.identifier(field.idColumn)}::text > ${afterId}
         order by ${sql.identifier(field.idColumn)}::text limit ${limit}`,
   );
   // PGlite and node-postgres both return `{ rows }`.
-  return (rows as unknown as { rows: { id: string; value: string }[] }).rows;
+  return (result as { rows: { id: string; value: string }[] }).rows;
 }
 
 export async function writeEncryptedValue(

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '@/domain/auth/index.ts';
-import { ANONYMOUS, type Actor } from '@/lib/context.ts';
+import { ANONYMOUS, type Actor, type Ctx } from '@/lib/context.ts';
 
 /**
  * Works out who is calling: an `Authorization: Bearer` API token (no cookie, no CSRF token
@@ -14,19 +14,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     request.actor = ANONYMOUS;
   });
   app.decorateRequest('ctx', {
-    getter(this: import('fastify').FastifyRequest) {
-      return {
-        db: app.database.db,
-        actor: this.actor,
-        cipher: app.cipher,
-        log: this.log,
-        now: app.clock,
-        meta: {
-          ip: this.ip ?? null,
-          requestId: String(this.id),
-          userAgent: this.headers['user-agent']?.slice(0, 300) ?? null,
-        },
-      };
+    getter(this: FastifyRequest) {
+      return requestCtx(app, this);
     },
   });
 
@@ -50,3 +39,18 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 });
+
+function requestCtx(app: FastifyInstance, request: FastifyRequest): Ctx {
+  return {
+    db: app.database.db,
+    actor: request.actor,
+    cipher: app.cipher,
+    log: request.log,
+    now: app.clock,
+    meta: {
+      ip: request.ip ?? null,
+      requestId: String(request.id),
+      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+    },
+  };
+}

@@ -70,7 +70,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(reply, error.code, { detail: error.detail, errors: error.errors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = validationIssues(error as FastifyError);
+      const errors = validationIssues(error);
       return sendProblem(reply, 'validation_failed', {
         detail: `${errors.length} field(s) are not valid`,
         errors,
