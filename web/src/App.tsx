@@ -1,0 +1,137 @@
+import { Center } from '@mantine/core';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppLayout, type NavItem } from '@web/components/app-layout';
+import { LoadingText } from '@web/components/loading-text';
+import { PublicLayout } from '@web/components/public-layout';
+import { ForbiddenPage, NotFoundPage, UnavailablePage } from '@web/components/simple-pages';
+import type { Me, UiPermission } from '@web/features/auth/auth.schema';
+import { LoginPage } from '@web/features/auth/login-page';
+import { hasPermission, SessionProvider, useSession } from '@web/features/auth/session';
+import { HomePage } from '@web/features/home/home-page';
+import { navigate, usePath } from '@web/lib/router';
+
+// Pages other than login and home load on first visit, keeping the first download small (UX.md).
+const UsersPage = lazy(() =>
+  import('@web/features/users/users-page').then((module) => ({ default: module.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('@web/features/audit/audit-page').then((module) => ({ default: module.AuditPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('@web/features/organisation/organisation-page').then((module) => ({
+    default: module.OrganisationPage,
+  })),
+);
+const SecurityPage = lazy(() =>
+  import('@web/features/security/security-page').then((module) => ({
+    default: module.SecurityPage,
+  })),
+);
+
+/** Where the forced 2FA set-up lives; the only page open until the user has enrolled. */
+const ENROLMENT_PATH = '/security';
+
+interface RouteDef {
+  path: string;
+  label: 'nav.home' | 'nav.users' | 'nav.audit' | 'nav.organisation' | 'nav.security';
+  page: ComponentType;
+  permission?: UiPermission;
+}
+
+const ROUTES: RouteDef[] = [
+  { path: '/', label: 'nav.home', page: HomePage },
+  { path: '/users', label: 'nav.users', page: UsersPage, permission: 'user.manage' },
+  { path: '/audit', label: 'nav.audit', page: AuditPage, permission: 'audit.read' },
+  {
+    path: '/organisation',
+    label: 'nav.organisation',
+    page: OrganisationPage,
+    permission: 'organisation.manage',
+  },
+  { path: '/security', label: 'nav.security', page: SecurityPage },
+];
+
+function isOpen(me: Me, route: RouteDef): boolean {
+  if (me.totpEnrolmentRequired) {
+    return route.path === ENROLMENT_PATH;
+  }
+  return !route.permission || hasPermission(me, route.permission);
+}
+
+function SignedInApp({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { handleLogOut } = useSession();
+  const path = usePath();
+
+  useEffect(() => {
+    if (me.totpEnrolmentRequired && path !== ENROLMENT_PATH) {
+      navigate(ENROLMENT_PATH, { replace: true });
+    }
+  }, [me.totpEnrolmentRequired, path]);
+
+  const route = ROUTES.find((candidate) => candidate.path === path);
+  const navItems: NavItem[] = ROUTES.filter((candidate) => isOpen(me, candidate)).map(
+    (candidate) => ({
+      path: candidate.path,
+      label: t(candidate.label),
+    }),
+  );
+
+  let content = <NotFoundPage />;
+  if (route) {
+    const Page = route.page;
+    content = isOpen(me, route) ? <Page /> : <ForbiddenPage />;
+  }
+
+  const handleLogOutClick = () => {
+    navigate('/', { replace: true });
+    void handleLogOut('loggedOut');
+  };
+
+  return (
+    <AppLayout me={me} path={path} navItems={navItems} onLogOut={handleLogOutClick}>
+      {/* A new key per page resets its state, so nothing from one page lingers in the next. */}
+      <div key={path}>
+        <Suspense fallback={<LoadingText />}>{content}</Suspense>
+      </div>
+    </AppLayout>
+  );
+}
+
+function Screens() {
+  const { state, refresh } = useSession();
+  switch (state.status) {
+    case 'loading':
+      return (
+        <PublicLayout>
+          <Center py="xl">
+            <LoadingText />
+          </Center>
+        </PublicLayout>
+      );
+    case 'unavailable':
+      return (
+        <PublicLayout>
+          <UnavailablePage onRetry={() => void refresh()} />
+        </PublicLayout>
+      );
+    case 'anonymous':
+      return (
+        <PublicLayout>
+          <LoginPage key={state.notice ?? 'none'} notice={state.notice} />
+        </PublicLayout>
+      );
+    case 'authenticated':
+      return <SignedInApp me={state.me} />;
+  }
+}
+
+/** The whole web UI: session, then either the login page or the signed-in app. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Screens />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isLanguageCode, LANGUAGES } from '@web/i18n';
+
+/**
+ * The language switcher shown in every header. A native select: it is small, works with every
+ * keyboard and screen reader, and opens the phone's own picker on touch devices. Each language is
+ * named in its own script and tagged with its `lang`.
+ */
+export function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  const value = isLanguageCode(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+
+  const handleChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
+    void i18n.changeLanguage(event.currentTarget.value);
+  };
+
+  return (
+    <NativeSelect
+      label={t('language.label')}
+      classNames={{ label: 'hw-visually-hidden' }}
+      value={value}
+      onChange={handleChange}
+      data-testid="language-select"
+      w={{ base: 100, sm: 136 }}
+      rightSectionWidth={28}
+    >
+      {LANGUAGES.map((language) => (
+        <option key={language.code} value={language.code} lang={language.code}>
+          {language.name}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+}

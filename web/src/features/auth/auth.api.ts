@@ -1,0 +1,51 @@
+import { api, setCsrfToken } from '@web/lib/api';
+import type { Login, Me, TotpSetup } from './auth.schema';
+
+function remember(me: Me): Me {
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** `GET /api/me`; keeps the CSRF token. @throws ApiError `unauthenticated` (401) without a session. */
+export async function getMe(signal?: AbortSignal): Promise<Me> {
+  return remember(await api.get<Me>('/api/me', { signal }));
+}
+
+/**
+ * `POST /api/auth/login`; keeps the CSRF token.
+ * @throws ApiError `invalid_credentials`, `totp_required`, `totp_invalid` (401),
+ *   `too_many_attempts` (429, with `retryAfterSeconds`), `validation_failed` (400).
+ */
+export async function login(input: Login): Promise<Me> {
+  return remember(await api.post<Me>('/api/auth/login', input));
+}
+
+/** `POST /api/auth/logout`. The token is forgotten even if the call fails. */
+export async function logout(): Promise<void> {
+  try {
+    await api.post<undefined>('/api/auth/logout');
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+/** `POST /api/auth/logout-all`: ends every session of this user, this one included. */
+export async function logoutAll(): Promise<void> {
+  await api.post<undefined>('/api/auth/logout-all');
+  setCsrfToken(null);
+}
+
+/** `POST /api/auth/totp/setup`: a new secret and its QR code (SVG text). */
+export function setupTotp(): Promise<TotpSetup> {
+  return api.post<TotpSetup>('/api/auth/totp/setup');
+}
+
+/** `POST /api/auth/totp/confirm`. @throws ApiError `totp_invalid`. */
+export function confirmTotp(code: string): Promise<{ recoveryCodes: string[] }> {
+  return api.post<{ recoveryCodes: string[] }>('/api/auth/totp/confirm', { code });
+}
+
+/** `POST /api/auth/totp/disable`. @throws ApiError `totp_required_by_organisation` (409). */
+export async function disableTotp(password: string): Promise<void> {
+  await api.post<undefined>('/api/auth/totp/disable', { password });
+}

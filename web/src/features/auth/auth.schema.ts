@@ -1,0 +1,18 @@
+/**
+ * The auth contract, shared with the server: forms validate with the server's own Zod schemas
+ * before sending (STYLE.md). Only `*.schema.ts` files (zod and nothing else) are imported from
+ * `src/`, never services.
+ */
+export {
+  LoginSchema,
+  MeSchema,
+  TotpConfirmSchema,
+  TotpDisableSchema,
+  type Login,
+  type Me,
+  type TotpSetup,
+} from '@/domain/auth/auth.schema.ts';
+export { RoleSchema, type Role } from '@/policy/roles.ts';
+
+/** Permissions the UI uses to show or hide navigation. */
+export type UiPermission = 'user.manage' | 'audit.read' | 'organisation.manage';

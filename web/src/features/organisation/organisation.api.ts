@@ -1,0 +1,12 @@
+import { api } from '@web/lib/api';
+import type { Organisation, OrganisationUpdate } from './organisation.schema';
+
+/** `GET /api/organisation`. */
+export function getOrganisation(signal?: AbortSignal): Promise<Organisation> {
+  return api.get<Organisation>('/api/organisation', { signal });
+}
+
+/** `PATCH /api/organisation` (permission `organisation.manage`). */
+export function updateOrganisation(input: OrganisationUpdate): Promise<Organisation> {
+  return api.patch<Organisation>('/api/organisation', input);
+}

@@ -1,0 +1,18 @@
+/** The API-token contract, shared with the server (see auth.schema.ts). */
+export {
+  ApiTokenCreateSchema,
+  TokenScopeSchema,
+  type ApiToken,
+  type ApiTokenCreate,
+  type TokenScope,
+} from '@/domain/auth/tokens.schema.ts';
+import type { ApiToken } from '@/domain/auth/tokens.schema.ts';
+
+/** Lifetimes offered when creating a token, in days. */
+export const TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
+
+/** Answer of `POST /api/tokens`: the secret appears here once. */
+export interface TokenCreated {
+  token: string;
+  item: ApiToken;
+}

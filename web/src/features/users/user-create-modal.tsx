@@ -1,0 +1,174 @@
+import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SecretValue } from '@web/components/secret-value';
+import { StatusMessage, type Status } from '@web/components/status-message';
+import type { Role } from '@web/features/auth/auth.schema';
+import { isApiError } from '@web/lib/api';
+import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { RoleSelect } from './role-select';
+import { createUser } from './users.api';
+import { UserCreateSchema, type User, type UserCreated } from './users.schema';
+
+const EMPTY = { email: '', displayName: '', role: 'caseworker' as Role, password: '' };
+
+type CreateForm = typeof EMPTY;
+
+function UserCreateFields(props: {
+  form: CreateForm;
+  errors: FieldErrors;
+  onChange: (change: Partial<CreateForm>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        label={t('users.displayName')}
+        description={t('users.displayNameHint')}
+        required
+        value={props.form.displayName}
+        onChange={(event) => props.onChange({ displayName: event.currentTarget.value })}
+        error={props.errors.displayName}
+      />
+      <TextInput
+        label={t('users.email')}
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        required
+        value={props.form.email}
+        onChange={(event) => props.onChange({ email: event.currentTarget.value })}
+        error={props.errors.email}
+      />
+      <RoleSelect
+        description={t('users.roleHint')}
+        value={props.form.role}
+        onChange={(role) => props.onChange({ role })}
+        error={props.errors.role}
+      />
+      <PasswordInput
+        label={t('users.password')}
+        description={t('users.passwordHint')}
+        autoComplete="new-password"
+        value={props.form.password}
+        onChange={(event) => props.onChange({ password: event.currentTarget.value })}
+        error={props.errors.password}
+        visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+      />
+    </>
+  );
+}
+
+/** The generated password, shown once; the dialog stays until the admin confirms. */
+function TemporaryPassword(props: { name: string; password: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Text>{t('users.tempPasswordIntro', { name: props.name })}</Text>
+      <SecretValue
+        label={t('users.tempPasswordLabel')}
+        value={props.password}
+        testId="temporary-password"
+      />
+      <Button onClick={props.onDone}>{t('users.tempPasswordDone')}</Button>
+    </Stack>
+  );
+}
+
+/**
+ * Adds a user. When the server generated the password, it is shown once, and the dialog stays open
+ * until the admin confirms they have noted it.
+ */
+export function UserCreateModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<UserCreated | null>(null);
+
+  const handleClose = () => {
+    setForm(EMPTY);
+    setErrors({});
+    setStatus(null);
+    setCreated(null);
+    props.onClose();
+  };
+
+  const handleError = (error: unknown) => {
+    if (isApiError(error, 'email_taken')) {
+      setErrors({ email: t('errors.email_taken') });
+    } else if (isApiError(error, 'weak_password')) {
+      setErrors({ password: t('errors.weak_password') });
+    } else if (isApiError(error, 'validation_failed')) {
+      setErrors(serverFieldErrors(error.errors, t));
+    }
+    setStatus({ tone: 'error', message: errorMessage(error, t) });
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = UserCreateSchema.safeParse({ ...form, password: form.password || undefined });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error, t));
+      return;
+    }
+    setErrors({});
+    setStatus(null);
+    setBusy(true);
+    try {
+      const result = await createUser(parsed.data);
+      props.onCreated(result.user);
+      if (result.temporaryPassword) {
+        setCreated(result);
+      } else {
+        handleClose();
+      }
+    } catch (error: unknown) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={handleClose}
+      title={created ? t('users.tempPasswordTitle') : t('users.createTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      closeOnClickOutside={!created}
+    >
+      {created?.temporaryPassword ? (
+        <TemporaryPassword
+          name={created.user.displayName}
+          password={created.temporaryPassword}
+          onDone={handleClose}
+        />
+      ) : (
+        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <Stack>
+            <StatusMessage status={status} />
+            <UserCreateFields
+              form={form}
+              errors={errors}
+              onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={handleClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t('users.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,10 @@
+/** The users contract, shared with the server (see auth.schema.ts). */
+export {
+  UserCreateSchema,
+  UserSchema,
+  UserUpdateSchema,
+  type User,
+  type UserCreate,
+  type UserCreated,
+  type UserUpdate,
+} from '@/domain/auth/users.schema.ts';

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = 'http://127.0.0.1:3000';
+
+/**
+ * Web UI build. Run from the repository root: `vite build --config web/vite.config.ts`.
+ * The root is this folder whatever the working directory, so `web/dist` is always the output.
+ */
+export default defineConfig({
+  root,
+  base: '/',
+  resolve: {
+    alias: {
+      '@web': fileURLToPath(new URL('./src', import.meta.url)),
+      // The server's `*.schema.ts` files (zod only), shared so forms validate like the server.
+      '@': fileURLToPath(new URL('../src', import.meta.url)),
+    },
+  },
+  // Vite 8 compiles TSX with its built-in oxc transform; no React plugin is needed.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    // Fonts are small enough to keep as files; never inline them into the CSS.
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Mantine marks its modules "use client" for React Server Components; irrelevant here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') {
+          return;
+        }
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget, changeOrigin: false },
+    },
+  },
+  preview: { host: '127.0.0.1' },
+});
