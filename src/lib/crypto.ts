@@ -118,7 +118,11 @@ export function parseMasterKey(text: string): Buffer {
 
 /** Short public fingerprint of a master key, to detect a wrong key before decrypting anything. */
 export function masterKeyId(masterKey: Buffer): string {
-  return createHash('sha256').update('homeward-master-key-id').update(masterKey).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update('homeward-master-key-id')
+    .update(masterKey)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** SHA-256 hex of a high-entropy secret (session and API tokens, recovery codes). */

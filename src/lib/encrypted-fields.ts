@@ -10,7 +10,45 @@ export interface EncryptedField {
   aad: (id: string) => string;
 }
 
+const caseField = (column: string): EncryptedField => ({
+  table: 'cases',
+  column,
+  idColumn: 'id',
+  aad: (id) => `cases.${column}:${id}`,
+});
+
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
+  caseField('current_location_enc'),
+  caseField('documents_enc'),
+  caseField('contacts_enc'),
+  caseField('narrative_enc'),
+  caseField('health_enc'),
+  caseField('exploitation_details_enc'),
+  {
+    table: 'case_events',
+    column: 'note_enc',
+    idColumn: 'id',
+    aad: (id) => `case_events.note:${id}`,
+  },
+  { table: 'case_notes', column: 'body_enc', idColumn: 'id', aad: (id) => `case_notes.body:${id}` },
+  {
+    table: 'case_attachments',
+    column: 'file_name_enc',
+    idColumn: 'id',
+    aad: (id) => `case_attachments.file_name:${id}`,
+  },
+  {
+    table: 'case_attachments',
+    column: 'file_key_enc',
+    idColumn: 'id',
+    aad: (id) => `case_attachments.file_key:${id}`,
+  },
+  {
+    table: 'case_needs',
+    column: 'goals_enc',
+    idColumn: 'id',
+    aad: (id) => `case_needs.goals:${id}`,
+  },
   {
     table: 'users',
     column: 'totp_secret_enc',

@@ -28,6 +28,18 @@ export type ErrorCode =
   | 'weak_password'
   | 'conflict'
   | 'database_unavailable'
+  | 'case_not_found'
+  | 'case_number_taken'
+  | 'version_conflict'
+  | 'version_required'
+  | 'consent_required'
+  | 'event_not_found'
+  | 'consent_not_found'
+  | 'task_not_found'
+  | 'note_not_found'
+  | 'attachment_not_found'
+  | 'attachment_too_large'
+  | 'attachment_type_not_allowed'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -56,6 +68,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   weak_password: 400,
   conflict: 409,
   database_unavailable: 503,
+  case_not_found: 404,
+  case_number_taken: 409,
+  version_conflict: 409,
+  version_required: 428,
+  consent_required: 403,
+  event_not_found: 404,
+  consent_not_found: 404,
+  task_not_found: 404,
+  note_not_found: 404,
+  attachment_not_found: 404,
+  attachment_too_large: 413,
+  attachment_type_not_allowed: 415,
   internal_error: 500,
 };
 
@@ -85,6 +109,18 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   weak_password: 'The password is too weak',
   conflict: 'The request conflicts with the current state',
   database_unavailable: 'The database is not reachable',
+  case_not_found: 'Case not found',
+  case_number_taken: 'This case number is already used in your organisation',
+  version_conflict: 'Someone else changed this record since you opened it',
+  version_required: 'Send the version you edited (or an If-Match header)',
+  consent_required: 'The person has not consented to this',
+  event_not_found: 'Event not found',
+  consent_not_found: 'Consent record not found',
+  task_not_found: 'Task not found',
+  note_not_found: 'Note not found',
+  attachment_not_found: 'Attachment not found',
+  attachment_too_large: 'The file is too large',
+  attachment_type_not_allowed: 'This type of file is not accepted',
   internal_error: 'Something went wrong on the server',
 };
 

@@ -26,7 +26,11 @@ export function loadMasterKey(config: Config): MasterKey {
     if (!existsSync(config.keyFile)) {
       throw new Error(`HOMEWARD_KEY_FILE ${config.keyFile} does not exist.`);
     }
-    return { key: parseMasterKey(readFileSync(config.keyFile, 'utf8')), source: 'file', path: config.keyFile };
+    return {
+      key: parseMasterKey(readFileSync(config.keyFile, 'utf8')),
+      source: 'file',
+      path: config.keyFile,
+    };
   }
   if (config.databaseUrl) {
     throw new Error(

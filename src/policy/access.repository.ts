@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, exists } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { apiTokens, memberships } from '@/db/schema/index.ts';
+import { apiTokens, caseAssignments, cases, memberships } from '@/db/schema/index.ts';
 
 /** True when `userId` is a member (enabled or not) of `organisationId`. */
 export async function isMember(db: Db, organisationId: string, userId: string): Promise<boolean> {
@@ -29,6 +29,31 @@ export async function ownsToken(
         eq(apiTokens.userId, userId),
       ),
     )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** True when the case is in the organisation and, if `assignedUserId` is given, assigned to them. */
+export async function caseVisibleTo(
+  db: Db,
+  organisationId: string,
+  caseId: string,
+  assignedUserId: string | null,
+): Promise<boolean> {
+  const assigned = assignedUserId
+    ? exists(
+        db
+          .select({ one: caseAssignments.caseId })
+          .from(caseAssignments)
+          .where(
+            and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.userId, assignedUserId)),
+          ),
+      )
+    : undefined;
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId), assigned))
     .limit(1);
   return rows.length > 0;
 }

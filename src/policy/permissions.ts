@@ -14,6 +14,14 @@ export const PERMISSIONS = [
   'audit.read',
   'token.manage',
   'platform.manage',
+  'case.create',
+  'case.read',
+  'case.read_all',
+  'case.read_sensitive',
+  'case.update',
+  'case.assign',
+  'case.risk_list',
+  'consent.record',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -21,6 +29,6 @@ export type Permission = z.infer<typeof PermissionSchema>;
 
 /** Permissions an API token with `scope` may exercise (intersected with the owner's role). */
 export const SCOPE_PERMISSIONS: Record<'read' | 'write', readonly Permission[]> = {
-  read: ['me.read', 'organisation.read', 'user.read', 'audit.read'],
-  write: ['me.update', 'organisation.manage', 'user.manage'],
+  read: ['me.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.read_all'],
+  write: ['me.update', 'organisation.manage', 'user.manage', 'case.create', 'case.update'],
 };

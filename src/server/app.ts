@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '@/domain/audit/index.ts';
+import { casesRoutes } from '@/domain/cases/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationsRoutes);
   await app.register(tokensRoutes);
   await app.register(auditRoutes);
+  await app.register(casesRoutes);
 
   await app.register(webPlugin, {
     webDir: opts.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

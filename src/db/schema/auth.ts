@@ -22,6 +22,13 @@ export const organisations = pgTable(
     country: text().notNull(),
     type: text().notNull(),
     requireTotp: boolean().notNull().default(false),
+    /** Months after return at which follow-ups are scheduled. */
+    followUpMonths: integer()
+      .array()
+      .notNull()
+      .default(sql`'{1,3,6,12}'::int[]`),
+    /** Next case number (per organisation), see cases.repository.ts. */
+    nextCaseSeq: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },

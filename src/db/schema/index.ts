@@ -1,3 +1,4 @@
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './keys.ts';
+export * from './cases.ts';

@@ -1,0 +1,276 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, users } from './auth.ts';
+
+const ts = () => timestamp({ withTimezone: true });
+const orgRef = () =>
+  uuid()
+    .notNull()
+    .references(() => organisations.id);
+
+/**
+ * One record per person supported. Columns ending in `_enc` hold field-encrypted JSON or text
+ * (see src/lib/encrypted-fields.ts); everything else is needed in clear for search and filters.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseNumber: text().notNull(),
+    status: text().notNull().default('open'),
+    riskLevel: text().notNull().default('unknown'),
+    sex: text(),
+    gender: text(),
+    birthDate: date(),
+    birthYear: smallint(),
+    estimatedAge: smallint(),
+    possibleMinor: boolean().notNull().default(false),
+    nationality: text(),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    exploitationForms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    originCountry: text(),
+    transitCountries: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    exploitationCountries: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    recruitmentChannel: text(),
+    recruitmentDate: date(),
+    exitDate: date(),
+    exitMethod: text(),
+    /** Re-trafficking risk factors recorded by the caseworker (codes). */
+    riskFactors: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    currentLocationEnc: text(),
+    documentsEnc: text(),
+    contactsEnc: text(),
+    narrativeEnc: text(),
+    healthEnc: text(),
+    exploitationDetailsEnc: text(),
+    version: integer().notNull().default(1),
+    createdBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+    closedAt: ts(),
+  },
+  (t) => [
+    uniqueIndex('cases_org_number_key').on(t.organisationId, t.caseNumber),
+    index('cases_org_created_idx').on(t.organisationId, t.createdAt, t.id),
+    index('cases_org_nationality_idx').on(t.organisationId, t.nationality),
+    index('cases_org_risk_idx').on(t.organisationId, t.riskLevel),
+  ],
+);
+
+/** Names as given, in any script, plus aliases and transliterations; the search keys. */
+export const caseIdentities = pgTable(
+  'case_identities',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    kind: text().notNull().default('primary'),
+    given: text(),
+    family: text(),
+    script: text(),
+    /** Lower-cased full name in its own script (NFKC). */
+    nameKey: text().notNull(),
+    /** Latin transliteration key (any-ascii, lower case, letters only). */
+    latinKey: text().notNull(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('case_identities_case_idx').on(t.caseId)],
+);
+
+export const caseAssignments = pgTable(
+  'case_assignments',
+  {
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_assignments_org_user_idx').on(t.organisationId, t.userId),
+  ],
+);
+
+/** Journey timeline. The current stage of a case is derived from these, never stored. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    stage: text().notNull(),
+    type: text().notNull(),
+    occurredOn: date().notNull(),
+    country: text(),
+    outcome: text(),
+    noteEnc: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.occurredOn, t.createdAt)],
+);
+
+/** Consent records: versioned, never overwritten. A withdrawal is a new version. */
+export const caseConsents = pgTable(
+  'case_consents',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    /** Consents with the same chain id are versions of one consent. */
+    chainId: uuid().notNull(),
+    version: integer().notNull(),
+    purpose: text().notNull(),
+    recipientOrganisationId: uuid().references(() => organisations.id),
+    recipientName: text(),
+    dataCategories: text().array().notNull(),
+    method: text().notNull(),
+    decision: text().notNull(),
+    validUntil: date(),
+    withdrawnAt: ts(),
+    guardianName: text(),
+    bestInterestNote: text(),
+    recordedBy: uuid().references(() => users.id),
+    recordedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('case_consents_chain_version_key').on(t.chainId, t.version),
+    index('case_consents_case_idx').on(t.caseId, t.purpose),
+  ],
+);
+
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    kind: text().notNull().default('task'),
+    title: text().notNull(),
+    dueOn: date(),
+    assigneeId: uuid().references(() => users.id),
+    status: text().notNull().default('open'),
+    completedAt: ts(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_tasks_case_idx').on(t.caseId),
+    index('case_tasks_org_assignee_idx').on(t.organisationId, t.assigneeId, t.status, t.dueOn),
+  ],
+);
+
+/** Needs assessment per domain, and plan items with owner and due date. */
+export const caseNeeds = pgTable(
+  'case_needs',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    domain: text().notNull(),
+    level: text().notNull(),
+    goalsEnc: text(),
+    updatedBy: uuid().references(() => users.id),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_needs_case_domain_key').on(t.caseId, t.domain)],
+);
+
+export const casePlanItems = pgTable(
+  'case_plan_items',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    domain: text().notNull(),
+    action: text().notNull(),
+    ownerId: uuid().references(() => users.id),
+    dueOn: date(),
+    status: text().notNull().default('planned'),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('case_plan_items_case_idx').on(t.caseId)],
+);
+
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    visibility: text().notNull().default('team'),
+    bodyEnc: text().notNull(),
+    authorId: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** Files are encrypted on disk; this row holds the metadata (file name encrypted too). */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid().primaryKey(),
+    organisationId: orgRef(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    fileNameEnc: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull(),
+    /** Encrypted per-file key (wrapped with the field cipher). */
+    fileKeyEnc: text().notNull(),
+    uploadedBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+);

@@ -1,0 +1,59 @@
+import { isCountryCode } from '@/lib/countries.ts';
+import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
+
+/** Checks what the schema cannot: real country codes, dates in order. Throws validation_failed. */
+export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate): void {
+  const issues: FieldIssue[] = [];
+  const country = (path: string, code: string | undefined) => {
+    if (code !== undefined && !isCountryCode(code)) {
+      issues.push({ path, message: `Unknown country code ${code}` });
+    }
+  };
+  country('nationality', input.nationality);
+  country('originCountry', input.originCountry);
+  input.transitCountries?.forEach((c, i) => country(`transitCountries.${i}`, c));
+  input.exploitationCountries?.forEach((c, i) => country(`exploitationCountries.${i}`, c));
+  input.documents?.forEach((d, i) => country(`documents.${i}.issuingCountry`, d.issuingCountry));
+  if (input.recruitmentDate && input.exitDate && input.exitDate < input.recruitmentDate) {
+    issues.push({ path: 'exitDate', message: 'The exit date is before the recruitment date' });
+  }
+  const consent = 'consent' in input ? input.consent : undefined;
+  if (
+    consent?.decision === 'given' &&
+    isPossibleMinor(input, new Date()) &&
+    !consent.guardianName &&
+    !consent.bestInterestNote
+  ) {
+    issues.push({
+      path: 'consent',
+      message: 'For a person who may be under 18, record a guardian or a best-interest decision',
+    });
+  }
+  if (issues.length > 0) {
+    throw new AppError('validation_failed', `${issues.length} field(s) are not valid`, {
+      errors: issues,
+    });
+  }
+}
+
+/** Under 18, or possibly so: by birth date or year, estimated age, or the caseworker's flag. */
+export function isPossibleMinor(
+  input: Pick<Partial<CaseCreate>, 'birthDate' | 'birthYear' | 'estimatedAge' | 'possibleMinor'>,
+  now: Date,
+): boolean {
+  if (input.possibleMinor) {
+    return true;
+  }
+  const year = now.getUTCFullYear();
+  if (input.birthDate) {
+    const eighteenth = new Date(
+      `${Number(input.birthDate.slice(0, 4)) + 18}${input.birthDate.slice(4)}T00:00:00Z`,
+    );
+    return eighteenth > now;
+  }
+  if (input.birthYear !== undefined) {
+    return year - input.birthYear <= 18;
+  }
+  return input.estimatedAge !== undefined && input.estimatedAge < 18;
+}

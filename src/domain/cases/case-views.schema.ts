@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { StageSchema } from './case-journey.schema.ts';
+import {
+  CaseStatusSchema,
+  RiskFactorSchema,
+  RiskLevelSchema,
+  SensitiveSchema,
+} from './cases.schema.ts';
+
+/** Re-trafficking risk, derived from the recorded factors, with the reasons. */
+export const RetraffickingRiskSchema = z.object({
+  level: z.enum(['none', 'low', 'medium', 'high']),
+  factors: z.array(RiskFactorSchema),
+  explanation: z.array(z.string()),
+});
+export type RetraffickingRisk = z.infer<typeof RetraffickingRiskSchema>;
+
+export const IdentityViewSchema = z.object({
+  given: z.string().nullable(),
+  family: z.string().nullable(),
+  script: z.string().nullable(),
+  kind: z.string(),
+});
+export type IdentityView = z.infer<typeof IdentityViewSchema>;
+
+export const AssigneeSchema = z.object({ id: z.string(), displayName: z.string() });
+
+export const CaseSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: CaseStatusSchema,
+  stage: StageSchema.nullable(),
+  riskLevel: RiskLevelSchema,
+  retraffickingRisk: RetraffickingRiskSchema,
+  identities: z.array(IdentityViewSchema),
+  sex: z.string().nullable(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  birthYear: z.number().nullable(),
+  estimatedAge: z.number().nullable(),
+  possibleMinor: z.boolean(),
+  nationality: z.string().nullable(),
+  languages: z.array(z.string()),
+  exploitationForms: z.array(z.string()),
+  originCountry: z.string().nullable(),
+  transitCountries: z.array(z.string()),
+  exploitationCountries: z.array(z.string()),
+  recruitmentChannel: z.string().nullable(),
+  recruitmentDate: z.string().nullable(),
+  exitDate: z.string().nullable(),
+  exitMethod: z.string().nullable(),
+  assignees: z.array(AssigneeSchema),
+  /** Null when the caller may not see sensitive fields (viewers). */
+  sensitive: SensitiveSchema.nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: CaseStatusSchema,
+  stage: StageSchema.nullable(),
+  riskLevel: RiskLevelSchema,
+  retraffickingLevel: RetraffickingRiskSchema.shape.level,
+  displayName: z.string(),
+  nationality: z.string().nullable(),
+  birthYear: z.number().nullable(),
+  assigneeIds: z.array(z.string()),
+  updatedAt: z.string(),
+  /** Name similarity (0–1) when searching by name. */
+  score: z.number().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CasePageSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export const CaseListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    stage: StageSchema.optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    risk: RiskLevelSchema.optional(),
+    retraffickingRisk: RetraffickingRiskSchema.shape.level.optional(),
+    status: CaseStatusSchema.optional(),
+    assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const DuplicateQuerySchema = z
+  .object({
+    given: z.string().trim().max(200).optional(),
+    family: z.string().trim().max(200).optional(),
+    birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+  })
+  .strict();
+export type DuplicateQuery = z.infer<typeof DuplicateQuerySchema>;
+
+export const DuplicateListSchema = z.object({ items: z.array(CaseSummarySchema) });
+
+export const CaseIdParamsSchema = z.object({ caseId: z.string().max(64) }).strict();

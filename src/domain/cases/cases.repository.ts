@@ -1,0 +1,197 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client.ts';
+import {
+  caseAssignments,
+  caseEvents,
+  caseIdentities,
+  cases,
+  memberships,
+  organisations,
+  users,
+} from '@/db/schema/index.ts';
+import { newId } from '@/lib/ids.ts';
+import type { IdentityView } from './case-views.schema.ts';
+import { latinKey, nameKey } from './case-names.ts';
+import type { Identity } from './cases.schema.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseInsert = Omit<typeof cases.$inferInsert, 'organisationId' | 'id'>;
+
+/** SQL for the current stage: the stage of the latest event (by date, then entry time). */
+export const currentStageSql = sql<string | null>`(select e.stage from ${caseEvents} e
+  where e.case_id = ${cases.id} order by e.occurred_on desc, e.created_at desc limit 1)`;
+
+/** Reserves the next case number of the organisation, e.g. `2026-00042`. */
+export async function nextCaseNumber(
+  tx: Db,
+  organisationId: string,
+  year: number,
+): Promise<string> {
+  const [row] = await tx
+    .update(organisations)
+    .set({ nextCaseSeq: sql`${organisations.nextCaseSeq} + 1` })
+    .where(eq(organisations.id, organisationId))
+    .returning({ seq: sql<number>`${organisations.nextCaseSeq} - 1` });
+  return `${year}-${String(row!.seq).padStart(5, '0')}`;
+}
+
+export async function caseNumberTaken(
+  db: Db,
+  organisationId: string,
+  caseNumber: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function insertCase(
+  tx: Db,
+  organisationId: string,
+  row: CaseInsert,
+): Promise<CaseRow> {
+  const [created] = await tx
+    .insert(cases)
+    .values({ id: newId(), organisationId, ...row })
+    .returning();
+  return created!;
+}
+
+/** Replaces the names of a case, computing their search keys. */
+export async function replaceIdentities(
+  tx: Db,
+  organisationId: string,
+  caseId: string,
+  identities: Identity[],
+): Promise<void> {
+  await tx
+    .delete(caseIdentities)
+    .where(
+      and(eq(caseIdentities.caseId, caseId), eq(caseIdentities.organisationId, organisationId)),
+    );
+  await tx.insert(caseIdentities).values(
+    identities.map((i) => {
+      const key = nameKey(i.given, i.family);
+      return {
+        id: newId(),
+        organisationId,
+        caseId,
+        kind: i.kind,
+        given: i.given?.trim() || null,
+        family: i.family?.trim() || null,
+        script: i.script,
+        nameKey: key,
+        latinKey: latinKey(key),
+      };
+    }),
+  );
+}
+
+/** Replaces the assigned users of a case. */
+export async function replaceAssignees(
+  tx: Db,
+  organisationId: string,
+  caseId: string,
+  userIds: string[],
+): Promise<void> {
+  await tx
+    .delete(caseAssignments)
+    .where(
+      and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.organisationId, organisationId)),
+    );
+  if (userIds.length > 0) {
+    await tx
+      .insert(caseAssignments)
+      .values([...new Set(userIds)].map((userId) => ({ organisationId, caseId, userId })));
+  }
+}
+
+/** The subset of `userIds` who are enabled members of the organisation able to hold cases. */
+export async function membersAmong(
+  db: Db,
+  organisationId: string,
+  userIds: string[],
+): Promise<string[]> {
+  if (userIds.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.userId, userIds),
+        eq(memberships.disabled, false),
+        inArray(memberships.role, ['admin', 'supervisor', 'caseworker']),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+export interface CaseDetail {
+  row: CaseRow;
+  stage: string | null;
+  identities: IdentityView[];
+  assignees: { id: string; displayName: string }[];
+}
+
+/** One case of the organisation with its names, assignees and current stage; null if none. */
+export async function findCaseDetail(
+  db: Db,
+  organisationId: string,
+  caseId: string,
+): Promise<CaseDetail | null> {
+  const [found] = await db
+    .select({ row: cases, stage: currentStageSql })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)))
+    .limit(1);
+  if (!found) {
+    return null;
+  }
+  const identities = await db
+    .select({
+      given: caseIdentities.given,
+      family: caseIdentities.family,
+      script: caseIdentities.script,
+      kind: caseIdentities.kind,
+    })
+    .from(caseIdentities)
+    .where(eq(caseIdentities.caseId, caseId))
+    .orderBy(asc(caseIdentities.createdAt), asc(caseIdentities.id));
+  const assignees = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(caseAssignments)
+    .innerJoin(users, eq(users.id, caseAssignments.userId))
+    .where(eq(caseAssignments.caseId, caseId));
+  return { row: found.row, stage: found.stage, identities, assignees };
+}
+
+/**
+ * Applies `patch` if the stored version is still `expectedVersion`, bumping the version.
+ * Returns null when someone else changed the case first.
+ */
+export async function updateCaseRow(
+  tx: Db,
+  organisationId: string,
+  caseId: string,
+  expectedVersion: number,
+  patch: Partial<CaseInsert>,
+): Promise<CaseRow | null> {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...patch, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(cases.id, caseId),
+        eq(cases.organisationId, organisationId),
+        eq(cases.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}

@@ -1,0 +1,220 @@
+import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
+import { insertConsentVersion } from '@/domain/consent/consent.repository.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { AppError } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
+import { assertCaseInput, isPossibleMinor } from './case-rules.ts';
+import type { Case } from './case-views.schema.ts';
+import {
+  caseNumberTaken,
+  findCaseDetail,
+  insertCase,
+  membersAmong,
+  nextCaseNumber,
+  replaceAssignees,
+  replaceIdentities,
+  updateCaseRow,
+  type CaseInsert,
+} from './cases.repository.ts';
+import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
+
+/** Plain (not encrypted) columns of a case from create/update input. */
+function plainColumns(input: Partial<CaseCreate>): Partial<CaseInsert> {
+  const keys = [
+    'sex',
+    'gender',
+    'birthDate',
+    'birthYear',
+    'estimatedAge',
+    'nationality',
+    'languages',
+    'exploitationForms',
+    'originCountry',
+    'transitCountries',
+    'exploitationCountries',
+    'recruitmentChannel',
+    'recruitmentDate',
+    'exitDate',
+    'exitMethod',
+    'riskLevel',
+    'riskFactors',
+  ] as const;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (input[k] !== undefined) {
+      out[k] = input[k];
+    }
+  }
+  return out as Partial<CaseInsert>;
+}
+
+/** Who a new case is assigned to: its creator unless someone with `case.assign` chose others. */
+function initialAssignees(actor: OrgActor, requested: string[] | undefined): string[] {
+  const self = actor.userId ? [actor.userId] : [];
+  if (actor.permissions.has('case.assign')) {
+    return requested ?? self;
+  }
+  if (requested?.some((id) => id !== actor.userId)) {
+    throw new AppError('forbidden', 'Only supervisors and admins assign cases to others.');
+  }
+  return self;
+}
+
+async function checkAssignees(ctx: Ctx, actor: OrgActor, ids: string[]): Promise<void> {
+  const valid = await membersAmong(ctx.db, actor.organisationId, ids);
+  const invalid = ids.filter((id) => !valid.includes(id));
+  if (invalid.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      'Assign cases to caseworkers, supervisors or admins of your organisation',
+      {
+        errors: [
+          { path: 'assigneeIds', message: `Not an assignable member: ${invalid.join(', ')}` },
+        ],
+      },
+    );
+  }
+}
+
+/**
+ * Registers a person and opens their case (`case.create`). A caseworker who registers a case is
+ * assigned to it. Consent for case management can be recorded in the same step; for a possible
+ * minor it needs a guardian or best-interest record.
+ */
+export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
+  const actor = await requireAccess(ctx, 'case.create');
+  assertCaseInput(input);
+  const assignees = initialAssignees(actor, input.assigneeIds);
+  await checkAssignees(ctx, actor, assignees);
+  if (input.caseNumber && (await caseNumberTaken(ctx.db, actor.organisationId, input.caseNumber))) {
+    throw new AppError('case_number_taken');
+  }
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    const caseNumber =
+      input.caseNumber ??
+      (await nextCaseNumber(tx, actor.organisationId, ctx.now().getUTCFullYear()));
+    await insertCase(tx, actor.organisationId, {
+      ...plainColumns(input),
+      ...encryptSensitive(ctx.cipher, id, input),
+      id,
+      caseNumber,
+      possibleMinor: isPossibleMinor(input, ctx.now()),
+      createdBy: actor.userId,
+    } as CaseInsert);
+    await replaceIdentities(tx, actor.organisationId, id, input.identities);
+    await replaceAssignees(tx, actor.organisationId, id, assignees);
+    if (input.consent) {
+      await insertConsentVersion(tx, {
+        id: newId(),
+        organisationId: actor.organisationId,
+        caseId: id,
+        chainId: newId(),
+        version: 1,
+        purpose: 'case_management',
+        dataCategories: ['all'],
+        method: input.consent.method,
+        decision: input.consent.decision,
+        guardianName: input.consent.guardianName ?? null,
+        bestInterestNote: input.consent.bestInterestNote ?? null,
+        recordedBy: actor.userId,
+      });
+    }
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.create',
+      entityType: 'case',
+      entityId: id,
+      details: { consent: input.consent?.decision ?? null },
+    });
+  });
+  return loadCase(ctx, actor, id);
+}
+
+async function loadCase(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Case> {
+  const detail = await findCaseDetail(ctx.db, actor.organisationId, caseId);
+  if (!detail) {
+    throw new AppError('case_not_found');
+  }
+  const sensitive = actor.permissions.has('case.read_sensitive')
+    ? decryptSensitive(ctx.cipher, detail.row)
+    : null;
+  return toCase(detail, sensitive);
+}
+
+/** Opens a case (`case.read`); sensitive fields only with `case.read_sensitive`. Audited. */
+export async function getCase(ctx: Ctx, caseId: string): Promise<Case> {
+  const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
+  const found = await loadCase(ctx, actor, caseId);
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'case.read',
+    entityType: 'case',
+    entityId: caseId,
+    details: { sensitive: found.sensitive !== null },
+  });
+  return found;
+}
+
+/**
+ * Edits a case (`case.update`; changing assignees needs `case.assign`). The edit must name the
+ * version it is based on (`version` or If-Match); a stale version is `version_conflict` (409).
+ */
+export async function updateCase(
+  ctx: Ctx,
+  caseId: string,
+  patch: CaseUpdate,
+  ifMatch?: number,
+): Promise<Case> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  const version = patch.version ?? ifMatch;
+  if (version === undefined) {
+    throw new AppError('version_required');
+  }
+  if (patch.assigneeIds !== undefined) {
+    if (!actor.permissions.has('case.assign')) {
+      throw new AppError('forbidden', 'Only supervisors and admins assign cases.');
+    }
+    await checkAssignees(ctx, actor, patch.assigneeIds);
+  }
+  assertCaseInput(patch);
+  await ctx.db.transaction(async (tx) => {
+    const closing =
+      patch.status === 'closed'
+        ? { closedAt: ctx.now() }
+        : patch.status === 'open'
+          ? { closedAt: null }
+          : {};
+    const updated = await updateCaseRow(tx, actor.organisationId, caseId, version, {
+      ...plainColumns(patch),
+      ...encryptSensitive(ctx.cipher, caseId, patch),
+      ...(patch.status !== undefined && { status: patch.status }),
+      ...closing,
+    });
+    if (!updated) {
+      throw new AppError(
+        'version_conflict',
+        'Reload the case to see the other change, then edit again.',
+      );
+    }
+    if (patch.identities) {
+      await replaceIdentities(tx, actor.organisationId, caseId, patch.identities);
+    }
+    if (patch.assigneeIds) {
+      await replaceAssignees(tx, actor.organisationId, caseId, patch.assigneeIds);
+    }
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.update',
+      entityType: 'case',
+      entityId: caseId,
+      details: {
+        fields: Object.keys(patch).filter((k) => k !== 'version'),
+        version: updated.version,
+      },
+    });
+  });
+  return loadCase(ctx, actor, caseId);
+}
