@@ -4,7 +4,15 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from '@/domain/audit/index.ts';
-import { casesRoutes } from '@/domain/cases/index.ts';
+import {
+  caseAssessmentRoutes,
+  caseAttachmentsRoutes,
+  caseEventsRoutes,
+  caseNotesRoutes,
+  casesRoutes,
+  caseTasksRoutes,
+} from '@/domain/cases/index.ts';
+import { consentRoutes } from '@/domain/consent/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
@@ -83,6 +91,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tokensRoutes);
   await app.register(auditRoutes);
   await app.register(casesRoutes);
+  await app.register(caseEventsRoutes);
+  await app.register(consentRoutes);
+  await app.register(caseTasksRoutes);
+  await app.register(caseAssessmentRoutes);
+  await app.register(caseNotesRoutes);
+  await app.register(caseAttachmentsRoutes);
 
   await app.register(webPlugin, {
     webDir: opts.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

@@ -5,3 +5,8 @@ export { createCase, getCase, updateCase } from './cases.service.ts';
 export { listCases, findDuplicates } from './case-list.service.ts';
 export { retraffickingRisk } from './case-risk.ts';
 export { casesRoutes } from './cases.routes.ts';
+export { caseEventsRoutes } from './case-events.routes.ts';
+export { caseTasksRoutes } from './case-tasks.routes.ts';
+export { caseAssessmentRoutes } from './case-assessment.routes.ts';
+export { caseNotesRoutes } from './case-notes.routes.ts';
+export { caseAttachmentsRoutes } from './case-attachments.routes.ts';
