@@ -1,6 +1,7 @@
 import { createOrganisation, createUser, findOrganisationByRef } from '@/domain/auth/index.ts';
 import type { Role } from '@/policy/roles.ts';
 import type { Runtime } from '@/server/bootstrap.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { cliCtx } from './runtime.ts';
 
 /**
@@ -50,14 +51,24 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     });
     ids.set(org.name, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const account of demoAccounts()) {
-    await createUser(cliCtx(rt, ids.get(account.organisation)), {
+    const created = await createUser(cliCtx(rt, ids.get(account.organisation)), {
       email: account.email,
       displayName: `Demo ${account.role}`,
       role: account.role,
       password: DEMO_PASSWORD,
     });
+    userIds.set(account.email, created.user.id);
   }
+  const mainOrg = ids.get(DEMO_ORGANISATIONS[0].name) ?? null;
+  const actingAs = (email: string) => {
+    const ctx = cliCtx(rt, mainOrg);
+    return { ...ctx, actor: { ...ctx.actor, userId: userIds.get(email) ?? null, label: email } };
+  };
+  await seedDemoCases((toCaseworker) =>
+    actingAs(toCaseworker ? 'caseworker@demo.homeward.example' : 'supervisor@demo.homeward.example'),
+  );
   return true;
 }
 
