@@ -27,6 +27,12 @@ import {
 } from './throttle.ts';
 import { verifySecondFactor } from './totp.service.ts';
 
+/**
+ * The principal each request's actor was resolved from, so GET /api/me does not load it twice.
+ * Keyed by the per-request actor object; entries go away with the request.
+ */
+const resolvedPrincipals = new WeakMap<Actor, Principal>();
+
 /** Name of the HttpOnly, SameSite=Strict session cookie. */
 export const SESSION_COOKIE = 'hw_session';
 
@@ -153,9 +159,9 @@ export async function logout(ctx: Ctx): Promise<void> {
   });
 }
 
-/** Ends every session of the caller, on every device. */
+/** Ends every session of the caller, on every device. A write: read-only API tokens may not. */
 export async function logoutEverywhere(ctx: Ctx): Promise<void> {
-  const actor = await requireAccess(ctx, 'me.read');
+  const actor = await requireAccess(ctx, 'me.update');
   const userId = actor.userId!;
   await ctx.db.transaction(async (tx) => {
     const count = await deleteUserSessions(tx, userId);
@@ -172,7 +178,9 @@ export async function logoutEverywhere(ctx: Ctx): Promise<void> {
 /** The caller's profile, organisation, role and permissions. */
 export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<Me> {
   const actor = await requireAccess(ctx, 'me.read');
-  const principal = await findPrincipal(ctx.db, actor.userId!, actor.organisationId);
+  const principal =
+    resolvedPrincipals.get(ctx.actor) ??
+    (await findPrincipal(ctx.db, actor.userId!, actor.organisationId));
   if (!principal) {
     throw new AppError('unauthenticated');
   }
@@ -221,8 +229,7 @@ export async function resolveSession(
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await touchSession(db, session.id, now);
   }
-  return {
-    actor: actorFromPrincipal(principal, { sessionId: session.id }),
-    csrfToken: session.csrfToken,
-  };
+  const actor = actorFromPrincipal(principal, { sessionId: session.id });
+  resolvedPrincipals.set(actor, principal);
+  return { actor, csrfToken: session.csrfToken };
 }
