@@ -1,4 +1,7 @@
+import { randomInt } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import { expect } from 'vitest';
 import { buildApp } from '@/server/app.ts';
 import { testRuntime, type TestRuntime } from './database.ts';
 
@@ -13,11 +16,54 @@ let shared: Promise<TestApp> | undefined;
 export function testApp(): Promise<TestApp> {
   shared ??= (async () => {
     const runtime = await testRuntime();
-    const app = await buildApp({ database: runtime.database, cipher: runtime.cipher, logger: false });
+    const app = await buildApp({
+      database: runtime.database,
+      cipher: runtime.cipher,
+      logger: false,
+    });
     await app.ready();
     return { app, runtime };
   })();
   return shared;
+}
+
+/** A clock tests move by hand. */
+export interface TestClock {
+  now: Date;
+  advance(ms: number): Date;
+}
+
+/**
+ * A second app on the same runtime whose clock the test controls (session timeouts, TOTP steps,
+ * token expiry). Close it in `afterAll`.
+ */
+export async function clockedApp(
+  runtime: TestRuntime,
+  start: Date = new Date(),
+): Promise<{ app: FastifyInstance; clock: TestClock }> {
+  const clock: TestClock = {
+    now: start,
+    advance(ms) {
+      clock.now = new Date(clock.now.getTime() + ms);
+      return clock.now;
+    },
+  };
+  const app = await buildApp({
+    database: runtime.database,
+    cipher: runtime.cipher,
+    logger: false,
+    clock: () => clock.now,
+  });
+  await app.ready();
+  return { app, clock };
+}
+
+/**
+ * A random client address. Login throttling counts failures per address and every injected
+ * request comes from 127.0.0.1, so tests that log in (or fail to) use their own address.
+ */
+export function randomAddress(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
 /** A logged-in browser-like client: session cookie plus CSRF token. */
@@ -37,24 +83,98 @@ export function request(
     headers.cookie = `hw_session=${session.cookie}`;
     headers['x-csrf-token'] ??= session.csrfToken;
   }
-  return app.inject({ ...opts, headers } as InjectOptions) as Promise<LightMyRequestResponse>;
+  return app.inject({ ...opts, headers } as InjectOptions);
 }
 
-/** Logs in through the API; throws when the login fails. */
+/** Makes a request with `Authorization: Bearer <token>` and no cookie. */
+export function bearer(
+  app: FastifyInstance,
+  token: string,
+  opts: InjectOptions & { method: string; url: string },
+): Promise<LightMyRequestResponse> {
+  const headers = { ...(opts.headers as Record<string, string>), authorization: `Bearer ${token}` };
+  return app.inject({ ...opts, headers } as InjectOptions);
+}
+
+/** Posts to /api/auth/login from `remoteAddress` (random unless given). */
+export function loginRequest(
+  app: FastifyInstance,
+  payload: Record<string, unknown>,
+  remoteAddress: string = randomAddress(),
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload,
+    remoteAddress,
+  });
+}
+
+/** The session in a successful login response. */
+export function sessionOf(res: LightMyRequestResponse): Session {
+  const cookie = res.cookies.find((c) => c.name === 'hw_session');
+  if (!cookie) {
+    throw new Error(`no session cookie: ${res.statusCode} ${res.body}`);
+  }
+  return { cookie: cookie.value, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+/** Logs in through the API (from a random client address); throws when the login fails. */
 export async function login(
   app: FastifyInstance,
   email: string,
   password: string,
   extra: Record<string, string> = {},
 ): Promise<Session> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password, ...extra },
-  });
+  const res = await loginRequest(app, { email, password, ...extra });
   if (res.statusCode !== 200) {
     throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   }
-  const cookie = res.cookies.find((c) => c.name === 'hw_session');
-  return { cookie: cookie!.value, csrfToken: (res.json() as { csrfToken: string }).csrfToken };
+  return sessionOf(res);
+}
+
+/** Asserts an RFC 9457 problem response with `status` and `code`; returns the body. */
+export function expectProblem(
+  res: LightMyRequestResponse,
+  status: number,
+  code: string,
+): { code: string; status: number; title: string; errors?: { path: string; message: string }[] } {
+  expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  const body = res.json() as {
+    code: string;
+    status: number;
+    title: string;
+    errors?: { path: string; message: string }[];
+  };
+  expect(body.code).toBe(code);
+  expect(body.status).toBe(status);
+  return body;
+}
+
+/** The TOTP code an authenticator app shows at the clock's time. */
+export function totpCode(secret: string, clock: TestClock): Promise<string> {
+  return generate({ secret, epoch: Math.floor(clock.now.getTime() / 1000) });
+}
+
+/**
+ * Enrols the session's user in TOTP through the API on a clocked app, then moves the clock to the
+ * next time step (a code is accepted once, so the next login needs a newer one).
+ */
+export async function enrolTotp(
+  app: FastifyInstance,
+  clock: TestClock,
+  session: Session,
+): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const setup = await request(app, session, { method: 'POST', url: '/api/auth/totp/setup' });
+  expect(setup.statusCode).toBe(200);
+  const { secret } = setup.json() as { secret: string };
+  const confirm = await request(app, session, {
+    method: 'POST',
+    url: '/api/auth/totp/confirm',
+    payload: { code: await totpCode(secret, clock) },
+  });
+  expect(confirm.statusCode).toBe(200);
+  clock.advance(30_000);
+  return { secret, recoveryCodes: (confirm.json() as { recoveryCodes: string[] }).recoveryCodes };
 }

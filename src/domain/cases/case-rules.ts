@@ -3,7 +3,7 @@ import { AppError, type FieldIssue } from '@/lib/errors.ts';
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
 /** Checks what the schema cannot: real country codes, dates in order. Throws validation_failed. */
-export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate): void {
+export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Date): void {
   const issues: FieldIssue[] = [];
   const country = (path: string, code: string | undefined) => {
     if (code !== undefined && !isCountryCode(code)) {
@@ -21,7 +21,7 @@ export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate): void {
   const consent = 'consent' in input ? input.consent : undefined;
   if (
     consent?.decision === 'given' &&
-    isPossibleMinor(input, new Date()) &&
+    isPossibleMinor(input, now) &&
     !consent.guardianName &&
     !consent.bestInterestNote
   ) {

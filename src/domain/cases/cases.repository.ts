@@ -18,8 +18,11 @@ export type CaseRow = typeof cases.$inferSelect;
 export type CaseInsert = Omit<typeof cases.$inferInsert, 'organisationId' | 'id'>;
 
 /** SQL for the current stage: the stage of the latest event (by date, then entry time). */
+// The outer table is named explicitly: Drizzle renders `${cases.id}` as a bare "id", which
+// inside this subquery would mean the event's own id.
 export const currentStageSql = sql<string | null>`(select e.stage from ${caseEvents} e
-  where e.case_id = ${cases.id} order by e.occurred_on desc, e.created_at desc limit 1)`;
+  where e.case_id = ${sql.identifier('cases')}.${sql.identifier('id')}
+  order by e.occurred_on desc, e.created_at desc limit 1)`;
 
 /** Reserves the next case number of the organisation, e.g. `2026-00042`. */
 export async function nextCaseNumber(

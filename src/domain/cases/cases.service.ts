@@ -85,7 +85,7 @@ async function checkAssignees(ctx: Ctx, actor: OrgActor, ids: string[]): Promise
  */
 export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
   const actor = await requireAccess(ctx, 'case.create');
-  assertCaseInput(input);
+  assertCaseInput(input, ctx.now());
   const assignees = initialAssignees(actor, input.assigneeIds);
   await checkAssignees(ctx, actor, assignees);
   if (input.caseNumber && (await caseNumberTaken(ctx.db, actor.organisationId, input.caseNumber))) {
@@ -179,7 +179,7 @@ export async function updateCase(
     }
     await checkAssignees(ctx, actor, patch.assigneeIds);
   }
-  assertCaseInput(patch);
+  assertCaseInput(patch, ctx.now());
   await ctx.db.transaction(async (tx) => {
     const closing =
       patch.status === 'closed'

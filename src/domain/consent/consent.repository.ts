@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { caseConsents } from '@/db/schema/index.ts';
+import { caseConsents, cases, organisations } from '@/db/schema/index.ts';
+import { isUuid } from '@/lib/ids.ts';
 
 export type ConsentRow = typeof caseConsents.$inferSelect;
 export type ConsentInsert = Omit<typeof caseConsents.$inferInsert, 'recordedAt'>;
@@ -9,6 +10,22 @@ export type ConsentInsert = Omit<typeof caseConsents.$inferInsert, 'recordedAt'>
 export async function insertConsentVersion(tx: Db, row: ConsentInsert): Promise<ConsentRow> {
   const [created] = await tx.insert(caseConsents).values(row).returning();
   return created!;
+}
+
+/**
+ * Inserts the next version of a chain; null when that version number is already taken (someone
+ * else added a version at the same time: the unique chain/version index decides).
+ */
+export async function insertNextConsentVersion(
+  tx: Db,
+  row: ConsentInsert,
+): Promise<ConsentRow | null> {
+  const [created] = await tx
+    .insert(caseConsents)
+    .values(row)
+    .onConflictDoNothing({ target: [caseConsents.chainId, caseConsents.version] })
+    .returning();
+  return created ?? null;
 }
 
 /** Every version of every consent of a case, newest first. */
@@ -22,4 +39,62 @@ export async function listConsentRows(
     .from(caseConsents)
     .where(and(eq(caseConsents.organisationId, organisationId), eq(caseConsents.caseId, caseId)))
     .orderBy(desc(caseConsents.recordedAt), desc(caseConsents.version));
+}
+
+/** The latest version of the chain that version `consentId` of the case belongs to; or null. */
+export async function findLatestInChainOf(
+  db: Db,
+  organisationId: string,
+  caseId: string,
+  consentId: string,
+): Promise<ConsentRow | null> {
+  if (!isUuid(consentId)) {
+    return null;
+  }
+  const scope = and(
+    eq(caseConsents.organisationId, organisationId),
+    eq(caseConsents.caseId, caseId),
+  );
+  const [version] = await db
+    .select({ chainId: caseConsents.chainId })
+    .from(caseConsents)
+    .where(and(scope, eq(caseConsents.id, consentId)))
+    .limit(1);
+  if (!version) {
+    return null;
+  }
+  const [latest] = await db
+    .select()
+    .from(caseConsents)
+    .where(and(scope, eq(caseConsents.chainId, version.chainId)))
+    .orderBy(desc(caseConsents.version))
+    .limit(1);
+  return latest ?? null;
+}
+
+/** Whether the case is flagged as (possibly) a child; null when it is not in the organisation. */
+export async function casePossibleMinor(
+  db: Db,
+  organisationId: string,
+  caseId: string,
+): Promise<boolean | null> {
+  const [row] = await db
+    .select({ possibleMinor: cases.possibleMinor })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)))
+    .limit(1);
+  return row ? row.possibleMinor : null;
+}
+
+/** True when an organisation with this id exists (any organisation can receive a referral). */
+export async function organisationExists(db: Db, id: string): Promise<boolean> {
+  if (!isUuid(id)) {
+    return false;
+  }
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .limit(1);
+  return rows.length > 0;
 }

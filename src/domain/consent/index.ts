@@ -1,1 +1,10 @@
+export * from './consent.schema.ts';
+export {
+  assertCanShare,
+  canShare,
+  listConsents,
+  recordConsent,
+  withdrawConsent,
+  type ShareRequest,
+} from './consent.service.ts';
 export { consentRoutes } from './consent.routes.ts';

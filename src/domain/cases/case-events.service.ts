@@ -1,0 +1,139 @@
+import type { Db } from '@/db/client.ts';
+import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { isCountryCode } from '@/lib/countries.ts';
+import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import {
+  insertCaseEvent,
+  listCaseEventRows,
+  touchCase,
+  type CaseEventRow,
+} from './case-events.repository.ts';
+import type { CaseEvent, EventCreate, Stage } from './case-journey.schema.ts';
+
+/** What a return-arrival hook learns about the event. */
+export interface ReturnArrival {
+  organisationId: string;
+  caseId: string;
+  /** `YYYY-MM-DD`, the event's date. */
+  arrivedOn: string;
+}
+
+/** A function run inside the event's transaction when a return arrival is recorded. */
+export type ReturnArrivalHook = (tx: Db, ctx: Ctx, arrival: ReturnArrival) => Promise<void>;
+
+/**
+ * Hooks run, in order and inside the same transaction, after an event with stage `return` and
+ * type `arrival` is inserted (e.g. scheduling follow-up contacts). A hook that throws rolls the
+ * event back. Register once at start-up: `returnArrivalHooks.push(scheduleFollowUps)`.
+ */
+export const returnArrivalHooks: ReturnArrivalHook[] = [];
+
+/**
+ * The latest calendar date it is anywhere on earth (UTC+14) at `now`: an event dated today in
+ * the caseworker's time zone must not be refused as "in the future" because UTC is behind.
+ */
+function latestLocalDate(now: Date): string {
+  return new Date(now.getTime() + 14 * 60 * 60_000).toISOString().slice(0, 10);
+}
+
+function assertEventInput(ctx: Ctx, input: EventCreate): void {
+  const issues: FieldIssue[] = [];
+  if (input.occurredOn > latestLocalDate(ctx.now())) {
+    issues.push({ path: 'occurredOn', message: 'The event date is in the future' });
+  }
+  if (input.country !== undefined && !isCountryCode(input.country)) {
+    issues.push({ path: 'country', message: `Unknown country code ${input.country}` });
+  }
+  if (issues.length > 0) {
+    throw new AppError('validation_failed', `${issues.length} field(s) are not valid`, {
+      errors: issues,
+    });
+  }
+}
+
+function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
+  const note =
+    row.noteEnc && actor.permissions.has('case.read_sensitive')
+      ? ctx.cipher.decrypt(row.noteEnc, fieldAad('case_events', 'note_enc', row.id))
+      : null;
+  return {
+    id: row.id,
+    stage: row.stage as Stage,
+    type: row.type,
+    occurredOn: row.occurredOn,
+    country: row.country,
+    outcome: row.outcome,
+    note,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The journey timeline of a case (`case.read`), by date then entry time. Notes are decrypted
+ * only for callers with `case.read_sensitive` (null otherwise). Audited as `case.events.read`.
+ * Throws `case_not_found` for a case the caller may not see.
+ */
+export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEvent[]> {
+  const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
+  const rows = await listCaseEventRows(ctx.db, actor.organisationId, caseId);
+  const items = rows.map((r) => toCaseEvent(ctx, actor, r));
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'case.events.read',
+    entityType: 'case',
+    entityId: caseId,
+    details: { count: items.length, sensitive: actor.permissions.has('case.read_sensitive') },
+  });
+  return items;
+}
+
+/**
+ * Records a dated journey event (`case.update`). The note is encrypted at rest; the date may not
+ * be in the future (`validation_failed`, path `occurredOn`). Bumps the case's `updated_at` and runs
+ * `returnArrivalHooks` for a return arrival, all in one transaction with the audit entry
+ * (`case.event.create`, details without the note). The case's stage follows from its events.
+ */
+export async function createCaseEvent(
+  ctx: Ctx,
+  caseId: string,
+  input: EventCreate,
+): Promise<CaseEvent> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  assertEventInput(ctx, input);
+  const id = newId();
+  const note = input.note?.trim() ? input.note : null;
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await insertCaseEvent(tx, actor.organisationId, {
+      id,
+      caseId,
+      stage: input.stage,
+      type: input.type,
+      occurredOn: input.occurredOn,
+      country: input.country ?? null,
+      outcome: input.outcome || null,
+      noteEnc: note ? ctx.cipher.encrypt(note, fieldAad('case_events', 'note_enc', id)) : null,
+      createdBy: actor.userId,
+    });
+    await touchCase(tx, actor.organisationId, caseId);
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.event.create',
+      entityType: 'case',
+      entityId: caseId,
+      details: { eventId: id, stage: input.stage, type: input.type, note: note !== null },
+    });
+    if (input.stage === 'return' && input.type === 'arrival') {
+      const arrival = { organisationId: actor.organisationId, caseId, arrivedOn: input.occurredOn };
+      for (const hook of returnArrivalHooks) {
+        await hook(tx, ctx, arrival);
+      }
+    }
+    return created;
+  });
+  return toCaseEvent(ctx, actor, row);
+}

@@ -1,0 +1,82 @@
+import type { ConsentRow } from './consent.repository.ts';
+import type {
+  ConsentDecision,
+  ConsentMethod,
+  ConsentStatus,
+  ConsentView,
+  DataCategory,
+  Purpose,
+} from './consent.schema.ts';
+
+/** Today's date in UTC, `YYYY-MM-DD`. A consent is valid through the whole of its `validUntil`. */
+export function utcDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** How a consent version stands at `now`: withdrawn, refused, expired or given, in that order. */
+export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
+  if (row.withdrawnAt !== null) {
+    return 'withdrawn';
+  }
+  if (row.decision !== 'given') {
+    return 'refused';
+  }
+  if (row.validUntil !== null && row.validUntil < utcDate(now)) {
+    return 'expired';
+  }
+  return 'given';
+}
+
+/** The API view of a consent version; guardian and best-interest text only with `sensitive`. */
+export function toConsentView(row: ConsentRow, now: Date, sensitive: boolean): ConsentView {
+  return {
+    id: row.id,
+    chainId: row.chainId,
+    version: row.version,
+    purpose: row.purpose as Purpose,
+    recipientOrganisationId: row.recipientOrganisationId,
+    recipientName: row.recipientName,
+    dataCategories: row.dataCategories as DataCategory[],
+    method: row.method as ConsentMethod,
+    decision: row.decision as ConsentDecision,
+    validUntil: row.validUntil,
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    guardianName: sensitive ? row.guardianName : null,
+    bestInterestNote: sensitive ? row.bestInterestNote : null,
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt.toISOString(),
+    status: consentStatus(row, now),
+  };
+}
+
+/**
+ * The latest version of each chain, newest chain first (by when its first version was recorded,
+ * then chain id, which is time-ordered). `rows` are all versions of one case.
+ */
+export function latestOfChains(rows: readonly ConsentRow[]): ConsentRow[] {
+  const latest = new Map<string, ConsentRow>();
+  const started = new Map<string, number>();
+  for (const row of rows) {
+    const current = latest.get(row.chainId);
+    if (!current || row.version > current.version) {
+      latest.set(row.chainId, row);
+    }
+    const at = row.recordedAt.getTime();
+    started.set(row.chainId, Math.min(started.get(row.chainId) ?? at, at));
+  }
+  return [...latest.values()].sort(
+    (a, b) =>
+      started.get(b.chainId)! - started.get(a.chainId)! || b.chainId.localeCompare(a.chainId),
+  );
+}
+
+/** The requested categories a consent's categories do not cover (`all` covers every one). */
+export function missingCategories(
+  granted: readonly string[],
+  requested: readonly DataCategory[],
+): DataCategory[] {
+  if (granted.includes('all')) {
+    return [];
+  }
+  return [...new Set(requested)].filter((c) => !granted.includes(c));
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/** What a consent is for. */
+export const PURPOSES = [
+  'case_management',
+  'referral',
+  'cross_border_sharing',
+  'aggregate_reporting',
+  'photos',
+  'phone_contact',
+] as const;
+export const PurposeSchema = z.enum(PURPOSES);
+export type Purpose = z.infer<typeof PurposeSchema>;
+
+/** Purposes that name who receives the data: a consent for them needs a recipient. */
+export const RECIPIENT_PURPOSES: readonly Purpose[] = ['referral', 'cross_border_sharing'];
+
+/** Kinds of data a consent covers; `all` covers every category. */
+export const DATA_CATEGORIES = [
+  'identity',
+  'contacts',
+  'documents',
+  'journey',
+  'health',
+  'exploitation',
+  'narrative',
+  'assessment',
+  'all',
+] as const;
+export const DataCategorySchema = z.enum(DATA_CATEGORIES);
+export type DataCategory = z.infer<typeof DataCategorySchema>;
+
+export const ConsentMethodSchema = z.enum(['verbal', 'written', 'digital']);
+export type ConsentMethod = z.infer<typeof ConsentMethodSchema>;
+
+export const ConsentDecisionSchema = z.enum(['given', 'refused']);
+export type ConsentDecision = z.infer<typeof ConsentDecisionSchema>;
+
+/** How a consent stands now, derived when read (never stored). */
+export const ConsentStatusSchema = z.enum(['given', 'refused', 'withdrawn', 'expired']);
+export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
+
+/**
+ * A new consent (version 1 of a new chain). `validUntil` must not be in the past (checked by the
+ * service against its clock); referral and cross-border sharing need a recipient.
+ */
+export const ConsentCreateSchema = z
+  .object({
+    purpose: PurposeSchema,
+    recipientOrganisationId: z.uuid().optional(),
+    recipientName: z.string().trim().min(1).max(200).optional(),
+    dataCategories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
+    method: ConsentMethodSchema,
+    decision: ConsentDecisionSchema,
+    validUntil: z.iso.date().optional(),
+    guardianName: z.string().trim().min(1).max(200).optional(),
+    bestInterestNote: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .refine(
+    (c) =>
+      !RECIPIENT_PURPOSES.includes(c.purpose) ||
+      c.recipientOrganisationId !== undefined ||
+      c.recipientName !== undefined,
+    { message: 'Name the recipient (organisation or name) for this purpose', path: ['recipient'] },
+  );
+export type ConsentCreate = z.infer<typeof ConsentCreateSchema>;
+
+/** One version of a consent as the API returns it. */
+export const ConsentViewSchema = z.object({
+  id: z.string(),
+  chainId: z.string(),
+  version: z.number(),
+  purpose: PurposeSchema,
+  recipientOrganisationId: z.string().nullable(),
+  recipientName: z.string().nullable(),
+  dataCategories: z.array(DataCategorySchema),
+  method: ConsentMethodSchema,
+  decision: ConsentDecisionSchema,
+  validUntil: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** Null for callers without sensitive access (viewers). */
+  guardianName: z.string().nullable(),
+  /** Null for callers without sensitive access (viewers). */
+  bestInterestNote: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+  status: ConsentStatusSchema,
+});
+export type ConsentView = z.infer<typeof ConsentViewSchema>;
+
+/** Current consents (latest version of each chain) and the full history, newest first. */
+export const ConsentListSchema = z.object({
+  items: z.array(ConsentViewSchema),
+  history: z.array(ConsentViewSchema),
+});
+export type ConsentList = z.infer<typeof ConsentListSchema>;
+
+export const ConsentParamsSchema = z
+  .object({ caseId: z.string().max(64), consentId: z.string().max(64) })
+  .strict();
+
+/** `categories=identity,contacts` as a list. */
+export const ConsentCheckQuerySchema = z
+  .object({
+    purpose: PurposeSchema,
+    recipientOrganisationId: z.uuid().optional(),
+    categories: z
+      .string()
+      .max(200)
+      .transform((s) => [...new Set(s.split(',').map((c) => c.trim()))])
+      .pipe(z.array(DataCategorySchema).min(1)),
+  })
+  .strict();
+export type ConsentCheckQuery = z.infer<typeof ConsentCheckQuerySchema>;
+
+export const ShareReasonSchema = z.enum([
+  'ok',
+  'no_consent',
+  'refused',
+  'withdrawn',
+  'expired',
+  'categories_missing',
+]);
+export type ShareReason = z.infer<typeof ShareReasonSchema>;
+
+/** The answer of `canShare`. */
+export const ShareDecisionSchema = z.object({
+  allowed: z.boolean(),
+  /** The consent version that decided, or null when there is none. */
+  consentId: z.string().nullable(),
+  missing: z.array(DataCategorySchema),
+  reason: ShareReasonSchema,
+});
+export type ShareDecision = z.infer<typeof ShareDecisionSchema>;
