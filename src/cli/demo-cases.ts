@@ -1,5 +1,7 @@
 import {
   createCase,
+  createCaseEvent,
+  EVENT_TYPES,
   STAGES,
   type CaseCreate,
   type RiskFactor,
@@ -98,4 +100,26 @@ export async function seedDemoCases(
     await addJourney?.(ctx, created.id, stage, input.exitDate!);
   }
   return DEMO_CASE_COUNT;
+}
+
+/** Demo timeline: one event per stage up to `stage`, ten days apart from the exit date. */
+export async function addDemoJourney(
+  ctx: Ctx,
+  caseId: string,
+  stage: Stage,
+  exitDate: string,
+): Promise<void> {
+  const start = Date.parse(`${exitDate}T00:00:00Z`);
+  const today = ctx.now().getTime();
+  const upTo = STAGES.indexOf(stage);
+  for (let k = 0; k <= upTo; k += 1) {
+    const s = STAGES[k]!;
+    const day = Math.min(start + k * 10 * 86_400_000, today);
+    await createCaseEvent(ctx, caseId, {
+      stage: s,
+      type: s === 'return' ? 'arrival' : EVENT_TYPES[s][0]!,
+      occurredOn: new Date(day).toISOString().slice(0, 10),
+      note: 'Demo event (fictional).',
+    });
+  }
 }

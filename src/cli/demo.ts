@@ -1,7 +1,7 @@
 import { createOrganisation, createUser, findOrganisationByRef } from '@/domain/auth/index.ts';
 import type { Role } from '@/policy/roles.ts';
 import type { Runtime } from '@/server/bootstrap.ts';
-import { seedDemoCases } from './demo-cases.ts';
+import { addDemoJourney, seedDemoCases } from './demo-cases.ts';
 import { cliCtx } from './runtime.ts';
 
 /**
@@ -66,8 +66,12 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     const ctx = cliCtx(rt, mainOrg);
     return { ...ctx, actor: { ...ctx.actor, userId: userIds.get(email) ?? null, label: email } };
   };
-  await seedDemoCases((toCaseworker) =>
-    actingAs(toCaseworker ? 'caseworker@demo.homeward.example' : 'supervisor@demo.homeward.example'),
+  await seedDemoCases(
+    (toCaseworker) =>
+      actingAs(
+        toCaseworker ? 'caseworker@demo.homeward.example' : 'supervisor@demo.homeward.example',
+      ),
+    addDemoJourney,
   );
   return true;
 }

@@ -32,7 +32,9 @@ export function progress(label: string, done: number, total?: number): void {
     return;
   }
   const pct = total ? ` ${Math.floor((done / Math.max(total, 1)) * 100)}%` : '';
-  const bar = total ? ` [${'#'.repeat(Math.floor((done / Math.max(total, 1)) * 20)).padEnd(20)}]` : '';
+  const bar = total
+    ? ` [${'#'.repeat(Math.floor((done / Math.max(total, 1)) * 20)).padEnd(20)}]`
+    : '';
   process.stderr.write(`\r${label}${bar}${pct} ${done}${total ? `/${total}` : ''}   `);
 }
 
@@ -48,7 +50,9 @@ export async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** A warning to print when the master key was just generated in the data folder. */

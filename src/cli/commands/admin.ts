@@ -21,7 +21,11 @@ export function registerAdminCommands(program: Command): void {
     .description('Create an organisation')
     .requiredOption('--name <name>', 'organisation name')
     .requiredOption('--country <ISO3>', 'country, ISO 3166-1 alpha-3 (e.g. THA)')
-    .option('--type <type>', 'cso | shelter | legal_aid | government | international | other', 'cso')
+    .option(
+      '--type <type>',
+      'cso | shelter | legal_aid | government | international | other',
+      'cso',
+    )
     .action((o: { name: string; country: string; type: string }) =>
       withRuntime(async (rt) => {
         const input = OrganisationCreateSchema.parse({
@@ -47,7 +51,9 @@ export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('Manage users');
   user
     .command('add')
-    .description('Create a user in an organisation (prints a generated password unless --password-stdin)')
+    .description(
+      'Create a user in an organisation (prints a generated password unless --password-stdin)',
+    )
     .requiredOption('--email <email>', 'login email')
     .requiredOption('--org <nameOrId>', 'organisation name or id')
     .requiredOption('--role <role>', ROLES.join(' | '))
@@ -63,7 +69,9 @@ export function registerAdminCommands(program: Command): void {
       withRuntime(async (rt) => {
         const found = await findUserForOperator(cliCtx(rt), o.email);
         await resetUserTotp(cliCtx(rt, found.organisationId), found.userId);
-        console.log(`Two-factor authentication removed for ${found.email}; their sessions were ended.`);
+        console.log(
+          `Two-factor authentication removed for ${found.email}; their sessions were ended.`,
+        );
       }),
     );
 

@@ -67,7 +67,9 @@ export function registerDataCommands(program: Command): void {
         if (!o.force && !(await isEmptyInstallation(rt.database))) {
           throw new Error('This database already has data. Pass --force to replace all of it.');
         }
-        const counts = await restoreBackup(rt.database, o.in, (t, n) => progress(`Restoring ${t}`, n));
+        const counts = await restoreBackup(rt.database, o.in, (t, n) =>
+          progress(`Restoring ${t}`, n),
+        );
         endProgress();
         await recordAuditNow(rt.database.db, cliCtx(rt), {
           organisationId: null,

@@ -10,3 +10,4 @@ export { caseTasksRoutes } from './case-tasks.routes.ts';
 export { caseAssessmentRoutes } from './case-assessment.routes.ts';
 export { caseNotesRoutes } from './case-notes.routes.ts';
 export { caseAttachmentsRoutes } from './case-attachments.routes.ts';
+export { createCaseEvent, listCaseEvents, returnArrivalHooks } from './case-events.service.ts';
