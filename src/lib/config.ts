@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Settings read from the environment; see README "Configuration". */
 export interface Config {
@@ -16,12 +16,15 @@ export interface Config {
   /** Public origin (https://homeward.example.org) used for CSRF origin checks behind a proxy. */
   publicOrigin: string | undefined;
   logLevel: string;
+  /** Encrypted attachment files (HOMEWARD_ATTACHMENTS_DIR; default <dataDir>/attachments). */
+  attachmentsDir: string;
 }
 
 /** Reads the configuration from `env` (default `process.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.HOMEWARD_DATA_DIR ?? './.homeward');
   return {
-    dataDir: resolve(env.HOMEWARD_DATA_DIR ?? './.homeward'),
+    dataDir,
     databaseUrl: nonEmpty(env.DATABASE_URL),
     host: env.HOST ?? '127.0.0.1',
     port: Number.parseInt(env.PORT ?? '3000', 10),
@@ -30,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.HOMEWARD_TRUST_PROXY === 'true' || env.HOMEWARD_TRUST_PROXY === '1',
     publicOrigin: nonEmpty(env.HOMEWARD_PUBLIC_ORIGIN),
     logLevel: env.LOG_LEVEL ?? 'info',
+    attachmentsDir: resolve(nonEmpty(env.HOMEWARD_ATTACHMENTS_DIR) ?? join(dataDir, 'attachments')),
   };
 }
 

@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'attachment_not_found'
   | 'attachment_too_large'
   | 'attachment_type_not_allowed'
+  | 'plan_item_not_found'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -80,6 +81,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   attachment_not_found: 404,
   attachment_too_large: 413,
   attachment_type_not_allowed: 415,
+  plan_item_not_found: 404,
   internal_error: 500,
 };
 
@@ -121,6 +123,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   attachment_not_found: 'Attachment not found',
   attachment_too_large: 'The file is too large',
   attachment_type_not_allowed: 'This type of file is not accepted',
+  plan_item_not_found: 'Plan item not found',
   internal_error: 'Something went wrong on the server',
 };
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -44,6 +45,8 @@ export interface AppOptions {
   publicOrigin?: string | undefined;
   /** Built web UI; default web/dist. */
   webDir?: string;
+  /** Encrypted attachment files; default `<HOMEWARD_DATA_DIR or ./.homeward>/attachments`. */
+  attachmentsDir?: string;
 }
 
 /**
@@ -77,6 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', opts.database);
   app.decorate('cipher', opts.cipher);
   app.decorate('clock', opts.clock ?? (() => new Date()));
+  const dataDir = process.env.HOMEWARD_DATA_DIR ?? './.homeward';
+  app.decorate('attachmentsDir', resolve(opts.attachmentsDir ?? join(dataDir, 'attachments')));
 
   await app.register(errorsPlugin);
   await app.register(cookie);

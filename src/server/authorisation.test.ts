@@ -9,12 +9,14 @@ import {
   unique,
   type TestUser,
 } from '@test/support/factories.ts';
-import { ROLES, type Role } from '@/policy/roles.ts';
+import type { Permission } from '@/policy/permissions.ts';
+import { ROLE_PERMISSIONS, ROLES, type Role } from '@/policy/roles.ts';
 
 /**
- * Who may call what. Every route × every kind of caller, with the status the caller gets.
- * "otherAdmin" is the admin of another organisation aiming at this organisation's ids: they must
- * get 404, exactly like an unknown id.
+ * Who may call what: every route × every kind of caller, with the status each gets. A route
+ * declares the permission it needs; whether a role holds it comes from the one role table, so
+ * this test proves each route checks the right permission. "otherAdmin" is the admin of another
+ * organisation aiming at this organisation's ids: they get 404, exactly like an unknown id.
  */
 type Caller = 'anonymous' | Role | 'otherAdmin';
 const CALLERS: readonly Caller[] = ['anonymous', ...ROLES, 'otherAdmin'];
@@ -32,42 +34,38 @@ interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: (w: World) => string;
   payload?: (user: TestUser | null) => Record<string, unknown>;
-  /** Status for every signed-in caller unless overridden. */
-  signedIn: number;
-  anonymous?: number;
-  except?: Partial<Record<Caller, number>>;
+  /** The permission the route needs, or `public` when anyone (even anonymous) may call it. */
+  needs: Permission | 'public';
+  /** Status when the caller may. */
+  ok: number;
+  /** The URL names a resource of the first organisation: other organisations get 404. */
+  scoped?: boolean;
+  /** The resource belongs to the first organisation's admin: anyone else gets 404. */
+  ownedByAdmin?: boolean;
 }
-
-const adminOnly = (ok: number): Partial<Record<Caller, number>> => ({
-  admin: ok,
-  otherAdmin: ok,
-});
 
 const ROUTES: Row[] = [
   // Ending a session that does not exist is a no-op (see auth.service.ts `logout`).
-  { method: 'POST', url: () => '/api/auth/logout', signedIn: 204, anonymous: 204 },
-  { method: 'POST', url: () => '/api/auth/logout-all', signedIn: 204 },
-  { method: 'GET', url: () => '/api/me', signedIn: 200 },
-  // No set-up has been started, so a code cannot be confirmed.
+  { method: 'POST', url: () => '/api/auth/logout', needs: 'public', ok: 204 },
+  { method: 'POST', url: () => '/api/auth/logout-all', needs: 'me.update', ok: 204 },
+  { method: 'GET', url: () => '/api/me', needs: 'me.read', ok: 200 },
+  // No set-up has been started yet, so there is nothing to confirm.
   {
     method: 'POST',
     url: () => '/api/auth/totp/confirm',
     payload: () => ({ code: '123456' }),
-    signedIn: 409,
+    needs: 'me.update',
+    ok: 409,
   },
-  { method: 'POST', url: () => '/api/auth/totp/setup', signedIn: 200 },
+  { method: 'POST', url: () => '/api/auth/totp/setup', needs: 'me.update', ok: 200 },
   {
     method: 'POST',
     url: () => '/api/auth/totp/disable',
     payload: (u) => ({ password: u?.password ?? 'no-password-at-all' }),
-    signedIn: 204,
+    needs: 'me.update',
+    ok: 204,
   },
-  {
-    method: 'GET',
-    url: () => '/api/users',
-    signedIn: 403,
-    except: { ...adminOnly(200), supervisor: 200 },
-  },
+  { method: 'GET', url: () => '/api/users', needs: 'user.read', ok: 200 },
   {
     method: 'POST',
     url: () => '/api/users',
@@ -76,85 +74,84 @@ const ROUTES: Row[] = [
       displayName: 'New member',
       role: 'viewer',
     }),
-    signedIn: 403,
-    except: adminOnly(201),
+    needs: 'user.manage',
+    ok: 201,
   },
   {
     method: 'PATCH',
     url: (w) => `/api/users/${w.target.id}`,
     payload: () => ({ displayName: `Renamed ${unique()}` }),
-    signedIn: 403,
-    except: { admin: 200, otherAdmin: 404 },
+    needs: 'user.manage',
+    ok: 200,
+    scoped: true,
   },
   {
     method: 'POST',
     url: (w) => `/api/users/${w.target.id}/reset-2fa`,
-    signedIn: 403,
-    except: { admin: 204, otherAdmin: 404 },
+    needs: 'user.manage',
+    ok: 204,
+    scoped: true,
   },
-  { method: 'GET', url: () => '/api/organisation', signedIn: 200 },
+  { method: 'GET', url: () => '/api/organisation', needs: 'organisation.read', ok: 200 },
   {
     method: 'PATCH',
     url: () => '/api/organisation',
     payload: () => ({ name: `Renamed Org ${unique()}` }),
-    signedIn: 403,
-    except: adminOnly(200),
+    needs: 'organisation.manage',
+    ok: 200,
   },
-  // Only platform admins (see organisations.routes.test.ts) may manage organisations.
-  { method: 'GET', url: () => '/api/organisations', signedIn: 403 },
+  // Only platform admins (see organisations.routes.test.ts), never a role, manage organisations.
+  { method: 'GET', url: () => '/api/organisations', needs: 'platform.manage', ok: 200 },
   {
     method: 'POST',
     url: () => '/api/organisations',
     payload: () => ({ name: `Org ${unique()}`, country: 'THA' }),
-    signedIn: 403,
+    needs: 'platform.manage',
+    ok: 201,
   },
-  { method: 'GET', url: () => '/api/tokens', signedIn: 200 },
+  { method: 'GET', url: () => '/api/tokens', needs: 'token.manage', ok: 200 },
   {
     method: 'POST',
     url: () => '/api/tokens',
     payload: () => ({ name: 'matrix' }),
-    signedIn: 201,
+    needs: 'token.manage',
+    ok: 201,
   },
-  // Only the owner may revoke a token; anyone else is told it does not exist.
   {
     method: 'DELETE',
     url: (w) => `/api/tokens/${w.adminTokenId}`,
-    signedIn: 404,
-    except: { admin: 204 },
+    needs: 'token.manage',
+    ok: 204,
+    ownedByAdmin: true,
   },
-  { method: 'GET', url: () => '/api/audit', signedIn: 403, except: adminOnly(200) },
-  { method: 'GET', url: () => '/healthz', signedIn: 200, anonymous: 200 },
-  { method: 'GET', url: () => '/api/openapi.json', signedIn: 200, anonymous: 200 },
-  { method: 'GET', url: () => '/api/docs', signedIn: 200, anonymous: 200 },
+  { method: 'GET', url: () => '/api/audit', needs: 'audit.read', ok: 200 },
+  { method: 'GET', url: () => '/healthz', needs: 'public', ok: 200 },
+  { method: 'GET', url: () => '/api/openapi.json', needs: 'public', ok: 200 },
+  { method: 'GET', url: () => '/api/docs', needs: 'public', ok: 200 },
 ];
 
 function expectedStatus(row: Row, caller: Caller): number {
+  if (row.needs === 'public') {
+    return row.ok;
+  }
   if (caller === 'anonymous') {
-    return row.anonymous ?? 401;
+    return 401;
   }
-  return row.except?.[caller] ?? row.signedIn;
-}
-
-/** The problem code a refusal must carry. */
-function expectedCode(status: number, caller: Caller): string | undefined {
-  if (status === 401 && caller === 'anonymous') {
-    return 'unauthenticated';
+  const role: Role = caller === 'otherAdmin' ? 'admin' : caller;
+  if (!ROLE_PERMISSIONS[role].includes(row.needs)) {
+    return 403;
   }
-  if (status === 403) {
-    return 'forbidden';
+  if ((row.scoped && caller === 'otherAdmin') || (row.ownedByAdmin && caller !== 'admin')) {
+    return 404;
   }
-  return undefined;
+  return row.ok;
 }
 
 let t: TestApp;
 let world: World;
 
 async function createToken(app: FastifyInstance, s: Session): Promise<string> {
-  const res = await request(app, s, {
-    method: 'POST',
-    url: '/api/tokens',
-    payload: { name: 'target' },
-  });
+  const res = await request(app, s, { method: 'POST', url: '/api/tokens', payload: { name: 'x' } });
   expect(res.statusCode).toBe(201);
   return (res.json() as { item: { id: string } }).item.id;
 }
@@ -176,7 +173,7 @@ describe('authorisation matrix', () => {
     '%s',
     async (_name, row) => {
       // Fresh sessions per route: logout and logout-all end the caller's sessions.
-      const sessions = new Map<Caller, { user: TestUser | null; session: Session | null }>();
+      const callers = new Map<Caller, { user: TestUser | null; session: Session | null }>();
       for (const caller of CALLERS) {
         const user =
           caller === 'anonymous'
@@ -184,14 +181,14 @@ describe('authorisation matrix', () => {
             : caller === 'otherAdmin'
               ? world.otherAdmin
               : world.users[caller];
-        sessions.set(caller, { user, session: user ? await buildSession(t.runtime, user) : null });
+        callers.set(caller, { user, session: user ? await buildSession(t.runtime, user) : null });
       }
-      world.adminTokenId = await createToken(t.app, sessions.get('admin')!.session!);
+      world.adminTokenId = await createToken(t.app, callers.get('admin')!.session!);
 
       const got: Record<string, number> = {};
       const want: Record<string, number> = {};
       for (const caller of CALLERS) {
-        const { user, session } = sessions.get(caller)!;
+        const { user, session } = callers.get(caller)!;
         const res = await request(t.app, session, {
           method: row.method,
           url: row.url(world),
@@ -199,17 +196,32 @@ describe('authorisation matrix', () => {
         });
         got[caller] = res.statusCode;
         want[caller] = expectedStatus(row, caller);
-        const code = expectedCode(res.statusCode, caller);
-        if (code && res.statusCode === want[caller]) {
-          expect(res.json().code, `${caller}: ${res.body}`).toBe(code);
-        }
-        if (res.statusCode === 404) {
-          expect(res.json().code).toMatch(/_not_found$/);
+        const code = res.statusCode >= 400 ? (res.json() as { code: string }).code : null;
+        if (res.statusCode === 401) {
+          expect(code).toBe('unauthenticated');
+        } else if (res.statusCode === 403) {
+          expect(code).toBe('forbidden');
+        } else if (res.statusCode === 404) {
+          expect(code).toMatch(/_not_found$/);
         }
       }
       expect(got).toEqual(want);
     },
   );
+});
+
+describe('role table', () => {
+  it('keeps managing users, the organisation and reading the audit log to admins', () => {
+    for (const role of ROLES) {
+      const perms = ROLE_PERMISSIONS[role];
+      const adminOnly = ['user.manage', 'organisation.manage', 'audit.read'] as const;
+      for (const p of adminOnly) {
+        expect(perms.includes(p), `${role} ${p}`).toBe(role === 'admin');
+      }
+      expect(perms, role).not.toContain('platform.manage');
+      expect(perms, role).toEqual(expect.arrayContaining(['me.read', 'me.update']));
+    }
+  });
 });
 
 /** Row names show the URL shape with placeholder ids. */

@@ -14,6 +14,7 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     publicOrigin: config.publicOrigin,
+    attachmentsDir: config.attachmentsDir,
   });
   let closing = false;
   const shutdown = (signal: string) => {

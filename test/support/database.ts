@@ -37,7 +37,8 @@ export async function createRuntime(): Promise<TestRuntime> {
 }
 
 async function createPostgresDatabase(adminUrl: string): Promise<string> {
-  const name = `hw_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const run = process.env.HOMEWARD_TEST_RUN ?? 'adhoc';
+  const name = `hw_test_${run}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   await client.query(`create database "${name}"`);

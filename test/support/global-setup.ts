@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -6,6 +7,10 @@ import pg from 'pg';
  */
 export default function setup(): () => Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
+  // Workers inherit this: their scratch databases are named after the run, so two runs against
+  // the same server never drop each other's databases.
+  const runId = randomBytes(4).toString('hex');
+  process.env.HOMEWARD_TEST_RUN = runId;
   if (!url) {
     console.log(
       '\n[homeward] TEST_DATABASE_URL is not set: running the suite on embedded PGlite only; ' +
@@ -21,7 +26,8 @@ export default function setup(): () => Promise<void> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'hw_test_%'",
+      'select datname from pg_database where datname like $1',
+      [`hw_test_${runId}_%`],
     );
     for (const { datname } of rows) {
       await client.query(`drop database if exists "${datname}" with (force)`);

@@ -23,10 +23,14 @@ describe('POST /api/auth/login', () => {
     const cookie = res.cookies.find((c) => c.name === 'hw_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
-    const me = await request(t.app, { cookie: cookie!.value, csrfToken: body.csrfToken }, {
-      method: 'GET',
-      url: '/api/me',
-    });
+    const me = await request(
+      t.app,
+      { cookie: cookie!.value, csrfToken: body.csrfToken },
+      {
+        method: 'GET',
+        url: '/api/me',
+      },
+    );
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe(user.email);
   });

@@ -13,6 +13,7 @@ function toOrganisation(r: Row): Organisation {
     country: r.country,
     type: r.type as OrganisationType,
     requireTotp: r.requireTotp,
+    followUpMonths: r.followUpMonths,
   };
 }
 
@@ -30,7 +31,10 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
 }
 
 /** Finds by id, or by name ignoring case (for the CLI). */
-export async function findOrganisationByNameOrId(db: Db, ref: string): Promise<Organisation | null> {
+export async function findOrganisationByNameOrId(
+  db: Db,
+  ref: string,
+): Promise<Organisation | null> {
   const byId = await findOrganisation(db, ref);
   if (byId) {
     return byId;
@@ -46,7 +50,7 @@ export async function findOrganisationByNameOrId(db: Db, ref: string): Promise<O
 export async function updateOrganisation(
   db: Db,
   id: string,
-  patch: Partial<Pick<Organisation, 'name' | 'requireTotp'>>,
+  patch: Partial<Pick<Organisation, 'name' | 'requireTotp' | 'followUpMonths'>>,
 ): Promise<Organisation | null> {
   const [row] = await db
     .update(organisations)

@@ -30,6 +30,11 @@ export const OrganisationSchema = z.object({
   country: z.string(),
   type: OrganisationTypeSchema,
   requireTotp: z.boolean(),
+  /**
+   * Months after return at which follow-ups are scheduled. Always set by the organisation
+   * endpoints; optional only because /api/me's organisation summary does not carry it.
+   */
+  followUpMonths: z.array(z.number().int()).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -46,6 +51,7 @@ export const OrganisationUpdateSchema = z
   .object({
     name: NameTextSchema.optional(),
     requireTotp: z.boolean().optional(),
+    followUpMonths: z.array(z.number().int().min(1).max(60)).max(12).optional(),
   })
   .strict();
 export type OrganisationUpdate = z.infer<typeof OrganisationUpdateSchema>;
