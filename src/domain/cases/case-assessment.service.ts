@@ -1,0 +1,188 @@
+import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { AppError } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import {
+  claimNeedRow,
+  findPlanItem,
+  insertPlanItem,
+  listNeeds,
+  listPlanItems,
+  updateNeedRow,
+  updatePlanItemRow,
+  type NeedRow,
+  type PlanItemRow,
+} from './case-assessment.repository.ts';
+import {
+  NEED_DOMAINS,
+  type Assessment,
+  type Need,
+  type NeedDomain,
+  type NeedLevel,
+  type NeedUpdate,
+  type PlanItem,
+  type PlanItemCreate,
+  type PlanItemUpdate,
+  type PlanStatus,
+} from './case-assessment.schema.ts';
+import { assertAssignable } from './case-tasks.service.ts';
+
+const goalsAad = (needId: string) => fieldAad('case_needs', 'goals_enc', needId);
+
+function toNeed(ctx: Ctx, row: NeedRow, sensitive: boolean): Need {
+  return {
+    domain: row.domain as NeedDomain,
+    level: row.level as NeedLevel,
+    goals: sensitive && row.goalsEnc ? ctx.cipher.decrypt(row.goalsEnc, goalsAad(row.id)) : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toPlanItem(row: PlanItemRow): PlanItem {
+  return {
+    id: row.id,
+    domain: row.domain as NeedDomain,
+    action: row.action,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    dueOn: row.dueOn,
+    status: row.status as PlanStatus,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The needs assessment (every domain; unassessed ones as `unknown`) and the case plan
+ * (`case.read`). Goals are decrypted only for `case.read_sensitive`. Audited.
+ */
+export async function getAssessment(ctx: Ctx, caseId: string): Promise<Assessment> {
+  const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
+  const sensitive = actor.permissions.has('case.read_sensitive');
+  const rows = new Map(
+    (await listNeeds(ctx.db, actor.organisationId, caseId)).map((r) => [r.domain, r]),
+  );
+  const needs = NEED_DOMAINS.map((domain): Need => {
+    const row = rows.get(domain);
+    return row
+      ? toNeed(ctx, row, sensitive)
+      : { domain, level: 'unknown', goals: null, updatedAt: null };
+  });
+  const plan = (await listPlanItems(ctx.db, actor.organisationId, caseId)).map(toPlanItem);
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'case.assessment.read',
+    entityType: 'case',
+    entityId: caseId,
+    details: { sensitive },
+  });
+  return { needs, plan };
+}
+
+/**
+ * Records the level (and optionally the goals, encrypted) of one domain (`case.update`).
+ * The audit entry names the domain, never the level or the goals.
+ */
+export async function setNeed(
+  ctx: Ctx,
+  caseId: string,
+  domain: NeedDomain,
+  input: NeedUpdate,
+): Promise<Need> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  const row = await ctx.db.transaction(async (tx) => {
+    const id = await claimNeedRow(tx, actor.organisationId, { caseId, domain, newId: newId() });
+    const goals = input.goals === undefined ? undefined : input.goals?.trim() || null;
+    const updated = await updateNeedRow(tx, actor.organisationId, id, {
+      level: input.level,
+      ...(goals !== undefined && {
+        goalsEnc: goals === null ? null : ctx.cipher.encrypt(goals, goalsAad(id)),
+      }),
+      updatedBy: actor.userId,
+      updatedAt: ctx.now(),
+    });
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.need.update',
+      entityType: 'case',
+      entityId: caseId,
+      details: { domain, goals: goals === undefined ? 'unchanged' : goals ? 'set' : 'cleared' },
+    });
+    return updated;
+  });
+  return toNeed(ctx, row, actor.permissions.has('case.read_sensitive'));
+}
+
+async function loadPlanItem(
+  ctx: Ctx,
+  actor: OrgActor,
+  caseId: string,
+  itemId: string,
+): Promise<PlanItem> {
+  const row = await findPlanItem(ctx.db, actor.organisationId, caseId, itemId);
+  if (!row) {
+    throw new AppError('plan_item_not_found');
+  }
+  return toPlanItem(row);
+}
+
+/** Adds an action to the case plan (`case.update`); the owner must be able to hold cases. */
+export async function createPlanItem(
+  ctx: Ctx,
+  caseId: string,
+  input: PlanItemCreate,
+): Promise<PlanItem> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  if (input.ownerId) {
+    await assertAssignable(ctx, actor, input.ownerId, 'ownerId');
+  }
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    await insertPlanItem(tx, actor.organisationId, {
+      id,
+      caseId,
+      domain: input.domain,
+      action: input.action,
+      ownerId: input.ownerId ?? null,
+      dueOn: input.dueOn ?? null,
+      status: input.status,
+    });
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.plan_item.create',
+      entityType: 'case',
+      entityId: caseId,
+      details: { planItemId: id, domain: input.domain },
+    });
+  });
+  return loadPlanItem(ctx, actor, caseId, id);
+}
+
+/** Edits a plan item (`case.update`). Throws `plan_item_not_found` for an item not on the case. */
+export async function updatePlanItem(
+  ctx: Ctx,
+  caseId: string,
+  itemId: string,
+  input: PlanItemUpdate,
+): Promise<PlanItem> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  if (!(await findPlanItem(ctx.db, actor.organisationId, caseId, itemId))) {
+    throw new AppError('plan_item_not_found');
+  }
+  if (input.ownerId) {
+    await assertAssignable(ctx, actor, input.ownerId, 'ownerId');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updatePlanItemRow(tx, actor.organisationId, itemId, { ...input, updatedAt: ctx.now() });
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.plan_item.update',
+      entityType: 'case',
+      entityId: caseId,
+      details: { planItemId: itemId, fields: Object.keys(input) },
+    });
+  });
+  return loadPlanItem(ctx, actor, caseId, itemId);
+}

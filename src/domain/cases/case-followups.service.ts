@@ -1,0 +1,124 @@
+import { recordAudit } from '@/domain/audit/index.ts';
+import type { Db } from '@/db/client.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { AppError } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { requireAccess } from '@/policy/require-access.ts';
+import {
+  existingDueDates,
+  findTask,
+  firstAssignee,
+  followUpMonthsOf,
+  insertTasks,
+  lockCase,
+} from './case-tasks.repository.ts';
+import type { FollowUpCreate, TaskList } from './case-tasks.schema.ts';
+import { todayOf, toTask } from './case-tasks.service.ts';
+
+/**
+ * `date` (YYYY-MM-DD) plus `months` calendar months, clamped to the end of the target month:
+ * 2026-01-31 + 1 → 2026-02-28.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Where and from when to schedule follow-ups. */
+export interface FollowUpTarget {
+  organisationId: string;
+  caseId: string;
+  /** Return or arrival date, `YYYY-MM-DD`. */
+  from: string;
+}
+
+/**
+ * Creates the organisation's follow-up tasks (`from` + each of its follow-up months), assigned
+ * to the case's first assignee, inside the caller's transaction `tx`, and audits it. Follow-ups
+ * already on the case for the same date are skipped, so calling it twice is harmless. Does no
+ * access check: the caller (a service that has called `requireAccess`) owns that.
+ * Returns the ids of the tasks created.
+ */
+export async function scheduleFollowUps(
+  tx: Db,
+  ctx: Pick<Ctx, 'actor' | 'meta' | 'now'>,
+  { organisationId, caseId, from }: FollowUpTarget,
+): Promise<string[]> {
+  await lockCase(tx, organisationId, caseId);
+  const months = [...new Set(await followUpMonthsOf(tx, organisationId))].sort((a, b) => a - b);
+  const dates = months.map((n) => ({ n, dueOn: addMonths(from, n) }));
+  const taken = new Set(
+    await existingDueDates(tx, organisationId, {
+      caseId,
+      kind: 'follow_up',
+      dates: dates.map((d) => d.dueOn),
+    }),
+  );
+  const assigneeId = await firstAssignee(tx, organisationId, caseId);
+  const rows = dates
+    .filter((d) => !taken.has(d.dueOn))
+    .map((d) => ({
+      id: newId(),
+      caseId,
+      kind: 'follow_up' as const,
+      title: `Follow-up ${d.n} month${d.n === 1 ? '' : 's'} after return`,
+      dueOn: d.dueOn,
+      assigneeId,
+      createdBy: ctx.actor.userId,
+    }));
+  await insertTasks(tx, organisationId, rows);
+  await recordAudit(tx, ctx, {
+    organisationId,
+    action: 'case.followups.schedule',
+    entityType: 'case',
+    entityId: caseId,
+    details: { from, created: rows.map((r) => r.dueOn) },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Schedules follow-ups from a date by hand (`case.update`). Returns the follow-ups created
+ * (an empty list when they all existed already).
+ */
+export async function createFollowUps(
+  ctx: Ctx,
+  caseId: string,
+  input: FollowUpCreate,
+): Promise<TaskList> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  const ids = await ctx.db.transaction((tx) =>
+    scheduleFollowUps(tx, ctx, { organisationId: actor.organisationId, caseId, from: input.from }),
+  );
+  const today = todayOf(ctx);
+  const items = [];
+  for (const id of ids) {
+    const row = await findTask(ctx.db, actor.organisationId, caseId, id);
+    if (!row) {
+      throw new AppError('task_not_found');
+    }
+    items.push(toTask(row, today));
+  }
+  return { items };
+}
+
+/**
+ * `scheduleFollowUps` in the shape of a return-arrival hook of case-events.service.ts:
+ * `returnArrivalHooks.push(scheduleFollowUpsOnArrival)`.
+ */
+export async function scheduleFollowUpsOnArrival(
+  tx: Db,
+  ctx: Ctx,
+  arrival: { organisationId: string; caseId: string; arrivedOn: string },
+): Promise<void> {
+  await scheduleFollowUps(tx, ctx, {
+    organisationId: arrival.organisationId,
+    caseId: arrival.caseId,
+    from: arrival.arrivedOn,
+  });
+}

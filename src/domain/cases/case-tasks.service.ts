@@ -1,0 +1,189 @@
+import { recordAudit } from '@/domain/audit/index.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { AppError } from '@/lib/errors.ts';
+import { newId } from '@/lib/ids.ts';
+import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
+import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import {
+  findTask,
+  insertTasks,
+  listCaseTasks,
+  listTaskRows,
+  updateTaskRow,
+  type TaskPatch,
+  type TaskRow,
+} from './case-tasks.repository.ts';
+import type {
+  Task,
+  TaskCreate,
+  TaskKind,
+  TaskList,
+  TaskPage,
+  TaskQuery,
+  TaskStatus,
+  TaskUpdate,
+} from './case-tasks.schema.ts';
+import { membersAmong } from './cases.repository.ts';
+
+/** Today's date (UTC) at the context's clock, `YYYY-MM-DD`. */
+export function todayOf(ctx: Pick<Ctx, 'now'>): string {
+  return ctx.now().toISOString().slice(0, 10);
+}
+
+/** Maps a task row to the API shape; `overdue` is judged against `today`. */
+export function toTask(row: TaskRow, today: string): Task {
+  const status = row.status as TaskStatus;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    kind: row.kind as TaskKind,
+    title: row.title,
+    dueOn: row.dueOn,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeName,
+    status,
+    overdue: status === 'open' && row.dueOn !== null && row.dueOn < today,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Throws `validation_failed` unless `userId` is an enabled admin, supervisor or caseworker of
+ * the organisation (people who can hold cases).
+ */
+export async function assertAssignable(
+  ctx: Ctx,
+  actor: OrgActor,
+  userId: string,
+  path: string,
+): Promise<void> {
+  const valid = await membersAmong(ctx.db, actor.organisationId, [userId]);
+  if (valid.length === 0) {
+    throw new AppError('validation_failed', 'Choose a caseworker, supervisor or admin', {
+      errors: [{ path, message: 'Not an assignable member of your organisation' }],
+    });
+  }
+}
+
+/** The tasks and follow-ups of a case (`case.read`). */
+export async function listTasksOfCase(ctx: Ctx, caseId: string): Promise<TaskList> {
+  const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
+  const rows = await listCaseTasks(ctx.db, actor.organisationId, caseId);
+  const today = todayOf(ctx);
+  return { items: rows.map((r) => toTask(r, today)) };
+}
+
+/** Adds a task to a case (`case.update`). Throws `validation_failed` for a bad assignee. */
+export async function createTask(ctx: Ctx, caseId: string, input: TaskCreate): Promise<Task> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  if (input.assigneeId) {
+    await assertAssignable(ctx, actor, input.assigneeId, 'assigneeId');
+  }
+  const id = newId();
+  await ctx.db.transaction(async (tx) => {
+    await insertTasks(tx, actor.organisationId, [
+      {
+        id,
+        caseId,
+        kind: input.kind,
+        title: input.title,
+        dueOn: input.dueOn ?? null,
+        assigneeId: input.assigneeId ?? null,
+        createdBy: actor.userId,
+      },
+    ]);
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.task.create',
+      entityType: 'case',
+      entityId: caseId,
+      details: { taskId: id, kind: input.kind },
+    });
+  });
+  return loadTask(ctx, actor, caseId, id);
+}
+
+async function loadTask(ctx: Ctx, actor: OrgActor, caseId: string, id: string): Promise<Task> {
+  const row = await findTask(ctx.db, actor.organisationId, caseId, id);
+  if (!row) {
+    throw new AppError('task_not_found');
+  }
+  return toTask(row, todayOf(ctx));
+}
+
+/**
+ * Edits a task (`case.update`). Marking it done sets `completedAt`; reopening clears it.
+ * Throws `task_not_found` for a task not on this case.
+ */
+export async function updateTask(
+  ctx: Ctx,
+  caseId: string,
+  taskId: string,
+  input: TaskUpdate,
+): Promise<Task> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  const current = await findTask(ctx.db, actor.organisationId, caseId, taskId);
+  if (!current) {
+    throw new AppError('task_not_found');
+  }
+  if (input.assigneeId) {
+    await assertAssignable(ctx, actor, input.assigneeId, 'assigneeId');
+  }
+  const patch: TaskPatch = { ...input };
+  if (input.status && input.status !== current.status) {
+    patch.completedAt = input.status === 'done' ? ctx.now() : null;
+  }
+  await ctx.db.transaction(async (tx) => {
+    if (Object.keys(patch).length > 0) {
+      await updateTaskRow(tx, actor.organisationId, taskId, patch);
+    }
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.task.update',
+      entityType: 'case',
+      entityId: caseId,
+      details: { taskId, fields: Object.keys(input), status: input.status ?? null },
+    });
+  });
+  return loadTask(ctx, actor, caseId, taskId);
+}
+
+function parseTaskCursor(
+  cursor: string | undefined,
+): { dueOn: string | null; id: string } | undefined {
+  const [due, id] = decodeCursor(cursor)?.split('|') ?? [];
+  if (due === undefined || !id || !/^[0-9a-f-]{36}$/.test(id)) {
+    return undefined;
+  }
+  if (due === '') {
+    return { dueOn: null, id };
+  }
+  return /^\d{4}-\d{2}-\d{2}$/.test(due) ? { dueOn: due, id } : undefined;
+}
+
+/**
+ * Tasks across the cases the caller may see (`case.read`; caseworkers only on cases assigned
+ * to them), by due date with undated tasks last. `assignee=me` is "my tasks".
+ */
+export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
+  const actor = await requireAccess(ctx, 'case.read');
+  const today = todayOf(ctx);
+  const assigneeId =
+    q.assignee === 'me' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.assignee;
+  const rows = await listTaskRows(ctx.db, {
+    organisationId: actor.organisationId,
+    assignedTo: assignedOnlyFilter(actor),
+    assigneeId,
+    status: q.status,
+    overdueBefore: q.overdue === 'true' ? today : undefined,
+    after: parseTaskCursor(q.cursor),
+    limit: q.limit,
+  });
+  const items = rows.slice(0, q.limit).map((r) => toTask(r, today));
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > q.limit && last ? encodeCursor(`${last.dueOn ?? ''}|${last.id}`) : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,129 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DEMO, expectText, followNav, logIn } from './support/app.ts';
+import {
+  launchBrowser,
+  newContext,
+  PHONE,
+  saveScreenshot,
+  scrollWidth,
+} from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser | undefined;
+let context: BrowserContext;
+let page: Page;
+
+/** The person from the issue: registered with diacritics, searched for without and misspelled. */
+const PERSON = { given: 'Thị Lan', family: 'Nguyễn', nationality: 'VNM', birthYear: '1998' };
+const MISSPELLED = 'Nguyen Thi Lam';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser!, PHONE, baseUrl);
+  page = await context.newPage();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
+  }
+  await context.close();
+});
+
+async function expectNoSideScroll(where: string): Promise<void> {
+  expect(await scrollWidth(page), `horizontal scroll on ${where}`).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** Registers PERSON with consent for case management; resolves on the new case's page. */
+async function registerPerson(): Promise<string> {
+  await followNav(page, 'Cases');
+  await page.getByRole('link', { name: 'Register a person', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Register a person' }).waitFor();
+  await page.getByLabel('Given name', { exact: true }).fill(PERSON.given);
+  await page.getByLabel('Family name', { exact: true }).fill(PERSON.family);
+  await page.getByLabel('Nationality', { exact: true }).selectOption(PERSON.nationality);
+  await page.getByLabel('Birth year', { exact: true }).fill(PERSON.birthYear);
+  await page.getByLabel("The person's answer", { exact: true }).selectOption('given');
+  await expectNoSideScroll('the register form');
+  await saveScreenshot(page, 'phone-case-register');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+
+  // Either the new case's page or a message in the form's live region.
+  const caseNumber = page.getByTestId('case-number');
+  const problem = page.getByTestId('register-status').locator('[data-tone="error"]');
+  await caseNumber.or(problem).first().waitFor({ timeout: 30_000 });
+  if (await problem.isVisible()) {
+    throw new Error(`registering failed: ${await problem.textContent()}`);
+  }
+  await page.getByRole('heading', { level: 1, name: /Lan/ }).waitFor();
+  const text = (await caseNumber.textContent()) ?? '';
+  const number = text.replace(/^\D*?(?=\S*\d)/, '').trim();
+  expect(number, `case number in "${text}"`).not.toBe('');
+  return number;
+}
+
+async function addJourneyEvent(): Promise<void> {
+  await page.getByRole('tab', { name: 'Journey', exact: true }).click();
+  const form = page.getByTestId('add-event-form');
+  await form.getByLabel('Stage', { exact: true }).selectOption('first_contact');
+  await form.getByLabel('What happened', { exact: true }).selectOption('ngo');
+  await form.getByLabel('Outcome', { exact: true }).fill('Met at the drop-in centre in Mae Sot');
+  await form.getByRole('button', { name: 'Add event', exact: true }).click();
+  await expectText(form.getByRole('status'), 'Event added.');
+  const timeline = page.getByTestId('journey-timeline');
+  await expectText(timeline, 'Met at the drop-in centre in Mae Sot');
+  await expectText(timeline, 'Organisation (NGO)');
+  await expectNoSideScroll('the Journey tab');
+}
+
+async function recordReferralConsent(): Promise<void> {
+  await page.getByRole('tab', { name: 'Consent', exact: true }).click();
+  const items = page.getByTestId('consent-item');
+  // The consent for case management given at registration is already there.
+  await items.filter({ hasText: 'Case management' }).first().waitFor();
+  const form = page.getByTestId('record-consent-form');
+  await form.getByLabel('What it is for', { exact: true }).selectOption('referral');
+  await form
+    .getByLabel('Who receives the information', { exact: true })
+    .fill('Demo Bangkok Shelter');
+  await form.getByLabel("The person's answer", { exact: true }).selectOption('given');
+  await form.getByRole('button', { name: 'Record consent', exact: true }).click();
+  await expectText(form.getByRole('status'), 'Consent recorded.');
+  await items.filter({ hasText: 'Demo Bangkok Shelter' }).first().waitFor();
+  await expectNoSideScroll('the Consent tab');
+}
+
+describe('cases at phone size', () => {
+  it('the caseworker registers a person, adds a journey event and a consent, then finds the person by a misspelled name', async () => {
+    await logIn(page, DEMO.caseworker);
+    const caseNumber = await registerPerson();
+    await addJourneyEvent();
+    await recordReferralConsent();
+
+    await followNav(page, 'Cases');
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    // Wait for the answer to this very query: the unfiltered list shows the new case too.
+    const searched = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/api/cases' && url.searchParams.get('q') === MISSPELLED;
+    });
+    await page.getByLabel('Search', { exact: true }).fill(MISSPELLED);
+    const response = await searched;
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { items: { caseNumber: string }[] };
+    expect(body.items.map((item) => item.caseNumber)).toContain(caseNumber);
+    const row = page.getByTestId('case-row').filter({ hasText: caseNumber });
+    await row.first().waitFor();
+    await expectText(row, 'Thị Lan');
+    await expectNoSideScroll('the case list');
+    await saveScreenshot(page, 'phone-case-search', { fullPage: false });
+  });
+});
