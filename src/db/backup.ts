@@ -64,7 +64,9 @@ async function* backupLines(query: QueryFn, header: BackupHeader): AsyncGenerato
   for (const table of header.tables) {
     yield `${JSON.stringify({ table })}\n`;
     // A cursor streams the table in one pass, whatever its size.
-    await query(`declare backup_rows no scroll cursor for select row_to_json(t) as j from "${table}" t`);
+    await query(
+      `declare backup_rows no scroll cursor for select row_to_json(t) as j from "${table}" t`,
+    );
     for (;;) {
       const rows = await query<{ j: unknown }>(`fetch ${BATCH} from backup_rows`);
       for (const r of rows) {
@@ -85,7 +87,9 @@ export async function writeBackup(
   file: string,
   masterKeyId: string | null,
 ): Promise<BackupHeader> {
-  const tables = (await tablesInDependencyOrder(database.query)).filter((t) => !SKIPPED_TABLES.has(t));
+  const tables = (await tablesInDependencyOrder(database.query)).filter(
+    (t) => !SKIPPED_TABLES.has(t),
+  );
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     version: 1,

@@ -1,4 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,7 +23,10 @@ export type Schema = typeof schema;
 /** The Drizzle database, whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = 'embedded' | 'postgres';
-export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+export type QueryFn = <T = Record<string, unknown>>(
+  text: string,
+  params?: unknown[],
+) => Promise<T[]>;
 
 /** An open database and how to close it. */
 export interface Database {
@@ -73,8 +84,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     session: async (fn) => {
       const c = await pool.connect();
       try {
-        return await fn(async <T>(text: string, params?: unknown[]) =>
-          (await c.query(text, params)).rows as T[]);
+        return await fn(
+          async <T>(text: string, params?: unknown[]) => (await c.query(text, params)).rows as T[],
+        );
       } finally {
         c.release();
       }

@@ -23,6 +23,24 @@ const OrganisationPage = lazy(() =>
     default: module.OrganisationPage,
   })),
 );
+const CaseListPage = lazy(() =>
+  import('@web/features/cases/case-list-page').then((module) => ({
+    default: module.CaseListPage,
+  })),
+);
+const CaseRegisterPage = lazy(() =>
+  import('@web/features/cases/case-register-page').then((module) => ({
+    default: module.CaseRegisterPage,
+  })),
+);
+const CasePage = lazy(() =>
+  import('@web/features/cases/case-page').then((module) => ({ default: module.CasePage })),
+);
+const MyTasksPage = lazy(() =>
+  import('@web/features/cases/my-tasks-page').then((module) => ({
+    default: module.MyTasksPage,
+  })),
+);
 const SecurityPage = lazy(() =>
   import('@web/features/security/security-page').then((module) => ({
     default: module.SecurityPage,
@@ -34,13 +52,34 @@ const ENROLMENT_PATH = '/security';
 
 interface RouteDef {
   path: string;
-  label: 'nav.home' | 'nav.users' | 'nav.audit' | 'nav.organisation' | 'nav.security';
+  label:
+    | 'nav.home'
+    | 'nav.cases'
+    | 'nav.tasks'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.organisation'
+    | 'nav.security';
   page: ComponentType;
   permission?: UiPermission;
+  /** False for pages reached from another page rather than from the navigation. */
+  inNav?: boolean;
 }
+
+/** `#/cases/:id`: one case; the id is passed to the page. */
+const CASE_PATH = /^\/cases\/([A-Za-z0-9_-]{1,64})$/;
 
 const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', page: HomePage },
+  { path: '/cases', label: 'nav.cases', page: CaseListPage, permission: 'case.read' },
+  {
+    path: '/cases/new',
+    label: 'nav.cases',
+    page: CaseRegisterPage,
+    permission: 'case.create',
+    inNav: false,
+  },
+  { path: '/tasks', label: 'nav.tasks', page: MyTasksPage, permission: 'case.update' },
   { path: '/users', label: 'nav.users', page: UsersPage, permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', page: AuditPage, permission: 'audit.read' },
   {
@@ -71,17 +110,21 @@ function SignedInApp({ me }: { me: Me }) {
   }, [me.totpEnrolmentRequired, path]);
 
   const route = ROUTES.find((candidate) => candidate.path === path);
-  const navItems: NavItem[] = ROUTES.filter((candidate) => isOpen(me, candidate)).map(
-    (candidate) => ({
-      path: candidate.path,
-      label: t(candidate.label),
-    }),
-  );
+  const navItems: NavItem[] = ROUTES.filter(
+    (candidate) => candidate.inNav !== false && isOpen(me, candidate),
+  ).map((candidate) => ({
+    path: candidate.path,
+    label: t(candidate.label),
+  }));
 
   let content = <NotFoundPage />;
+  const caseId = route ? undefined : CASE_PATH.exec(path)?.[1];
   if (route) {
     const Page = route.page;
     content = isOpen(me, route) ? <Page /> : <ForbiddenPage />;
+  } else if (caseId) {
+    const open = !me.totpEnrolmentRequired && hasPermission(me, 'case.read');
+    content = open ? <CasePage caseId={caseId} /> : <ForbiddenPage />;
   }
 
   const handleLogOutClick = () => {

@@ -34,10 +34,7 @@ export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
 }
 
 /** Appends one row at the head of the chain. Call inside a transaction. */
-export async function appendAuditRow(
-  tx: Db,
-  row: Omit<AuditRowContent, 'seq'>,
-): Promise<void> {
+export async function appendAuditRow(tx: Db, row: Omit<AuditRowContent, 'seq'>): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
   const [head] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })

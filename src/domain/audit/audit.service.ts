@@ -74,9 +74,7 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<AuditPage> {
 }
 
 function endOfDayIfDate(value: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? new Date(`${value}T23:59:59.999Z`)
-    : new Date(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
 }
 
 /**

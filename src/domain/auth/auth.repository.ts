@@ -82,7 +82,10 @@ export async function insertSession(db: Db, row: Omit<SessionRow, 'id'>): Promis
   return created!;
 }
 
-export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | null> {
+export async function findSessionByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<SessionRow | null> {
   const rows = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
   return rows[0] ?? null;
 }
@@ -155,7 +158,11 @@ export async function consumeRecoveryCode(
 }
 
 /** Replaces all recovery codes of the user. */
-export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
+export async function replaceRecoveryCodes(
+  db: Db,
+  userId: string,
+  hashes: string[],
+): Promise<void> {
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   if (hashes.length > 0) {
     await db
@@ -168,7 +175,9 @@ export async function replaceRecoveryCodes(db: Db, userId: string, hashes: strin
 export async function setUserTotp(
   db: Db,
   userId: string,
-  patch: Partial<Pick<typeof users.$inferSelect, 'totpSecretEnc' | 'totpPendingEnc' | 'totpLastStep'>>,
+  patch: Partial<
+    Pick<typeof users.$inferSelect, 'totpSecretEnc' | 'totpPendingEnc' | 'totpLastStep'>
+  >,
 ): Promise<void> {
   await db
     .update(users)

@@ -11,7 +11,6 @@ import {
 import { getMe, login, logout, logoutEverywhere, SESSION_COOKIE } from './auth.service.ts';
 import { confirmTotp, disableTotp, setupTotp } from './totp.service.ts';
 
-
 /** Login, logout, the current user, and TOTP enrolment. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -122,4 +121,3 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-

@@ -74,7 +74,11 @@ export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
     input.password,
   );
   if (!principal || !passwordOk) {
-    await loginFailed(ctx.db, auditCtx, { principal, keys, reason: principal ? 'wrong_password' : 'unknown_email' });
+    await loginFailed(ctx.db, auditCtx, {
+      principal,
+      keys,
+      reason: principal ? 'wrong_password' : 'unknown_email',
+    });
     throw new AppError('invalid_credentials');
   }
   const second = await verifySecondFactor(ctx, principal, input);
@@ -129,13 +133,17 @@ async function startSession(
       expiresAt,
     });
     const actor = actorFromPrincipal(principal, { sessionId: s.id });
-    await recordAudit(tx, { ...ctx, actor }, {
-      organisationId: principal.organisation.id,
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: principal.user.id,
-      details: usedRecoveryCode ? { recoveryCode: true } : {},
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        organisationId: principal.organisation.id,
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: principal.user.id,
+        details: usedRecoveryCode ? { recoveryCode: true } : {},
+      },
+    );
     return s;
   });
   const actor = actorFromPrincipal(principal, { sessionId: session.id });

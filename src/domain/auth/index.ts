@@ -2,8 +2,20 @@ export * from './auth.schema.ts';
 export * from './organisations.schema.ts';
 export * from './users.schema.ts';
 export * from './tokens.schema.ts';
-export { login, logout, logoutEverywhere, getMe, resolveSession, SESSION_COOKIE } from './auth.service.ts';
-export { resolveApiToken, createApiToken, listApiTokens, revokeApiToken } from './tokens.service.ts';
+export {
+  login,
+  logout,
+  logoutEverywhere,
+  getMe,
+  resolveSession,
+  SESSION_COOKIE,
+} from './auth.service.ts';
+export {
+  resolveApiToken,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from './tokens.service.ts';
 export { createUser, listUsers, updateUser, resetUserTotp } from './users.service.ts';
 export {
   createOrganisation,

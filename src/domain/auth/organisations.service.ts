@@ -12,10 +12,17 @@ import {
   organisationNameTaken,
   updateOrganisation as updateOrganisationRow,
 } from './organisations.repository.ts';
-import type { Organisation, OrganisationCreate, OrganisationUpdate } from './organisations.schema.ts';
+import type {
+  Organisation,
+  OrganisationCreate,
+  OrganisationUpdate,
+} from './organisations.schema.ts';
 
 /** Creates an organisation (platform admins and the CLI). Throws `organisation_exists`. */
-export async function createOrganisation(ctx: Ctx, input: OrganisationCreate): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: Ctx,
+  input: OrganisationCreate,
+): Promise<Organisation> {
   requirePlatformAdmin(ctx);
   if (!isCountryCode(input.country)) {
     throw new AppError('validation_failed', 'Unknown country code', {

@@ -36,7 +36,9 @@ export function dummyPasswordHash(): Promise<string> {
 export function assertPasswordPolicy(password: string, email?: string): void {
   const problem = passwordProblem(password, email);
   if (problem) {
-    throw new AppError('weak_password', problem, { errors: [{ path: 'password', message: problem }] });
+    throw new AppError('weak_password', problem, {
+      errors: [{ path: 'password', message: problem }],
+    });
   }
 }
 

@@ -52,7 +52,8 @@ export async function registerFailure(db: Db, key: string, max: number, now: Dat
     key,
     failures,
     windowStartedAt: fresh ? now : row.windowStartedAt,
-    lockedUntil: failures >= max ? new Date(now.getTime() + THROTTLE.lockMs) : (row?.lockedUntil ?? null),
+    lockedUntil:
+      failures >= max ? new Date(now.getTime() + THROTTLE.lockMs) : (row?.lockedUntil ?? null),
   });
 }
 

@@ -9,7 +9,11 @@ export async function insertToken(db: Db, row: TokenRow): Promise<TokenRow> {
   return created!;
 }
 
-export async function listUserTokens(db: Db, organisationId: string, userId: string): Promise<TokenRow[]> {
+export async function listUserTokens(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<TokenRow[]> {
   return db
     .select()
     .from(apiTokens)
@@ -23,7 +27,12 @@ export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenR
   return rows[0] ?? null;
 }
 
-export async function revokeTokenRow(db: Db, organisationId: string, id: string, at: Date): Promise<void> {
+export async function revokeTokenRow(
+  db: Db,
+  organisationId: string,
+  id: string,
+  at: Date,
+): Promise<void> {
   await db
     .update(apiTokens)
     .set({ revokedAt: at })

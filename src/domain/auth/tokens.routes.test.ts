@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
   clockedApp,
@@ -8,7 +8,6 @@ import {
   testApp,
   type Session,
   type TestApp,
-  type TestClock,
 } from '@test/support/build-app.ts';
 import {
   auditCount,

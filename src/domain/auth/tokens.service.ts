@@ -106,5 +106,8 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     (row.scopes as TokenScope[]).flatMap((s) => SCOPE_PERMISSIONS[s] ?? []),
   );
   // Tokens cannot manage tokens or act before 2FA enrolment: they are for machine clients.
-  return { ...actorFromPrincipal(principal, { tokenId: row.id, allowed }), totpEnrolmentRequired: false };
+  return {
+    ...actorFromPrincipal(principal, { tokenId: row.id, allowed }),
+    totpEnrolmentRequired: false,
+  };
 }

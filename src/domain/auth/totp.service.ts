@@ -53,7 +53,12 @@ export async function verifySecondFactor(
   return 'missing';
 }
 
-async function acceptCode(ctx: Ctx, userId: string, secret: string, code: string): Promise<boolean> {
+async function acceptCode(
+  ctx: Ctx,
+  userId: string,
+  secret: string,
+  code: string,
+): Promise<boolean> {
   const result = await verify({
     secret,
     token: code,
@@ -62,9 +67,7 @@ async function acceptCode(ctx: Ctx, userId: string, secret: string, code: string
   });
   // A code is single-use: the step must be newer than the last accepted one.
   return (
-    result.valid &&
-    'timeStep' in result &&
-    (await advanceTotpStep(ctx.db, userId, result.timeStep))
+    result.valid && 'timeStep' in result && (await advanceTotpStep(ctx.db, userId, result.timeStep))
   );
 }
 
@@ -74,8 +77,14 @@ export async function setupTotp(ctx: Ctx): Promise<TotpSetup> {
   const userId = actor.userId!;
   const secret = generateSecret();
   const otpauthUri = generateURI({ issuer: ISSUER, label: actor.label ?? userId, secret });
-  await setUserTotp(ctx.db, userId, { totpPendingEnc: ctx.cipher.encrypt(secret, pendingAad(userId)) });
-  const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  await setUserTotp(ctx.db, userId, {
+    totpPendingEnc: ctx.cipher.encrypt(secret, pendingAad(userId)),
+  });
+  const qrSvg = await QRCode.toString(otpauthUri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+  });
   return { secret, otpauthUri, qrSvg };
 }
 
@@ -98,7 +107,11 @@ export async function confirmTotp(ctx: Ctx, code: string): Promise<{ recoveryCod
       totpSecretEnc: ctx.cipher.encrypt(secret, secretAad(userId)),
       totpPendingEnc: null,
     });
-    await replaceRecoveryCodes(tx, userId, codes.map((c) => sha256Hex(normaliseRecoveryCode(c))));
+    await replaceRecoveryCodes(
+      tx,
+      userId,
+      codes.map((c) => sha256Hex(normaliseRecoveryCode(c))),
+    );
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'auth.totp_enabled',
@@ -130,7 +143,11 @@ export async function clearTotp(
   action: 'auth.totp_disabled' | 'user.reset_2fa',
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await setUserTotp(tx, userId, { totpSecretEnc: null, totpPendingEnc: null, totpLastStep: null });
+    await setUserTotp(tx, userId, {
+      totpSecretEnc: null,
+      totpPendingEnc: null,
+      totpLastStep: null,
+    });
     await replaceRecoveryCodes(tx, userId, []);
     await recordAudit(tx, ctx, { organisationId, action, entityType: 'user', entityId: userId });
   });

@@ -58,7 +58,11 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserCreat
   }
   const passwordHash = await hashPassword(password);
   const userId = await ctx.db.transaction(async (tx) => {
-    const id = await insertMember(tx, { ...input, organisationId: actor.organisationId, passwordHash });
+    const id = await insertMember(tx, {
+      ...input,
+      organisationId: actor.organisationId,
+      passwordHash,
+    });
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'user.create',
@@ -101,7 +105,10 @@ export async function updateUser(ctx: Ctx, userId: string, patch: UserUpdate): P
     }
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
-      action: patch.role !== undefined && patch.role !== current.role ? 'user.role_change' : 'user.update',
+      action:
+        patch.role !== undefined && patch.role !== current.role
+          ? 'user.role_change'
+          : 'user.update',
       entityType: 'user',
       entityId: userId,
       details: { fields: Object.keys(patch), from: current.role, to: patch.role ?? current.role },

@@ -180,11 +180,10 @@ export async function findCaseDetail(
  */
 export async function updateCaseRow(
   tx: Db,
-  organisationId: string,
-  caseId: string,
-  expectedVersion: number,
+  where: { organisationId: string; caseId: string; expectedVersion: number },
   patch: Partial<CaseInsert>,
 ): Promise<CaseRow | null> {
+  const { organisationId, caseId, expectedVersion } = where;
   const [row] = await tx
     .update(cases)
     .set({ ...patch, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })

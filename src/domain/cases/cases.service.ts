@@ -47,7 +47,7 @@ function plainColumns(input: Partial<CaseCreate>): Partial<CaseInsert> {
       out[k] = input[k];
     }
   }
-  return out as Partial<CaseInsert>;
+  return out;
 }
 
 /** Who a new case is assigned to: its creator unless someone with `case.assign` chose others. */
@@ -187,12 +187,16 @@ export async function updateCase(
         : patch.status === 'open'
           ? { closedAt: null }
           : {};
-    const updated = await updateCaseRow(tx, actor.organisationId, caseId, version, {
-      ...plainColumns(patch),
-      ...encryptSensitive(ctx.cipher, caseId, patch),
-      ...(patch.status !== undefined && { status: patch.status }),
-      ...closing,
-    });
+    const updated = await updateCaseRow(
+      tx,
+      { organisationId: actor.organisationId, caseId, expectedVersion: version },
+      {
+        ...plainColumns(patch),
+        ...encryptSensitive(ctx.cipher, caseId, patch),
+        ...(patch.status !== undefined && { status: patch.status }),
+        ...closing,
+      },
+    );
     if (!updated) {
       throw new AppError(
         'version_conflict',

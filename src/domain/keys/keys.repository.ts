@@ -9,7 +9,10 @@ export async function listKeys(db: Db): Promise<KeyRow[]> {
   return db.select().from(encryptionKeys);
 }
 
-export async function insertKey(db: Db, row: Omit<KeyRow, 'createdAt' | 'retiredAt'>): Promise<void> {
+export async function insertKey(
+  db: Db,
+  row: Omit<KeyRow, 'createdAt' | 'retiredAt'>,
+): Promise<void> {
   await db.insert(encryptionKeys).values(row);
 }
 
@@ -21,7 +24,12 @@ export async function retireOtherKeys(db: Db, keepId: string): Promise<void> {
     .where(sql`${encryptionKeys.id} <> ${keepId} and ${encryptionKeys.status} = 'active'`);
 }
 
-export async function setWrappedKey(db: Db, id: string, wrappedKey: string, masterKeyId: string): Promise<void> {
+export async function setWrappedKey(
+  db: Db,
+  id: string,
+  wrappedKey: string,
+  masterKeyId: string,
+): Promise<void> {
   await db.update(encryptionKeys).set({ wrappedKey, masterKeyId }).where(eq(encryptionKeys.id, id));
 }
 

@@ -124,7 +124,12 @@ export async function rewrapDataKeys(
   await db.transaction(async (tx) => {
     for (const r of rows) {
       const key = open(oldMaster, r.wrappedKey, wrapAad(r.id));
-      await setWrappedKey(tx, r.id, seal(newMaster, 'master', key, wrapAad(r.id)), masterKeyId(newMaster));
+      await setWrappedKey(
+        tx,
+        r.id,
+        seal(newMaster, 'master', key, wrapAad(r.id)),
+        masterKeyId(newMaster),
+      );
     }
     await recordAudit(tx, ctx, {
       organisationId: null,

@@ -13,7 +13,8 @@ import {
 } from '@/lib/errors.ts';
 
 /** Stable problem `type` URIs: one per error code. */
-export const problemType = (code: ErrorCode) => `https://homeward.invalid/problems/${code.replace(/_/g, '-')}`;
+export const problemType = (code: ErrorCode) =>
+  `https://homeward.invalid/problems/${code.replace(/_/g, '-')}`;
 
 /** Writes an RFC 9457 problem+json response. */
 export function sendProblem(
@@ -98,6 +99,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 'not_found', { detail: `No route ${request.method} ${request.url.split('?')[0]}` }),
+    sendProblem(reply, 'not_found', {
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 });

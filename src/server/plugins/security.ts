@@ -29,7 +29,10 @@ export const securityPlugin = fp(
       reply.header('x-frame-options', 'DENY');
       reply.header('cross-origin-opener-policy', 'same-origin');
       reply.header('cross-origin-resource-policy', 'same-origin');
-      reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+      reply.header(
+        'permissions-policy',
+        'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+      );
       if (request.protocol === 'https') {
         reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
       }

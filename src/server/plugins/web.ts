@@ -13,7 +13,9 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string 
   if (!existsSync(index)) {
     app.log.warn(`No web UI build in ${opts.webDir}: run \`npm run build\`. The API still works.`);
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/plain').send('Homeward API is running. Build the web UI with `npm run build`.'),
+      reply
+        .type('text/plain')
+        .send('Homeward API is running. Build the web UI with `npm run build`.'),
     );
     return;
   }
@@ -28,5 +30,7 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string 
       );
     },
   });
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html'),
+  );
 });

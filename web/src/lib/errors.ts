@@ -29,6 +29,12 @@ const KNOWN_CODES = [
   'last_admin',
   'weak_password',
   'conflict',
+  'case_not_found',
+  'case_number_taken',
+  'version_conflict',
+  'consent_required',
+  'attachment_too_large',
+  'attachment_type_not_allowed',
   'internal_error',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];

@@ -15,4 +15,15 @@ export {
 export { RoleSchema, type Role } from '@/policy/roles.ts';
 
 /** Permissions the UI uses to show or hide navigation. */
-export type UiPermission = 'user.manage' | 'audit.read' | 'organisation.manage';
+export type UiPermission =
+  | 'user.manage'
+  | 'audit.read'
+  | 'organisation.manage'
+  | 'case.create'
+  | 'case.read'
+  | 'case.read_all'
+  | 'case.read_sensitive'
+  | 'case.update'
+  | 'case.assign'
+  | 'case.risk_list'
+  | 'consent.record';

@@ -10,6 +10,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const links = [
+    { path: '/cases', label: t('nav.cases'), show: hasPermission(me, 'case.read') },
+    { path: '/tasks', label: t('nav.tasks'), show: hasPermission(me, 'case.update') },
     { path: '/users', label: t('nav.users'), show: hasPermission(me, 'user.manage') },
     { path: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     {

@@ -1,0 +1,265 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingText } from '@web/components/loading-text';
+import { StatusMessage, type Status } from '@web/components/status-message';
+import { hasPermission, useMe } from '@web/features/auth/session';
+import { errorMessage } from '@web/lib/errors';
+import { formatDateTime } from '@web/lib/format';
+import {
+  attachmentUrl,
+  createNote,
+  listAttachments,
+  listNotes,
+  uploadAttachment,
+} from './cases.api';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  type Attachment,
+  type Note,
+  type NoteVisibility,
+} from './cases.schema';
+import { useLoad } from './use-load';
+
+function formatSize(bytes: number, locale: string): string {
+  const format = (value: number, unit: 'kilobyte' | 'megabyte') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return bytes >= 1024 * 1024
+    ? format(bytes / 1024 / 1024, 'megabyte')
+    : format(Math.max(1, bytes / 1024), 'kilobyte');
+}
+
+function AddNoteForm(props: { caseId: string; onAdded: (note: Note) => void }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<NoteVisibility>('team');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError(t('validation.required'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const note = await createNote(props.caseId, { body, visibility });
+      props.onAdded(note);
+      setBody('');
+      setStatus({ tone: 'success', message: t('notes.added') });
+    } catch (caught: unknown) {
+      setStatus({ tone: 'error', message: errorMessage(caught, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <Stack gap="sm">
+        <Textarea
+          label={t('notes.body')}
+          autosize
+          minRows={3}
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          error={error}
+        />
+        <NativeSelect
+          label={t('notes.visibility')}
+          value={visibility}
+          onChange={(event) => setVisibility(event.currentTarget.value as NoteVisibility)}
+          data={[
+            { value: 'team', label: t('notes.visibilities.team') },
+            { value: 'organisation', label: t('notes.visibilities.organisation') },
+          ]}
+          maw={360}
+        />
+        <StatusMessage status={status} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('notes.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useCallback((signal: AbortSignal) => listNotes(caseId, signal), [caseId]);
+  const loaded = useLoad(fetcher);
+  const notes = [...(loaded.data?.items ?? [])].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
+  const handleAdded = (note: Note) =>
+    loaded.setData((data) => ({
+      items: [note, ...(data?.items ?? [])],
+      nextCursor: data?.nextCursor ?? null,
+    }));
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="notes-heading">
+      <Title order={2} className="hw-h2" id="notes-heading">
+        {t('notes.title')}
+      </Title>
+      <Stack gap="md">
+        {canAdd && <AddNoteForm caseId={caseId} onAdded={handleAdded} />}
+        {loaded.loading && <LoadingText />}
+        <StatusMessage
+          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
+        />
+        {loaded.data && notes.length === 0 && <Text>{t('notes.empty')}</Text>}
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {notes.map((note) => (
+            <Paper
+              key={note.id}
+              component="li"
+              withBorder
+              p="sm"
+              radius="md"
+              data-testid="note-item"
+            >
+              <Group gap="xs" mb={4}>
+                <Text size="sm" fw={700}>
+                  {note.authorName ?? t('notes.unknownAuthor')}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {formatDateTime(note.createdAt, i18n.language)}
+                </Text>
+                <Badge variant="outline" color="gray">
+                  {t(`notes.visibilities.${note.visibility}`)}
+                </Badge>
+              </Group>
+              <Text className="hw-pre">{note.body}</Text>
+            </Paper>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useCallback((signal: AbortSignal) => listAttachments(caseId, signal), [caseId]);
+  const loaded = useLoad(fetcher);
+  const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const handleFile = async (file: File | null) => {
+    if (!file) {
+      return;
+    }
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) {
+      setStatus({ tone: 'error', message: t('files.wrongType') });
+      return;
+    }
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      setStatus({ tone: 'error', message: t('files.tooLarge') });
+      return;
+    }
+    setStatus(null);
+    setProgress({ name: file.name, fraction: 0 });
+    try {
+      const attachment = await uploadAttachment(caseId, file, (fraction) =>
+        setProgress({ name: file.name, fraction }),
+      );
+      loaded.setData((data) => ({ items: [attachment, ...(data?.items ?? [])] }));
+      setStatus({ tone: 'success', message: t('files.uploaded', { name: file.name }) });
+    } catch (caught: unknown) {
+      setStatus({ tone: 'error', message: errorMessage(caught, t) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const items: Attachment[] = loaded.data?.items ?? [];
+  const percent = progress ? Math.round(progress.fraction * 100) : 0;
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="files-heading">
+      <Title order={2} className="hw-h2" id="files-heading">
+        {t('files.title')}
+      </Title>
+      <Stack gap="md">
+        {canUpload && (
+          <Stack gap="xs">
+            <Text size="sm">{t('files.hint')}</Text>
+            <Group>
+              <FileButton
+                onChange={(file) => void handleFile(file)}
+                accept={ATTACHMENT_TYPES.join(',')}
+              >
+                {(buttonProps) => (
+                  <Button {...buttonProps} disabled={progress !== null}>
+                    {t('files.upload')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+            {progress && (
+              <Stack gap={4}>
+                <Text size="sm" id="upload-progress-label">
+                  {t('files.uploading', { name: progress.name, percent })}
+                </Text>
+                <Progress value={percent} aria-labelledby="upload-progress-label" size="lg" />
+              </Stack>
+            )}
+          </Stack>
+        )}
+        <StatusMessage
+          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : status}
+        />
+        {loaded.loading && <LoadingText />}
+        {loaded.data && items.length === 0 && <Text>{t('files.empty')}</Text>}
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.map((item) => (
+            <li key={item.id} data-testid="attachment-item">
+              <Anchor
+                href={attachmentUrl(caseId, item.id)}
+                download={item.fileName}
+                className="hw-touch-link hw-break"
+              >
+                {t('files.download', { name: item.fileName })}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {formatSize(item.sizeBytes, i18n.language)} ·{' '}
+                {formatDateTime(item.createdAt, i18n.language)}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Notes and attached files of the case. */
+export function CaseNotesTab({ caseId }: { caseId: string }) {
+  const me = useMe();
+  const canWrite = hasPermission(me, 'case.update');
+  return (
+    <Stack gap="md">
+      <Notes caseId={caseId} canAdd={canWrite} />
+      <Files caseId={caseId} canUpload={canWrite} />
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingText } from '@web/components/loading-text';
+import { PageTitle } from '@web/components/page-title';
+import { StatusMessage } from '@web/components/status-message';
+import { errorMessage } from '@web/lib/errors';
+import { href } from '@web/lib/router';
+import { getCase } from './cases.api';
+import type { Case } from './cases.schema';
+import { CaseAssessmentTab } from './case-assessment-tab';
+import { CaseConsentTab } from './case-consent-tab';
+import { CaseJourneyTab } from './case-journey-tab';
+import { CaseNotesTab } from './case-notes-tab';
+import { CaseOverviewTab } from './case-overview-tab';
+import { CaseTasksTab } from './case-tasks-tab';
+import { RetraffickingBadge, RiskBadge, StatusBadge, caseName } from './case-ui';
+import { PrintFooter } from './print-footer';
+import { useLoad } from './use-load';
+import './cases.css';
+
+const TABS = ['overview', 'journey', 'assessment', 'tasks', 'consent', 'notes'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One person's record, in tabs. `caseId` comes from the route `#/cases/:id`. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const fetcher = useCallback((signal: AbortSignal) => getCase(caseId, signal), [caseId]);
+  const loaded = useLoad(fetcher);
+  const [tab, setTab] = useState<Tab>('overview');
+  const record = loaded.data;
+
+  if (!record) {
+    return (
+      <Stack gap="md">
+        <PageTitle>{t('cases.caseTitle')}</PageTitle>
+        {loaded.loading && <LoadingText />}
+        <StatusMessage
+          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
+        />
+        {loaded.error !== null && (
+          <Group>
+            <Button variant="default" onClick={() => void loaded.reload()}>
+              {t('common.retry')}
+            </Button>
+            <Anchor href={href('/cases')} className="hw-touch-link">
+              {t('cases.backToList')}
+            </Anchor>
+          </Group>
+        )}
+      </Stack>
+    );
+  }
+
+  const handleSaved = (saved: Case) => loaded.setData(() => saved);
+
+  return (
+    <Stack gap="md">
+      <div className="hw-case-screen">
+        <Anchor href={href('/cases')} className="hw-touch-link hw-no-print" size="sm">
+          {t('cases.backToList')}
+        </Anchor>
+        <PageTitle>{caseName(record)}</PageTitle>
+        <Group gap="xs" mb="md">
+          <Text size="sm" data-testid="case-number">
+            {t('cases.numberLabel', { number: record.caseNumber })}
+          </Text>
+          <StatusBadge status={record.status} />
+          <RiskBadge level={record.riskLevel} />
+          <RetraffickingBadge level={record.retraffickingRisk.level} />
+        </Group>
+        <Tabs
+          value={tab}
+          onChange={(value) =>
+            setTab((TABS as readonly string[]).includes(value ?? '') ? (value as Tab) : 'overview')
+          }
+          keepMounted={false}
+          className="hw-tabs"
+        >
+          <Tabs.List className="hw-no-print">
+            {TABS.map((name) => (
+              <Tabs.Tab key={name} value={name}>
+                {t(`cases.tabs.${name}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <CaseOverviewTab record={record} onSaved={handleSaved} onReload={loaded.reload} />
+          </Tabs.Panel>
+          <Tabs.Panel value="journey" pt="md">
+            <CaseJourneyTab caseId={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="assessment" pt="md">
+            <CaseAssessmentTab caseId={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tasks" pt="md">
+            <CaseTasksTab caseId={record.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="consent" pt="md">
+            <CaseConsentTab record={record} />
+          </Tabs.Panel>
+          <Tabs.Panel value="notes" pt="md">
+            <CaseNotesTab caseId={record.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </div>
+      <PrintFooter />
+    </Stack>
+  );
+}

@@ -1,0 +1,145 @@
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '@web/components/page-title';
+import { StatusMessage, type Status } from '@web/components/status-message';
+import { useMe } from '@web/features/auth/session';
+import { isApiError } from '@web/lib/api';
+import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { navigate } from '@web/lib/router';
+import { createCase } from './cases.api';
+import { CaseCreateSchema } from './cases.schema';
+import { isIso3 } from './countries';
+import './cases.css';
+import {
+  EMPTY,
+  formErrors,
+  looksUnder18,
+  readDraft,
+  toCreateBody,
+  writeDraft,
+  type RegisterForm,
+} from './register-form';
+import { DuplicateWarning, useDuplicates } from './duplicate-warning';
+import { AboutFields, ConsentFields, ContactFields, NameFields } from './register-fields';
+
+/** True when the birth year or estimated age says the person may be under 18. */
+
+/** The form as the API's create body (unvalidated: the shared schema checks it). */
+
+/** Field errors keyed by the inputs of this form. */
+
+/** Possible existing records for the name being typed, shown before saving. */
+
+export function CaseRegisterPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [restored] = useState(() => readDraft(me.user.id));
+  const [form, setForm] = useState<RegisterForm>(restored ?? EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<Status | null>(
+    restored ? { tone: 'info', message: t('cases.register.draftRestored') } : null,
+  );
+  const [busy, setBusy] = useState(false);
+  const duplicates = useDuplicates(form);
+
+  const handleChange = (change: Partial<RegisterForm>) => {
+    setForm((previous) => {
+      const next = { ...previous, ...change };
+      writeDraft(me.user.id, next);
+      return next;
+    });
+  };
+
+  const handleDiscard = () => {
+    writeDraft(me.user.id, null);
+    setForm(EMPTY);
+    setErrors({});
+    setStatus(null);
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local: FieldErrors = {};
+    if (!form.consentDecision) {
+      local.consentDecision = t('consent.decisionRequired');
+    }
+    if (
+      looksUnder18(form) &&
+      form.consentDecision === 'given' &&
+      !form.guardianName.trim() &&
+      !form.bestInterestNote.trim()
+    ) {
+      local.guardianName = t('consent.guardianRequired');
+    }
+    if (form.nationality && !isIso3(form.nationality)) {
+      local.nationality = t('cases.country.codeHint');
+    }
+    const parsed = CaseCreateSchema.safeParse(toCreateBody(form));
+    if (!parsed.success || Object.keys(local).length > 0) {
+      const zodErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
+      const paths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
+      setErrors({ ...formErrors(zodErrors, paths, form, t), ...local });
+      setStatus({ tone: 'error', message: t('errors.validation_failed') });
+      return;
+    }
+    setErrors({});
+    setStatus(null);
+    setBusy(true);
+    try {
+      const created = await createCase(parsed.data);
+      writeDraft(me.user.id, null);
+      navigate(`/cases/${created.id}`);
+    } catch (error: unknown) {
+      if (isApiError(error, 'validation_failed')) {
+        setErrors(
+          formErrors(
+            serverFieldErrors(error.errors, t),
+            error.errors.map((issue) => issue.path),
+            form,
+            t,
+          ),
+        );
+      }
+      setStatus({ tone: 'error', message: errorMessage(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={760}>
+      <PageTitle>{t('cases.register.title')}</PageTitle>
+      <Text>{t('cases.register.intro')}</Text>
+      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+        <Stack gap="md">
+          <StatusMessage status={status} testId="register-status" />
+          <Paper withBorder p="md" radius="md">
+            <Stack gap="md">
+              <NameFields form={form} errors={errors} onChange={handleChange} />
+              <AboutFields form={form} errors={errors} onChange={handleChange} />
+            </Stack>
+          </Paper>
+          <DuplicateWarning items={duplicates} />
+          <Paper withBorder p="md" radius="md">
+            <ContactFields form={form} errors={errors} onChange={handleChange} />
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <ConsentFields form={form} errors={errors} onChange={handleChange} />
+          </Paper>
+          <Text size="sm" c="dimmed">
+            {t('cases.register.draftNote')}
+          </Text>
+          <Group gap="sm">
+            <Button type="submit" loading={busy}>
+              {t('cases.register.submit')}
+            </Button>
+            <Button variant="default" onClick={handleDiscard}>
+              {t('cases.register.discard')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

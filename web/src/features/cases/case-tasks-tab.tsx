@@ -1,0 +1,204 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingText } from '@web/components/loading-text';
+import { StatusMessage, type Status } from '@web/components/status-message';
+import { hasPermission, useMe } from '@web/features/auth/session';
+import { errorMessage } from '@web/lib/errors';
+import { createTask, listCaseTasks, scheduleFollowUps, updateTask } from './cases.api';
+import type { Task } from './cases.schema';
+import { todayIso } from './case-ui';
+import { TaskList } from './task-list';
+import { useLoad } from './use-load';
+
+function AddTaskForm(props: {
+  caseId: string;
+  assigneeId: string;
+  onAdded: (tasks: Task[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError(t('validation.required'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const task = await createTask(props.caseId, {
+        title: title.trim(),
+        dueOn: dueOn || undefined,
+        assigneeId: props.assigneeId,
+      });
+      props.onAdded([task]);
+      setTitle('');
+      setDueOn('');
+      setStatus({ tone: 'success', message: t('tasks.added') });
+    } catch (caught: unknown) {
+      setStatus({ tone: 'error', message: errorMessage(caught, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('tasks.title')}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={error}
+          />
+          <TextInput
+            label={t('tasks.due')}
+            type="date"
+            value={dueOn}
+            onChange={(event) => setDueOn(event.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <StatusMessage status={status} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t('tasks.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function FollowUpForm(props: { caseId: string; onAdded: (tasks: Task[]) => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(todayIso);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const result = await scheduleFollowUps(props.caseId, from);
+      props.onAdded(result.items);
+      setStatus({
+        tone: 'success',
+        message: t('tasks.followUpsAdded', { count: result.items.length }),
+      });
+    } catch (caught: unknown) {
+      setStatus({ tone: 'error', message: errorMessage(caught, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('tasks.followUpsIntro')}</Text>
+        <TextInput
+          label={t('tasks.followUpsFrom')}
+          type="date"
+          value={from}
+          onChange={(event) => setFrom(event.currentTarget.value)}
+          maw={320}
+        />
+        <StatusMessage status={status} />
+        <Group>
+          <Button type="submit" variant="default" loading={busy}>
+            {t('tasks.scheduleFollowUps')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The case's tasks and follow-ups. */
+export function CaseTasksTab({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canUpdate = hasPermission(me, 'case.update');
+  const fetcher = useCallback((signal: AbortSignal) => listCaseTasks(caseId, signal), [caseId]);
+  const loaded = useLoad(fetcher);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const handleAdded = (tasks: Task[]) =>
+    loaded.setData((data) => ({
+      items: [...(data?.items ?? []), ...tasks],
+      nextCursor: data?.nextCursor ?? null,
+    }));
+
+  const handleDone = async (task: Task) => {
+    setBusyId(task.id);
+    try {
+      const saved = await updateTask(caseId, task.id, { status: 'done' });
+      loaded.setData((data) =>
+        data
+          ? { ...data, items: data.items.map((item) => (item.id === saved.id ? saved : item)) }
+          : data,
+      );
+      setStatus({ tone: 'success', message: t('tasks.markedDone', { title: task.title }) });
+    } catch (caught: unknown) {
+      setStatus({ tone: 'error', message: errorMessage(caught, t) });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const error = loaded.error
+    ? { tone: 'error' as const, message: errorMessage(loaded.error, t) }
+    : null;
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tasks-heading">
+        <Title order={2} className="hw-h2" id="tasks-heading">
+          {t('tasks.caseTitle')}
+        </Title>
+        <Stack gap="sm">
+          {loaded.loading && <LoadingText />}
+          <StatusMessage status={error ?? status} />
+          {loaded.data && loaded.data.items.length === 0 && <Text>{t('tasks.empty')}</Text>}
+          {loaded.data && (
+            <TaskList
+              tasks={loaded.data.items}
+              busyId={busyId}
+              onDone={canUpdate ? (task) => void handleDone(task) : undefined}
+            />
+          )}
+        </Stack>
+      </Paper>
+      {canUpdate && (
+        <>
+          <Paper
+            withBorder
+            p="md"
+            radius="md"
+            component="section"
+            aria-labelledby="add-task-heading"
+          >
+            <Title order={2} className="hw-h2" id="add-task-heading">
+              {t('tasks.addTitle')}
+            </Title>
+            <AddTaskForm caseId={caseId} assigneeId={me.user.id} onAdded={handleAdded} />
+          </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="follow-heading">
+            <Title order={2} className="hw-h2" id="follow-heading">
+              {t('tasks.followUpsTitle')}
+            </Title>
+            <FollowUpForm caseId={caseId} onAdded={handleAdded} />
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}

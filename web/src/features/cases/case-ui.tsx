@@ -1,0 +1,211 @@
+import { Badge, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckIcon, ClockIcon, InfoIcon, ShieldIcon, WarningIcon } from '@web/components/icons';
+import { COMMON_COUNTRIES, countryOptions } from './countries';
+import type { Case, CaseSummary, RetraffickingLevel } from './cases.schema';
+
+type Level = 'unknown' | 'none' | 'low' | 'medium' | 'high' | 'urgent';
+
+const LEVEL_LOOK: Record<Level, { color: string; icon: ReactNode }> = {
+  unknown: { color: 'gray', icon: <InfoIcon /> },
+  none: { color: 'green', icon: <CheckIcon /> },
+  low: { color: 'green', icon: <InfoIcon /> },
+  medium: { color: 'yellow', icon: <WarningIcon /> },
+  high: { color: 'red', icon: <WarningIcon /> },
+  urgent: { color: 'red', icon: <WarningIcon /> },
+};
+
+/** A level shown with words and an icon; the colour only repeats what the text says. */
+export function LevelBadge(props: { level: string; label: string; testId?: string }) {
+  const look = LEVEL_LOOK[props.level as Level] ?? LEVEL_LOOK.unknown;
+  return (
+    <Badge
+      color={look.color}
+      variant="light"
+      leftSection={look.icon}
+      className="hw-badge-wrap"
+      data-level={props.level}
+      data-testid={props.testId}
+    >
+      {props.label}
+    </Badge>
+  );
+}
+
+export function RiskBadge({ level }: { level: string }) {
+  const { t } = useTranslation();
+  return (
+    <LevelBadge
+      level={level}
+      label={t('cases.riskLabel', {
+        level: t(`cases.riskLevels.${level}`, { defaultValue: level }),
+      })}
+      testId="risk-badge"
+    />
+  );
+}
+
+export function RetraffickingBadge({ level }: { level: RetraffickingLevel }) {
+  const { t } = useTranslation();
+  return (
+    <LevelBadge
+      level={level}
+      label={t('cases.retraffickingLabel', {
+        level: t(`cases.retraffickingLevels.${level}`, { defaultValue: level }),
+      })}
+      testId="retrafficking-badge"
+    />
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={status === 'open' ? 'indigo' : 'gray'}
+      variant="outline"
+      leftSection={status === 'open' ? <ShieldIcon /> : <CheckIcon />}
+    >
+      {t(`cases.statuses.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
+/** "Overdue" in words and with an icon, never by colour alone. */
+export function OverdueBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="red" variant="light" leftSection={<ClockIcon />} data-testid="overdue">
+      {t('tasks.overdue')}
+    </Badge>
+  );
+}
+
+/** Initials of a name as entered ("Somchai Jaidee" → "S. J."), for lists with names hidden. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/u).filter(Boolean);
+  if (parts.length === 0) {
+    return '—';
+  }
+  return parts.map((part) => `${Array.from(part)[0] ?? ''}.`).join(' ');
+}
+
+/** The name to show in a list: as entered, or only initials when names are hidden. */
+export function shownName(item: CaseSummary, hide: boolean): string {
+  return hide ? initials(item.displayName) : item.displayName;
+}
+
+const HIDE_NAMES_KEY = 'homeward.cases.hideNames.';
+
+/** The "Hide names" choice, remembered on this device per user (UX.md). */
+export function useHideNames(userId: string): [boolean, (hide: boolean) => void] {
+  const key = HIDE_NAMES_KEY + userId;
+  const [hide, setHide] = useState(() => {
+    try {
+      return window.localStorage.getItem(key) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const update = (value: boolean) => {
+    setHide(value);
+    try {
+      window.localStorage.setItem(key, value ? '1' : '0');
+    } catch {
+      // Not remembered, but the toggle still works for this visit.
+    }
+  };
+  return [hide, update];
+}
+
+/** Today as `YYYY-MM-DD` in local time, for date inputs. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const OTHER = '__other';
+
+/**
+ * Nationality (or any country): a select of common countries named in the UI language, with
+ * "Another country" opening a field for the ISO 3166 alpha-3 code.
+ */
+export function CountrySelect(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  emptyLabel?: string;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const known = props.value === '' || props.value in COMMON_COUNTRIES;
+  const [other, setOther] = useState(!known);
+  const options = [
+    { value: '', label: props.emptyLabel ?? t('cases.country.notKnown') },
+    ...countryOptions(i18n.language),
+    { value: OTHER, label: t('cases.country.other') },
+  ];
+  const handleSelect = (value: string) => {
+    if (value === OTHER) {
+      setOther(true);
+      props.onChange('');
+    } else {
+      setOther(false);
+      props.onChange(value);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <NativeSelect
+        label={props.label}
+        value={other ? OTHER : props.value}
+        onChange={(event) => handleSelect(event.currentTarget.value)}
+        data={options}
+        error={other ? undefined : props.error}
+        data-testid={props.testId}
+      />
+      {other && (
+        <TextInput
+          label={t('cases.country.code')}
+          description={t('cases.country.codeHint')}
+          value={props.value}
+          maxLength={3}
+          autoCapitalize="characters"
+          onChange={(event) => props.onChange(event.currentTarget.value.toUpperCase())}
+          error={props.error}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The label of a name's script, from `Intl` where it knows the code. */
+export function scriptName(code: string, locale: string, otherLabel: string): string {
+  if (code === 'Zyyy') {
+    return otherLabel;
+  }
+  try {
+    return new Intl.DisplayNames([locale], { type: 'script' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The person's name as entered: the primary identity, else the first one. */
+export function caseName(record: Case): string {
+  const identity =
+    record.identities.find((item) => item.kind === 'primary') ?? record.identities[0];
+  return [identity?.given, identity?.family].filter(Boolean).join(' ') || record.caseNumber;
+}
+
+/** A language tag (`lo`, `my-MM`) named in the UI language, or the tag itself. */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -1,0 +1,80 @@
+import { Alert, Anchor, List, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WarningIcon } from '@web/components/icons';
+import { href } from '@web/lib/router';
+import { findDuplicates } from './cases.api';
+import { type CaseSummary } from './cases.schema';
+import { countryName, isIso3 } from './countries';
+import './cases.css';
+import { type RegisterForm } from './register-form';
+
+export function useDuplicates(form: RegisterForm): CaseSummary[] {
+  const key = JSON.stringify([
+    form.given.trim(),
+    form.family.trim(),
+    form.birthYear,
+    form.nationality,
+  ]);
+  const [debounced] = useDebouncedValue(key, 500);
+  const [items, setItems] = useState<CaseSummary[]>([]);
+  useEffect(() => {
+    const [given, family, birthYear, nationality] = JSON.parse(debounced) as string[];
+    if ((given ?? '').length + (family ?? '').length < 2) {
+      setItems([]);
+      return undefined;
+    }
+    const controller = new AbortController();
+    const year = Number(birthYear);
+    findDuplicates(
+      {
+        given: given || undefined,
+        family: family || undefined,
+        birthYear: Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : undefined,
+        nationality: nationality && isIso3(nationality) ? nationality : undefined,
+      },
+      controller.signal,
+    )
+      .then((result) => setItems(result.items))
+      .catch(() => {
+        // The check is a help, not a gate: a failure leaves the form usable.
+        if (!controller.signal.aborted) {
+          setItems([]);
+        }
+      });
+    return () => controller.abort();
+  }, [debounced]);
+  return items;
+}
+
+export function DuplicateWarning({ items }: { items: CaseSummary[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div aria-live="polite" data-testid="duplicates">
+      {items.length > 0 && (
+        <Alert color="yellow" icon={<WarningIcon />} title={t('cases.duplicates.title')}>
+          <Text size="sm" mb="xs">
+            {t('cases.duplicates.intro')}
+          </Text>
+          <List spacing={4}>
+            {items.slice(0, 5).map((item) => (
+              <List.Item key={item.id}>
+                <Anchor href={href(`/cases/${item.id}`)} className="hw-touch-link" target="_blank">
+                  {[
+                    item.displayName,
+                    item.caseNumber,
+                    item.birthYear ? String(item.birthYear) : '',
+                    countryName(item.nationality, i18n.language),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </div>
+  );
+}

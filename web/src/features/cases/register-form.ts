@@ -1,0 +1,141 @@
+import type { TFunction } from 'i18next';
+import { type FieldErrors } from '@web/lib/errors';
+
+export interface RegisterForm {
+  given: string;
+  family: string;
+  script: string;
+  secondName: boolean;
+  altGiven: string;
+  altFamily: string;
+  altScript: string;
+  altKind: 'alias' | 'transliteration';
+  nationality: string;
+  birthYear: string;
+  estimatedAge: string;
+  sex: string;
+  mayBeMinor: boolean;
+  contactKind: string;
+  contactValue: string;
+  consentDecision: string;
+  consentMethod: string;
+  guardianName: string;
+  bestInterestNote: string;
+}
+
+export const EMPTY: RegisterForm = {
+  given: '',
+  family: '',
+  script: 'Latn',
+  secondName: false,
+  altGiven: '',
+  altFamily: '',
+  altScript: 'Latn',
+  altKind: 'transliteration',
+  nationality: '',
+  birthYear: '',
+  estimatedAge: '',
+  sex: '',
+  mayBeMinor: false,
+  contactKind: 'phone',
+  contactValue: '',
+  consentDecision: '',
+  consentMethod: 'verbal',
+  guardianName: '',
+  bestInterestNote: '',
+};
+
+export const DRAFT_KEY = 'homeward.cases.registerDraft.';
+
+export function readDraft(userId: string): RegisterForm | null {
+  try {
+    const text = window.localStorage.getItem(DRAFT_KEY + userId);
+    return text ? { ...EMPTY, ...(JSON.parse(text) as Partial<RegisterForm>) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(userId: string, form: RegisterForm | null): void {
+  try {
+    if (form) {
+      window.localStorage.setItem(DRAFT_KEY + userId, JSON.stringify(form));
+    } else {
+      window.localStorage.removeItem(DRAFT_KEY + userId);
+    }
+  } catch {
+    // Storage blocked: the form still works, only the draft is not kept.
+  }
+}
+
+export const toNumber = (value: string) => (value.trim() === '' ? undefined : Number(value.trim()));
+
+export const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+export function looksUnder18(form: RegisterForm): boolean {
+  const year = toNumber(form.birthYear);
+  const age = toNumber(form.estimatedAge);
+  return (
+    form.mayBeMinor ||
+    (year !== undefined && new Date().getFullYear() - year < 18) ||
+    (age !== undefined && age < 18)
+  );
+}
+
+export function toCreateBody(form: RegisterForm): Record<string, unknown> {
+  const identities: Record<string, unknown>[] = [
+    {
+      given: orUndefined(form.given),
+      family: orUndefined(form.family),
+      script: form.script,
+      kind: 'primary',
+    },
+  ];
+  if (form.secondName && (form.altGiven.trim() || form.altFamily.trim())) {
+    identities.push({
+      given: orUndefined(form.altGiven),
+      family: orUndefined(form.altFamily),
+      script: form.altScript,
+      kind: form.altKind,
+    });
+  }
+  const minor = looksUnder18(form);
+  return {
+    identities,
+    nationality: orUndefined(form.nationality),
+    birthYear: toNumber(form.birthYear),
+    estimatedAge: toNumber(form.estimatedAge),
+    sex: orUndefined(form.sex),
+    possibleMinor: minor || undefined,
+    contacts: form.contactValue.trim()
+      ? [{ kind: form.contactKind, value: form.contactValue.trim() }]
+      : undefined,
+    consent: form.consentDecision
+      ? {
+          decision: form.consentDecision,
+          method: form.consentMethod,
+          guardianName: minor ? orUndefined(form.guardianName) : undefined,
+          bestInterestNote: minor ? orUndefined(form.bestInterestNote) : undefined,
+        }
+      : undefined,
+  };
+}
+
+export function formErrors(
+  errors: FieldErrors,
+  paths: string[],
+  form: RegisterForm,
+  t: TFunction,
+): FieldErrors {
+  const result: FieldErrors = { ...errors };
+  if (errors.identities || paths.some((path) => path.startsWith('identities'))) {
+    result.given ??= errors.identities;
+  }
+  if (errors.consent && looksUnder18(form)) {
+    result.guardianName = t('consent.guardianRequired');
+  }
+  if (errors.contacts) {
+    result.contactValue = errors.contacts;
+  }
+  return result;
+}

@@ -1,0 +1,90 @@
+import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CheckIcon } from '@web/components/icons';
+import { formatDate } from '@web/lib/format';
+import { href } from '@web/lib/router';
+import type { Task } from './cases.schema';
+import { OverdueBadge } from './case-ui';
+
+/** Open tasks first, overdue before the rest, then by due date (no date last). */
+export function sortTasks(tasks: Task[]): Task[] {
+  const rank = (task: Task) => (task.status === 'done' ? 2 : task.overdue ? 0 : 1);
+  return [...tasks].sort(
+    (a, b) => rank(a) - rank(b) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'),
+  );
+}
+
+/** Tasks as cards; overdue ones say so in words, with an icon and a red edge. */
+export function TaskList(props: {
+  tasks: Task[];
+  showCase?: boolean;
+  busyId?: string | null;
+  onDone?: (task: Task) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack
+      gap="sm"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      data-testid="task-list"
+    >
+      {sortTasks(props.tasks).map((task) => (
+        <Paper
+          key={task.id}
+          component="li"
+          withBorder
+          p="sm"
+          radius="md"
+          className={task.overdue && task.status === 'open' ? 'hw-overdue' : undefined}
+          data-testid="task-item"
+        >
+          <Group justify="space-between" align="flex-start" gap="sm">
+            <Stack gap={4} style={{ flex: '1 1 12rem', minWidth: 0 }}>
+              <Text fw={700} className="hw-break">
+                {task.title}
+              </Text>
+              <Group gap="xs">
+                {task.status === 'open' && task.overdue && <OverdueBadge />}
+                {task.status === 'done' && (
+                  <Text size="sm" span>
+                    <CheckIcon />{' '}
+                    {t('tasks.doneOn', { date: formatDate(task.completedAt, i18n.language) })}
+                  </Text>
+                )}
+                {task.kind === 'follow_up' && (
+                  <Text size="sm" span>
+                    {t('tasks.followUp')}
+                  </Text>
+                )}
+              </Group>
+              <Text size="sm">
+                {task.dueOn
+                  ? t('tasks.dueOn', { date: formatDate(task.dueOn, i18n.language) })
+                  : t('tasks.noDue')}
+                {task.assigneeName ? ` · ${task.assigneeName}` : ''}
+              </Text>
+              {props.showCase && (
+                <Anchor href={href(`/cases/${task.caseId}`)} size="sm" className="hw-touch-link">
+                  {t('tasks.openCase', { number: task.caseNumber })}
+                </Anchor>
+              )}
+            </Stack>
+            {props.onDone && task.status === 'open' && (
+              <Button
+                variant="default"
+                loading={props.busyId === task.id}
+                onClick={() => props.onDone?.(task)}
+                aria-label={t('tasks.markDoneNamed', { title: task.title })}
+              >
+                {t('tasks.markDone')}
+              </Button>
+            )}
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
