@@ -24,7 +24,14 @@ if (existsSync(dist) && statSync(dist).mtimeMs >= newest(join(root, 'web'))) {
 console.log('Building the web UI (first start or changed sources)…');
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+  [
+    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    'web/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
