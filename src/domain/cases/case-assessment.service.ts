@@ -27,7 +27,7 @@ import {
   type PlanItemUpdate,
   type PlanStatus,
 } from './case-assessment.schema.ts';
-import { assertAssignable } from './case-tasks.service.ts';
+import { assertAssignable } from './case-members.ts';
 
 const goalsAad = (needId: string) => fieldAad('case_needs', 'goals_enc', needId);
 

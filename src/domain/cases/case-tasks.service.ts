@@ -23,7 +23,7 @@ import type {
   TaskStatus,
   TaskUpdate,
 } from './case-tasks.schema.ts';
-import { membersAmong } from './cases.repository.ts';
+import { assertAssignable } from './case-members.ts';
 
 /** Today's date (UTC) at the context's clock, `YYYY-MM-DD`. */
 export function todayOf(ctx: Pick<Ctx, 'now'>): string {
@@ -47,24 +47,6 @@ export function toTask(row: TaskRow, today: string): Task {
     completedAt: row.completedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-/**
- * Throws `validation_failed` unless `userId` is an enabled admin, supervisor or caseworker of
- * the organisation (people who can hold cases).
- */
-export async function assertAssignable(
-  ctx: Ctx,
-  actor: OrgActor,
-  userId: string,
-  path: string,
-): Promise<void> {
-  const valid = await membersAmong(ctx.db, actor.organisationId, [userId]);
-  if (valid.length === 0) {
-    throw new AppError('validation_failed', 'Choose a caseworker, supervisor or admin', {
-      errors: [{ path, message: 'Not an assignable member of your organisation' }],
-    });
-  }
 }
 
 /** The tasks and follow-ups of a case (`case.read`). */

@@ -5,13 +5,13 @@ import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
+import { assertAssignable } from './case-members.ts';
 import { assertCaseInput, isPossibleMinor } from './case-rules.ts';
 import type { Case } from './case-views.schema.ts';
 import {
   caseNumberTaken,
   findCaseDetail,
   insertCase,
-  membersAmong,
   nextCaseNumber,
   replaceAssignees,
   replaceIdentities,
@@ -62,22 +62,6 @@ function initialAssignees(actor: OrgActor, requested: string[] | undefined): str
   return self;
 }
 
-async function checkAssignees(ctx: Ctx, actor: OrgActor, ids: string[]): Promise<void> {
-  const valid = await membersAmong(ctx.db, actor.organisationId, ids);
-  const invalid = ids.filter((id) => !valid.includes(id));
-  if (invalid.length > 0) {
-    throw new AppError(
-      'validation_failed',
-      'Assign cases to caseworkers, supervisors or admins of your organisation',
-      {
-        errors: [
-          { path: 'assigneeIds', message: `Not an assignable member: ${invalid.join(', ')}` },
-        ],
-      },
-    );
-  }
-}
-
 /**
  * Registers a person and opens their case (`case.create`). A caseworker who registers a case is
  * assigned to it. Consent for case management can be recorded in the same step; for a possible
@@ -87,7 +71,7 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
   const actor = await requireAccess(ctx, 'case.create');
   assertCaseInput(input, ctx.now());
   const assignees = initialAssignees(actor, input.assigneeIds);
-  await checkAssignees(ctx, actor, assignees);
+  await assertAssignable(ctx, actor, assignees, 'assigneeIds');
   if (input.caseNumber && (await caseNumberTaken(ctx.db, actor.organisationId, input.caseNumber))) {
     throw new AppError('case_number_taken');
   }
@@ -177,7 +161,7 @@ export async function updateCase(
     if (!actor.permissions.has('case.assign')) {
       throw new AppError('forbidden', 'Only supervisors and admins assign cases.');
     }
-    await checkAssignees(ctx, actor, patch.assigneeIds);
+    await assertAssignable(ctx, actor, patch.assigneeIds, 'assigneeIds');
   }
   assertCaseInput(patch, ctx.now());
   await ctx.db.transaction(async (tx) => {

@@ -1,0 +1,26 @@
+import type { Ctx } from '@/lib/context.ts';
+import { AppError } from '@/lib/errors.ts';
+import type { OrgActor } from '@/policy/require-access.ts';
+import { membersAmong } from './cases.repository.ts';
+
+/**
+ * Throws `validation_failed` (at `path`) unless every id is an enabled admin, supervisor or
+ * caseworker of the actor's organisation: the people who can hold cases, tasks and plan items.
+ */
+export async function assertAssignable(
+  ctx: Ctx,
+  actor: OrgActor,
+  userIds: string | readonly string[],
+  path: string,
+): Promise<void> {
+  const ids = typeof userIds === 'string' ? [userIds] : [...userIds];
+  const valid = await membersAmong(ctx.db, actor.organisationId, ids);
+  const invalid = ids.filter((id) => !valid.includes(id));
+  if (invalid.length > 0) {
+    throw new AppError('validation_failed', 'Choose a caseworker, supervisor or admin', {
+      errors: [
+        { path, message: `Not an assignable member of your organisation: ${invalid.join(', ')}` },
+      ],
+    });
+  }
+}
