@@ -1,0 +1,48 @@
+/**
+ * `node bin/run-ts.mjs bench/cases-generate.ts [--cases N] [--db postgres|embedded] [--seed S]
+ * [--keep-indexes] [--keep]`: loads the synthetic cases of bench/cases-corpus.ts into a scratch
+ * database and reports the load rates. `--keep` leaves the database in place (for EXPLAIN
+ * sessions; its name is printed); otherwise it is dropped, also on Ctrl+C.
+ */
+import { parseArgs } from 'node:util';
+import { describeLoad, loadCorpus } from './cases-corpus.ts';
+import { createBenchRuntime } from './runtime.ts';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '1000000' },
+      db: { type: 'string', default: 'postgres' },
+      seed: { type: 'string', default: '20261125' },
+      'keep-indexes': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const cases = Number(values.cases);
+  const db = values.db === 'embedded' ? 'embedded' : 'postgres';
+  if (!Number.isInteger(cases) || cases < 1 || (db === 'embedded' && cases > 100_000)) {
+    throw new Error('--cases must be a positive integer (at most 100000 with --db embedded)');
+  }
+  const rt = await createBenchRuntime(db);
+  process.once('SIGINT', () => void rt.dispose().finally(() => process.exit(130)));
+  try {
+    const keepIndexes = values['keep-indexes'];
+    const corpus = await loadCorpus(rt, { cases, seed: Number(values.seed), keepIndexes });
+    console.log([`database: ${rt.label}`, ...describeLoad(corpus, keepIndexes)].join('\n'));
+  } finally {
+    if (values.keep) {
+      console.log(`kept ${rt.label}`);
+      await rt.database.close();
+    } else {
+      await rt.dispose();
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error('cases-generate failed:', err);
+    process.exit(1);
+  },
+);

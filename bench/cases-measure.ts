@@ -1,0 +1,219 @@
+/**
+ * Timings of the 1M-case benchmark: each search and case page is requested through the real API
+ * once to record the SQL it runs (captured at the driver), then measured twice in alternating
+ * order, through the API and as the same recorded SQL replayed directly on the database.
+ */
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from '@/db/client.ts';
+import { createRng, misspell } from './cases-synth.ts';
+import { percentile } from './stats.ts';
+
+/** One statement as the app sent it to the driver. */
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+type QueryMethod = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Runs `fn` while recording every query sent through a pg Pool or a PGlite instance (the
+ * connections the app's Drizzle client uses outside transactions; audit writes run in
+ * transactions on other objects and are not recorded).
+ */
+async function capture(fn: () => Promise<void>): Promise<Statement[]> {
+  const recorded: Statement[] = [];
+  const targets = [pg.Pool.prototype, PGlite.prototype] as unknown as Record<string, QueryMethod>[];
+  const originals = targets.map((t) => t.query!);
+  targets.forEach((target, i) => {
+    target.query = function (this: unknown, ...args: unknown[]) {
+      const [first, params] = args;
+      const text = typeof first === 'string' ? first : (first as { text: string }).text;
+      recorded.push({ text, params: Array.isArray(params) ? params : [] });
+      return originals[i]!.apply(this, args);
+    };
+  });
+  try {
+    await fn();
+  } finally {
+    targets.forEach((target, i) => (target.query = originals[i]!));
+  }
+  return recorded;
+}
+
+const isRead = (s: Statement) => /^\s*(select|with)\b/i.test(s.text);
+const isSearch = (s: Statement) => s.text.includes('similarity(');
+
+/** A search or page request and the SQL it ran. */
+export interface Probe {
+  label: string;
+  url: string;
+  /** Case expected in the top 10 (search) or returned (page). */
+  caseId: string;
+  /** Its primary name as listed (`displayName`): a same-name case in the top 10 counts too. */
+  name: string;
+  reads: Statement[];
+  main: Statement | null;
+}
+
+export interface Timings {
+  api: number[];
+  /** The request's main statement (search SQL, or the case row for a page), replayed. */
+  rawMain: number[];
+  /** Every read the request ran (session, principal, access check, data), replayed in order. */
+  rawReads: number[];
+  hits: number;
+  /** Searches whose top 10 holds a case with exactly the intended name (maybe another case). */
+  nameHits: number;
+}
+
+async function getJson(url: string, cookie: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(60_000) });
+  const text = await res.text();
+  if (res.status !== 200) {
+    throw new Error(`GET ${url} → ${res.status} ${text.slice(0, 300)}`);
+  }
+  return JSON.parse(text) as unknown;
+}
+
+function found(body: unknown, p: { caseId: string; name: string }): [boolean, boolean] {
+  const b = body as { items?: { id: string; displayName: string }[]; id?: string };
+  if (!b.items) {
+    return [b.id === p.caseId, b.id === p.caseId];
+  }
+  const top = b.items.slice(0, 10);
+  return [top.some((i) => i.id === p.caseId), top.some((i) => i.displayName === p.name)];
+}
+
+/** Requests each probe once through the API, recording its SQL (also the warm-up). */
+export async function record(
+  probes: Omit<Probe, 'reads' | 'main'>[],
+  cookie: string,
+): Promise<Probe[]> {
+  const out: Probe[] = [];
+  for (const p of probes) {
+    const statements = await capture(async () => void (await getJson(p.url, cookie)));
+    const reads = statements.filter(isRead);
+    const main =
+      reads.find(isSearch) ?? reads.find((s) => s.text.includes('"case_number"')) ?? null;
+    out.push({ ...p, reads, main });
+  }
+  return out;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<[number, unknown]> {
+  const t0 = performance.now();
+  const result = await fn();
+  return [performance.now() - t0, result];
+}
+
+/** Measures every probe: API, main statement and all reads, alternating which goes first. */
+export async function measure(
+  database: Database,
+  probes: Probe[],
+  cookie: string,
+): Promise<Timings> {
+  const t: Timings = { api: [], rawMain: [], rawReads: [], hits: 0, nameHits: 0 };
+  const replay = async (statements: Statement[]) => {
+    for (const s of statements) {
+      await database.query(s.text, s.params);
+    }
+  };
+  for (const [i, p] of probes.entries()) {
+    const api = () => timed(() => getJson(p.url, cookie));
+    const raw = async () => {
+      t.rawMain.push((await timed(() => replay(p.main ? [p.main] : [])))[0]);
+      t.rawReads.push((await timed(() => replay(p.reads)))[0]);
+    };
+    let apiResult: [number, unknown];
+    if (i % 2 === 0) {
+      apiResult = await api();
+      await raw();
+    } else {
+      await raw();
+      apiResult = await api();
+    }
+    t.api.push(apiResult[0]);
+    const [hit, nameHit] = found(apiResult[1], p);
+    t.hits += hit ? 1 : 0;
+    t.nameHits += nameHit ? 1 : 0;
+  }
+  return t;
+}
+
+/** p50/p95/p99 in milliseconds. */
+export function quantiles(values: number[]): { p50: number; p95: number; p99: number } {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+  };
+}
+
+/** A sampled case with its recorded names. */
+export interface Target {
+  id: string;
+  nationality: string;
+  riskLevel: string;
+  names: { kind: string; script: string; given: string | null; family: string | null }[];
+}
+
+/** `count` distinct cases of the organisation, chosen by a seeded PRNG over the case numbers. */
+export async function sampleTargets(
+  database: Database,
+  opts: { organisationId: string; cases: number; count: number; seed: number },
+): Promise<Target[]> {
+  const rng = createRng(opts.seed);
+  const numbers = new Set<string>();
+  while (numbers.size < Math.min(opts.count, opts.cases)) {
+    numbers.add(`HW-${String(1 + rng.int(opts.cases)).padStart(7, '0')}`);
+  }
+  const rows = await database.query<Target & { n: string }>(
+    `select c.id, c.nationality, c.risk_level as "riskLevel", c.case_number as n,
+        json_agg(json_build_object('kind', i.kind, 'script', i.script, 'given', i.given,
+          'family', i.family) order by i.kind) as names
+      from cases c join case_identities i on i.case_id = c.id
+      where c.organisation_id = $1 and c.case_number = any($2::text[])
+      group by c.id order by c.case_number`,
+    [opts.organisationId, [...numbers]],
+  );
+  return rows;
+}
+
+/** The list's display name of an identity (case-names.ts `displayName`). */
+export function displayName(n: { given: string | null; family: string | null }): string {
+  return [n.given, n.family].filter((p) => p?.trim()).join(' ');
+}
+
+export const FILTERS = ['none', 'nationality', 'nationality+risk'] as const;
+export type Filter = (typeof FILTERS)[number];
+
+/**
+ * A misspelt search for each target (one letter dropped, swapped or replaced): for names recorded
+ * in a non-Latin script, half the queries use the usual Latin spelling, half the native script.
+ * Filters rotate through none, nationality, nationality + risk level.
+ */
+export function searchProbes(targets: Target[], origin: string, seed: number) {
+  const rng = createRng(seed);
+  return targets.map((t, i) => {
+    const primary = t.names.find((n) => n.kind === 'primary') ?? t.names[0]!;
+    const latin = t.names.find((n) => n.kind === 'transliteration');
+    const useLatin = latin !== undefined && rng.next() < 0.5;
+    const name = useLatin ? latin : primary;
+    const q = misspell(rng, [name.given, name.family].filter(Boolean).join(' '));
+    const filter = FILTERS[i % FILTERS.length]!;
+    const params = new URLSearchParams({ q, limit: '25' });
+    if (filter !== 'none') {
+      params.set('nationality', t.nationality);
+    }
+    if (filter === 'nationality+risk') {
+      params.set('risk', t.riskLevel);
+    }
+    const label = `${filter}|${useLatin ? 'latin' : primary.script}`;
+    const url = `${origin}/api/cases?${params.toString()}`;
+    return { label, url, caseId: t.id, name: displayName(primary) };
+  });
+}
