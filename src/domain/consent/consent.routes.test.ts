@@ -220,4 +220,22 @@ describe('consent: versions', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await consentRows(w.caseId)).toHaveLength(2);
   });
+
+  it('is append-only in the database too: UPDATE and DELETE are refused', async () => {
+    const w = await world();
+    const v1 = (await post(w.s.caseworker, w.caseId, GIVEN)).json();
+    await expect(
+      t.runtime.database.query("update case_consents set decision = 'refused' where id = $1", [
+        v1.id,
+      ]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.runtime.database.query('delete from case_consents where id = $1', [v1.id]),
+    ).rejects.toThrow(/append-only/);
+    const [row] = await t.runtime.database.query<{ decision: string }>(
+      'select decision from case_consents where id = $1',
+      [v1.id],
+    );
+    expect(row?.decision).toBe('given');
+  });
 });
