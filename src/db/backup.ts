@@ -12,7 +12,9 @@ import type { Database, QueryFn } from './client.ts';
  * Sessions and login-throttle counters are transient and not backed up.
  */
 export const BACKUP_FORMAT = 'homeward-backup';
-const SKIPPED_TABLES = new Set(['sessions', 'auth_throttle']);
+// Sessions and throttling are short-lived; name_terms is derived (a trigger rebuilds it as the
+// identities are restored).
+const SKIPPED_TABLES = new Set(['sessions', 'auth_throttle', 'name_terms']);
 const BATCH = 500;
 
 export interface BackupHeader {
@@ -166,10 +168,11 @@ async function restoreWith(
   let header: BackupHeader | null = null;
   let table: string | null = null;
   let batch: unknown[] = [];
+  let columns = '';
   const flush = async () => {
     if (table && batch.length > 0) {
       await query(
-        `insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::json)`,
+        `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", $1::json)`,
         [JSON.stringify(batch)],
       );
       const done = (counts[table] ?? 0) + batch.length;
@@ -190,6 +193,7 @@ async function restoreWith(
       if (entry.table !== undefined) {
         await flush();
         table = allowedTable(header, entry.table);
+        columns = await storedColumns(query, table);
         counts[table] = 0;
       } else if (entry.row !== undefined) {
         batch.push(entry.row);
@@ -205,6 +209,17 @@ async function restoreWith(
     throw err;
   }
   return counts;
+}
+
+/** The table's columns that take values (generated columns are computed again). */
+async function storedColumns(query: QueryFn, table: string): Promise<string> {
+  const rows = await query<{ name: string }>(
+    `select column_name as name from information_schema.columns
+      where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER'
+      order by ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => `"${r.name}"`).join(', ');
 }
 
 function allowedTable(header: BackupHeader, name: string): string {

@@ -102,9 +102,32 @@ export const caseIdentities = pgTable(
     nameKey: text().notNull(),
     /** Latin transliteration key (any-ascii, lower case, letters only). */
     latinKey: text().notNull(),
+    /**
+     * The words of both keys, computed by the database. A GIN index on it gives search its
+     * candidate step: every word of the query must match a word of the name (see name_terms).
+     */
+    terms: text()
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ')`),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [index('case_identities_case_idx').on(t.caseId)],
+);
+
+/**
+ * The organisation's dictionary of name words, kept by a trigger on case_identities. Fuzzy
+ * matching runs on this small table (trigram similarity, and one-edit neighbours through
+ * `variants`: the word and each form with one character deleted), never on every identity.
+ */
+export const nameTerms = pgTable(
+  'name_terms',
+  {
+    organisationId: orgRef(),
+    term: text().notNull(),
+    variants: text().array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.term] })],
 );
 
 export const caseAssignments = pgTable(

@@ -89,10 +89,20 @@ const listColumns = sql`c.id, c.case_number as "caseNumber", c.status, ${stageSq
 const primaryName = sql`left join lateral (select i.given, i.family from case_identities i
   where i.case_id = c.id order by (i.kind = 'primary') desc, i.created_at limit 1) p on true`;
 
+/** Most words of a name query used in the candidate step; more only add to the ranking. */
+const MAX_WORDS = 6;
 /**
- * Lists or searches cases. With a name, candidates come from the trigram indexes over the name as
- * written and its Latin key (organisation first in both), ranked by the better similarity; an
- * exact case number always ranks first. Without a name, newest changes first.
+ * Most identities ranked for one search. Full names stay far below it even at a million cases;
+ * a single very common word (a given name alone) reaches it, and then the best of the first
+ * matches are shown: the caller is told, and a family name or a filter narrows it.
+ */
+export const CANDIDATE_CAP = 5000;
+
+/**
+ * Lists or searches cases. With a name, candidates come from the organisation's name-word
+ * dictionary (see `nameCandidates`), ranked by trigram similarity of the whole name as written
+ * and of its Latin key; an exact case number always ranks first. Without a name, newest changes
+ * first.
  */
 export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]> {
   const where = filters(s);
@@ -109,30 +119,97 @@ export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]>
   return rowsOf(result);
 }
 
-async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
+function words(key: string | undefined): string[] {
+  return [...new Set((key ?? '').split(' ').filter(Boolean))].slice(0, MAX_WORDS);
+}
+
+/**
+ * The dictionary words a query word may stand for: itself, words with a trigram similarity of
+ * at least 0.3 (pg_trgm's default threshold for `%`), and words one edit away (a character
+ * dropped, added, replaced, or two neighbours swapped), found through their deletion variants.
+ */
+function expansion(organisationId: string, word: string): SQL {
+  const oneEdit =
+    [...word].length >= 3 ? sql` or t.variants && hw_term_variants(${word}::text)` : sql``;
+  return sql`(select coalesce(array_agg(t.term), '{}') from name_terms t
+    where t.organisation_id = ${organisationId}
+      and (t.term = ${word} or t.term % ${word}${oneEdit}))`;
+}
+
+/**
+ * Identities whose words match every word of the query (each through its expansion), for the
+ * query as written or for its Latin key. The expansions are computed once per query on the small
+ * dictionary; the GIN index on `terms` then intersects them.
+ */
+function wordMatch(s: CaseSearch): SQL | null {
+  const groups = [words(s.nameKey), words(s.latinKey)]
+    .filter((g) => g.length > 0)
+    .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i)
+    .map((g) =>
+      sql.join(
+        g.map((w) => sql`i.terms && ${expansion(s.organisationId, w)}`),
+        sql` and `,
+      ),
+    );
+  return groups.length > 0 ? sql`((${sql.join(groups, sql`) or (`)}))` : null;
+}
+
+/** Whole-name trigram match: the fallback when no identity matches word by word. */
+function trigramMatch(s: CaseSearch): SQL {
   const q = s.nameKey ?? '';
   const ql = s.latinKey ?? '';
-  const candidates = sql`select i.case_id, max(greatest(similarity(i.name_key, ${q}),
-      similarity(i.latin_key, ${ql}))) as score
-    from case_identities i
-    where i.organisation_id = ${s.organisationId}
-      and ((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))
-    group by i.case_id`;
-  const byNumber = s.caseNumber
-    ? sql`union all select c2.id, 2.0 from cases c2
-        where c2.organisation_id = ${s.organisationId} and upper(c2.case_number) = upper(${s.caseNumber})`
-    : sql``;
-  if (s.after) {
-    where.push(
-      sql`(m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and c.id > ${s.after[1]}::uuid))`,
-    );
+  return sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))`;
+}
+
+async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
+  const byWords = wordMatch(s);
+  if (byWords) {
+    const rows = await rankedSearch(db, s, where, byWords);
+    if (rows.length > 0) {
+      return rows;
+    }
+    // Past the last page of word matches: stay there rather than switching to the fallback.
+    const first = s.after ? await rankedSearch(db, { ...s, after: undefined }, where, byWords) : [];
+    if (first.length > 0) {
+      return [];
+    }
   }
-  const result = await db.execute(sql`with m0 as (${candidates} ${byNumber}),
-      m as (select case_id, max(score)::float8 as score from m0 group by case_id)
-    select ${listColumns}, m.score
-    from m join cases c on c.id = m.case_id ${primaryName}
-    where ${sql.join(where, sql` and `)}
-    order by m.score desc, c.id asc limit ${s.limit + 1}`);
+  return rankedSearch(db, s, where, s.nameKey ? trigramMatch(s) : null);
+}
+
+async function rankedSearch(
+  db: Db,
+  s: CaseSearch,
+  where: SQL[],
+  match: SQL | null,
+): Promise<CaseListRow[]> {
+  const q = s.nameKey ?? '';
+  const ql = s.latinKey ?? '';
+  const filtered = sql.join(where, sql` and `);
+  const branches: SQL[] = [];
+  if (match) {
+    // Filters are checked here, on the candidates, so that the cap never hides a match.
+    branches.push(sql`select h.case_id, h.s from (
+        select i.case_id, greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql})) as s
+        from case_identities i join cases c on c.id = i.case_id
+        where i.organisation_id = ${s.organisationId} and ${match} and ${filtered}
+        limit ${CANDIDATE_CAP}) h`);
+  }
+  if (s.caseNumber) {
+    branches.push(sql`select c.id, 2.0 from cases c
+      where upper(c.case_number) = upper(${s.caseNumber}) and ${filtered}`);
+  }
+  const after = s.after
+    ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`
+    : sql``;
+  const result = await db.execute(sql`with m as (
+      select case_id, max(s)::float8 as score from (${sql.join(branches, sql` union all `)}) b(case_id, s)
+      group by case_id),
+    top as (select m.case_id, m.score from m ${after} order by m.score desc, m.case_id asc
+      limit ${s.limit + 1})
+    select ${listColumns}, top.score
+    from top join cases c on c.id = top.case_id ${primaryName}
+    order by top.score desc, c.id asc`);
   return rowsOf(result);
 }
 
