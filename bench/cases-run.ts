@@ -115,17 +115,36 @@ async function explain(rt: BenchRuntime, probe: Probe | undefined): Promise<stri
   ];
 }
 
+/** Builds name_terms from every identity in one statement, as the migration does. */
+async function buildDictionary(rt: BenchRuntime): Promise<{ words: number; seconds: number }> {
+  const t0 = performance.now();
+  await rt.database.query(`insert into name_terms (organisation_id, term, variants)
+    select distinct i.organisation_id, w, hw_term_variants(w)
+    from case_identities i, unnest(i.terms) w where w <> '' on conflict do nothing`);
+  await rt.database.query('alter table case_identities enable trigger case_identities_name_terms');
+  await rt.database.query('analyze name_terms');
+  const [row] = await rt.database.query<{ n: number }>('select count(*)::int as n from name_terms');
+  return { words: row?.n ?? 0, seconds: (performance.now() - t0) / 1000 };
+}
+
 async function run(): Promise<string[]> {
   const opts = options();
   const started = new Date();
   const loadStart = os.loadavg();
   const rt = await createBenchRuntime(opts.db);
   state.rt = rt;
+  if (!opts.keepIndexes) {
+    // The name-word dictionary trigger fires per identity; a bulk load builds it in one pass.
+    await rt.database.query(
+      'alter table case_identities disable trigger case_identities_name_terms',
+    );
+  }
   const corpus = await loadCorpus(rt, {
     cases: opts.cases,
     seed: opts.seed,
     keepIndexes: opts.keepIndexes,
   });
+  const dictionary = opts.keepIndexes ? null : await buildDictionary(rt);
   const homeward = await startHomeward(rt);
   state.servers.push(homeward);
   const cookie = await loginCookie(homeward, corpus.account);
@@ -162,6 +181,12 @@ async function run(): Promise<string[]> {
       .join(' ')}`,
     `database: ${rt.label}`,
     ...describeLoad(corpus, opts.keepIndexes),
+    ...(dictionary
+      ? [
+          `name dictionary (trigger off during the load): ${dictionary.words.toLocaleString('en')} ` +
+            `words of both organisations built in ${dictionary.seconds.toFixed(1)} s after the load`,
+        ]
+      : []),
     '',
     ...section('Fuzzy name search', s, 'search statement'),
     ...byFilter(search, s),

@@ -32,8 +32,10 @@ INSERT INTO name_terms (organisation_id, term, variants)
   SELECT DISTINCT i.organisation_id, w, hw_term_variants(w) FROM case_identities i, unnest(i.terms) w WHERE w <> ''
   ON CONFLICT DO NOTHING;
 --> statement-breakpoint
-CREATE INDEX case_identities_terms_gin ON case_identities USING gin (terms);
+-- fastupdate off: a GIN pending list makes the planner fall back to sequential scans until the
+-- next vacuum; inserts here are few (one case at a time, new words rarely).
+CREATE INDEX case_identities_terms_gin ON case_identities USING gin (terms) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX name_terms_term_trgm ON name_terms USING gin (term gin_trgm_ops);
+CREATE INDEX name_terms_term_trgm ON name_terms USING gin (term gin_trgm_ops) WITH (fastupdate = off);
 --> statement-breakpoint
-CREATE INDEX name_terms_variants_gin ON name_terms USING gin (variants);
+CREATE INDEX name_terms_variants_gin ON name_terms USING gin (variants) WITH (fastupdate = off);

@@ -35,12 +35,12 @@ export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
 
 /** Appends one row at the head of the chain. Call inside a transaction. */
 export async function appendAuditRow(tx: Db, row: Omit<AuditRowContent, 'seq'>): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
-  const [head] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const result = await tx.execute(sql`select seq, hash from hw_audit_lock_head(${AUDIT_LOCK_ID})`);
+  // PGlite and node-postgres both answer `{ rows }`; seq (bigint) may come back as a string.
+  const [head] = (result as { rows: { seq: string | number; hash: string }[] }).rows.map((r) => ({
+    seq: BigInt(r.seq),
+    hash: r.hash,
+  }));
   const content: AuditRowContent = { ...row, seq: (head?.seq ?? 0n) + 1n };
   const prevHash = head?.hash ?? GENESIS_HASH;
   await tx

@@ -82,12 +82,38 @@ export async function insertSession(db: Db, row: Omit<SessionRow, 'id'>): Promis
   return created!;
 }
 
-export async function findSessionByTokenHash(
+/**
+ * The session with `tokenHash` and, in the same query, the principal it acts as (null when the
+ * membership is disabled or gone): every authenticated request starts here.
+ */
+export async function findSessionWithPrincipal(
   db: Db,
   tokenHash: string,
-): Promise<SessionRow | null> {
-  const rows = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-  return rows[0] ?? null;
+): Promise<{ session: SessionRow; principal: Principal | null } | null> {
+  const [row] = await db
+    .select({ session: sessions, ...principalColumns })
+    .from(sessions)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.userId, sessions.userId),
+        eq(memberships.organisationId, sessions.organisationId),
+        eq(memberships.disabled, false),
+      ),
+    )
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) {
+    return null;
+  }
+  const { session, user, membership, organisation } = row;
+  return {
+    session,
+    principal:
+      user && membership && organisation ? ({ user, membership, organisation } as Principal) : null,
+  };
 }
 
 export async function touchSession(db: Db, id: string, at: Date): Promise<void> {

@@ -9,7 +9,7 @@ import {
   deleteUserSessions,
   findPrincipal,
   findPrincipalByEmail,
-  findSessionByTokenHash,
+  findSessionWithPrincipal,
   insertSession,
   touchSession,
   type Principal,
@@ -221,15 +221,13 @@ export async function resolveSession(
   token: string,
   now: Date,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const session = await findSessionByTokenHash(db, sha256Hex(token));
-  if (!session) {
+  const found = await findSessionWithPrincipal(db, sha256Hex(token));
+  if (!found) {
     return null;
   }
+  const { session } = found;
   const idle = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS;
-  const principal =
-    idle || session.expiresAt <= now
-      ? null
-      : await findPrincipal(db, session.userId, session.organisationId);
+  const principal = idle || session.expiresAt <= now ? null : found.principal;
   if (!principal) {
     await deleteSession(db, session.id);
     return null;

@@ -129,11 +129,15 @@ function words(key: string | undefined): string[] {
  * dropped, added, replaced, or two neighbours swapped), found through their deletion variants.
  */
 function expansion(organisationId: string, word: string): SQL {
+  // One branch per index (trigram on the word, GIN on its variants), so each can use its own.
   const oneEdit =
-    [...word].length >= 3 ? sql` or t.variants && hw_term_variants(${word}::text)` : sql``;
-  return sql`(select coalesce(array_agg(t.term), '{}') from name_terms t
-    where t.organisation_id = ${organisationId}
-      and (t.term = ${word} or t.term % ${word}${oneEdit}))`;
+    [...word].length >= 3
+      ? sql` union all select t.term from name_terms t
+          where t.organisation_id = ${organisationId} and t.variants && hw_term_variants(${word}::text)`
+      : sql``;
+  return sql`(select array_agg(distinct x.term) from (select ${word}::text as term
+      union all select t.term from name_terms t
+        where t.organisation_id = ${organisationId} and t.term % ${word}${oneEdit}) x)`;
 }
 
 /**

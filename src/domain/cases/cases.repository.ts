@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import {
   caseAssignments,
@@ -7,7 +7,6 @@ import {
   cases,
   memberships,
   organisations,
-  users,
 } from '@/db/schema/index.ts';
 import { newId } from '@/lib/ids.ts';
 import type { IdentityView } from './case-views.schema.ts';
@@ -142,36 +141,54 @@ export interface CaseDetail {
   assignees: { id: string; displayName: string }[];
 }
 
-/** One case of the organisation with its names, assignees and current stage; null if none. */
+const identitiesJson = sql<IdentityView[]>`coalesce((select json_agg(json_build_object(
+    'given', i.given, 'family', i.family, 'script', i.script, 'kind', i.kind)
+    order by i.created_at, i.id) from case_identities i where i.case_id = ${cases.id}), '[]')`;
+
+const assigneesJson = sql<CaseDetail['assignees']>`coalesce((select json_agg(json_build_object(
+    'id', u.id, 'displayName', u.display_name) order by u.display_name, u.id)
+    from case_assignments a join users u on u.id = a.user_id where a.case_id = ${cases.id}), '[]')`;
+
+/**
+ * One case of the organisation with its names, assignees and current stage, in one query; null
+ * if none, or if `assignedTo` is set (the policy's `assignedOnlyFilter`) and the case is not
+ * assigned to that user.
+ */
 export async function findCaseDetail(
   db: Db,
   organisationId: string,
   caseId: string,
+  assignedTo: string | null = null,
 ): Promise<CaseDetail | null> {
   const [found] = await db
-    .select({ row: cases, stage: currentStageSql })
+    .select({
+      row: cases,
+      stage: currentStageSql,
+      identities: identitiesJson,
+      assignees: assigneesJson,
+    })
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)))
+    .where(
+      and(
+        eq(cases.id, caseId),
+        eq(cases.organisationId, organisationId),
+        assignedTo
+          ? sql`exists (select 1 from case_assignments a
+              where a.case_id = ${cases.id} and a.user_id = ${assignedTo})`
+          : undefined,
+      ),
+    )
     .limit(1);
   if (!found) {
     return null;
   }
-  const identities = await db
-    .select({
-      given: caseIdentities.given,
-      family: caseIdentities.family,
-      script: caseIdentities.script,
-      kind: caseIdentities.kind,
-    })
-    .from(caseIdentities)
-    .where(eq(caseIdentities.caseId, caseId))
-    .orderBy(asc(caseIdentities.createdAt), asc(caseIdentities.id));
-  const assignees = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(caseAssignments)
-    .innerJoin(users, eq(users.id, caseAssignments.userId))
-    .where(eq(caseAssignments.caseId, caseId));
-  return { row: found.row, stage: found.stage, identities, assignees };
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return {
+    row: found.row,
+    stage: found.stage,
+    identities: parse(found.identities),
+    assignees: parse(found.assignees),
+  };
 }
 
 /**

@@ -2,8 +2,8 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import { insertConsentVersion } from '@/domain/consent/consent.repository.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { AppError } from '@/lib/errors.ts';
-import { newId } from '@/lib/ids.ts';
-import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { isUuid, newId } from '@/lib/ids.ts';
+import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
 import { assertAssignable } from './case-members.ts';
 import { assertCaseInput, isPossibleMinor } from './case-rules.ts';
@@ -118,7 +118,10 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
 }
 
 async function loadCase(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Case> {
-  const detail = await findCaseDetail(ctx.db, actor.organisationId, caseId);
+  // Visibility (caseworkers: assigned cases only) is checked in the same query as the read.
+  const detail = isUuid(caseId)
+    ? await findCaseDetail(ctx.db, actor.organisationId, caseId, assignedOnlyFilter(actor))
+    : null;
   if (!detail) {
     throw new AppError('case_not_found');
   }
@@ -130,7 +133,7 @@ async function loadCase(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Case
 
 /** Opens a case (`case.read`); sensitive fields only with `case.read_sensitive`. Audited. */
 export async function getCase(ctx: Ctx, caseId: string): Promise<Case> {
-  const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
+  const actor = await requireAccess(ctx, 'case.read');
   const found = await loadCase(ctx, actor, caseId);
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
