@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from './errors.ts';
 
 /** Largest page a list endpoint returns. */
 export const MAX_PAGE_SIZE = 100;
@@ -36,4 +37,11 @@ export function decodeCursor(cursor: string | undefined): string | null {
   }
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
   return value.length > 0 && value.length < 200 ? value : null;
+}
+
+/** The 400 answer for a cursor this server did not make (or made for another query). */
+export function invalidCursor(): AppError {
+  return new AppError('validation_failed', 'The cursor is not valid for this list', {
+    errors: [{ path: 'cursor', message: 'Not a cursor from this list: start again from page 1' }],
+  });
 }

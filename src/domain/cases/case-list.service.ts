@@ -1,6 +1,7 @@
 import { recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
+import { isUuid } from '@/lib/ids.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '@/lib/pagination.ts';
 import { assignedOnlyFilter, requireAccess } from '@/policy/require-access.ts';
 import { toSummary } from './case-mapper.ts';
 import { latinKey, nameKey } from './case-names.ts';
@@ -9,10 +10,24 @@ import type { CaseListQuery, CasePage, CaseSummary, DuplicateQuery } from './cas
 
 const CASE_NUMBER = /^[A-Za-z0-9-]{1,30}$/;
 
-function parseCursor(cursor: string | undefined): [string, string] | undefined {
-  const value = decodeCursor(cursor);
-  const [a, b] = value?.split('|') ?? [];
-  return a && b && /^[0-9a-f-]{36}$/.test(b) ? [a, b] : undefined;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/**
+ * A cursor is `s|score|id` on a name search and `u|updatedAt|id` on the plain list; anything
+ * else (garbage, edited, or from the other kind of list) is a 400, never a silent page 1.
+ */
+function parseCursor(cursor: string | undefined, byName: boolean): [string, string] | undefined {
+  if (cursor === undefined) {
+    return undefined;
+  }
+  const [kind, at, id, ...rest] = decodeCursor(cursor)?.split('|') ?? [];
+  const position = byName
+    ? kind === 's' && at !== undefined && /^-?\d+(\.\d+)?(e-?\d+)?$/.test(at)
+    : kind === 'u' && at !== undefined && ISO_INSTANT.test(at) && !Number.isNaN(Date.parse(at));
+  if (!position || at === undefined || id === undefined || !isUuid(id) || rest.length > 0) {
+    throw invalidCursor();
+  }
+  return [at, id];
 }
 
 /**
@@ -36,14 +51,14 @@ export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<CasePage> {
     retraffickingRisk: q.retraffickingRisk,
     status: q.status,
     assignee: q.assignee === 'me' ? (actor.userId ?? undefined) : q.assignee,
-    after: parseCursor(q.cursor),
+    after: parseCursor(q.cursor, text.length > 0),
     limit: q.limit,
   });
   const items = rows.slice(0, q.limit).map(toSummary);
   const last = items.at(-1);
   const nextCursor =
     rows.length > q.limit && last
-      ? encodeCursor(`${text ? String(last.score) : last.updatedAt}|${last.id}`)
+      ? encodeCursor(text ? `s|${String(last.score)}|${last.id}` : `u|${last.updatedAt}|${last.id}`)
       : null;
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,

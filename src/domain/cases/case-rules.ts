@@ -15,6 +15,19 @@ export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Da
   input.transitCountries?.forEach((c, i) => country(`transitCountries.${i}`, c));
   input.exploitationCountries?.forEach((c, i) => country(`exploitationCountries.${i}`, c));
   input.documents?.forEach((d, i) => country(`documents.${i}.issuingCountry`, d.issuingCountry));
+  const today = now.toISOString().slice(0, 10);
+  if (input.birthYear && input.birthYear > now.getUTCFullYear()) {
+    issues.push({ path: 'birthYear', message: 'The birth year is in the future' });
+  }
+  if (input.birthDate && input.birthDate > today) {
+    issues.push({ path: 'birthDate', message: 'The birth date is in the future' });
+  }
+  for (const field of ['recruitmentDate', 'exitDate'] as const) {
+    const value = input[field];
+    if (value && value > today) {
+      issues.push({ path: field, message: 'The date is in the future' });
+    }
+  }
   if (input.recruitmentDate && input.exitDate && input.exitDate < input.recruitmentDate) {
     issues.push({ path: 'exitDate', message: 'The exit date is before the recruitment date' });
   }

@@ -110,14 +110,17 @@ export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]>
     return searchByName(db, s, where);
   }
   if (s.after) {
-    where.push(sql`(c.updated_at, c.id) < (${s.after[0]}::timestamptz, ${s.after[1]}::uuid)`);
+    where.push(sql`(${updatedMs}, c.id) < (${s.after[0]}::timestamptz, ${s.after[1]}::uuid)`);
   }
   const result = await db.execute(sql`select ${listColumns}, null::float8 as score
     from cases c ${primaryName}
     where ${sql.join(where, sql` and `)}
-    order by c.updated_at desc, c.id desc limit ${s.limit + 1}`);
+    order by ${updatedMs} desc, c.id desc limit ${s.limit + 1}`);
   return rowsOf(result);
 }
+
+/** The list's order key at the precision its cursor carries (JSON dates have milliseconds). */
+const updatedMs = sql`date_trunc('milliseconds', c.updated_at)`;
 
 function words(key: string | undefined): string[] {
   return [...new Set((key ?? '').split(' ').filter(Boolean))].slice(0, MAX_WORDS);

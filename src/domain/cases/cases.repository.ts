@@ -143,11 +143,11 @@ export interface CaseDetail {
 
 const identitiesJson = sql<IdentityView[]>`coalesce((select json_agg(json_build_object(
     'given', i.given, 'family', i.family, 'script', i.script, 'kind', i.kind)
-    order by i.created_at, i.id) from case_identities i where i.case_id = ${cases.id}), '[]')`;
+    order by i.created_at, i.id) from case_identities i where i.case_id = "cases"."id"), '[]')`;
 
 const assigneesJson = sql<CaseDetail['assignees']>`coalesce((select json_agg(json_build_object(
     'id', u.id, 'displayName', u.display_name) order by u.display_name, u.id)
-    from case_assignments a join users u on u.id = a.user_id where a.case_id = ${cases.id}), '[]')`;
+    from case_assignments a join users u on u.id = a.user_id where a.case_id = "cases"."id"), '[]')`;
 
 /**
  * One case of the organisation with its names, assignees and current stage, in one query; null
@@ -174,7 +174,7 @@ export async function findCaseDetail(
         eq(cases.organisationId, organisationId),
         assignedTo
           ? sql`exists (select 1 from case_assignments a
-              where a.case_id = ${cases.id} and a.user_id = ${assignedTo})`
+              where a.case_id = "cases"."id" and a.user_id = ${assignedTo})`
           : undefined,
       ),
     )
