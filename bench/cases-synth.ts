@@ -65,12 +65,12 @@ function zipfPicker(length: number): (rng: Rng) => number {
   };
 }
 
-interface Part {
+export interface Part {
   native: string;
   latin: string;
 }
 
-interface Pool {
+export interface Pool {
   nat: NationalityNames;
   given: Part[];
   family: Part[];
@@ -79,7 +79,7 @@ interface Pool {
   pickFamily: (rng: Rng) => number;
 }
 
-const POOLS: Pool[] = NATIONALITIES.map((nat) => {
+export const POOLS: Pool[] = NATIONALITIES.map((nat) => {
   const given = nat.given.map(splitEntry);
   const family = nat.family.map(splitEntry);
   return {
@@ -94,7 +94,7 @@ const POOLS: Pool[] = NATIONALITIES.map((nat) => {
 const NATIONALITY_WEIGHTS = POOLS.map((p) => p.nat.weight);
 const WEIGHT_SUM = NATIONALITY_WEIGHTS.reduce((a, b) => a + b, 0);
 
-function pickPool(rng: Rng): Pool {
+export function pickPool(rng: Rng): Pool {
   let x = rng.next() * WEIGHT_SUM;
   for (const pool of POOLS) {
     x -= pool.nat.weight;
@@ -106,14 +106,14 @@ function pickPool(rng: Rng): Pool {
 }
 
 /** Joins parts: with a space, or without for Chinese characters and syllable compounds. */
-function join(parts: Part[], glue: { native: string; latin: string }): Part {
+export function join(parts: Part[], glue: { native: string; latin: string }): Part {
   return {
     native: parts.map((p) => p.native).join(glue.native),
     latin: parts.map((p) => p.latin).join(glue.latin),
   };
 }
 
-const SPACE = { native: ' ', latin: ' ' };
+export const SPACE = { native: ' ', latin: ' ' };
 
 /** A person's name: given and family in the primary script, and the usual Latin spelling. */
 export interface SynthName {
@@ -151,7 +151,7 @@ function composeName(rng: Rng, pool: Pool): { given: Part; family: Part } {
 }
 
 /** Capitalises the first letter of each word of a Latin spelling ("xiuying" → "Xiuying"). */
-function titleCase(text: string): string {
+export function titleCase(text: string): string {
   return text
     .toLowerCase()
     .replace(/(^|\s)(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
