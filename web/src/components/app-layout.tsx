@@ -81,8 +81,8 @@ export function AppLayout(props: {
             <LanguageSelect />
             <Button
               variant="default"
-              px={10}
-              maw={{ base: 92, sm: 'none' }}
+              px={{ base: 8, sm: 10 }}
+              className="hw-nowrap"
               onClick={props.onLogOut}
               data-testid="logout-button"
             >

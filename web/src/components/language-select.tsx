@@ -22,8 +22,9 @@ export function LanguageSelect() {
       value={value}
       onChange={handleChange}
       data-testid="language-select"
-      w={{ base: 100, sm: 136 }}
+      w={{ base: 96, sm: 136 }}
       rightSectionWidth={28}
+      styles={{ input: { paddingInlineStart: 10 } }}
     >
       {LANGUAGES.map((language) => (
         <option key={language.code} value={language.code} lang={language.code}>
