@@ -8,7 +8,7 @@ let firstPage = true;
  * The page's one `<h1>`. It also sets the document title and, after client-side navigation, takes
  * focus so keyboard and screen-reader users start at the top of the new page.
  */
-export function PageTitle({ children }: { children: string }) {
+export function PageTitle({ children, className }: { children: string; className?: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
 
@@ -25,7 +25,13 @@ export function PageTitle({ children }: { children: string }) {
   }, []);
 
   return (
-    <Title order={1} ref={ref} tabIndex={-1} className="hw-page-title" mb="md">
+    <Title
+      order={1}
+      ref={ref}
+      tabIndex={-1}
+      className={className ? `hw-page-title ${className}` : 'hw-page-title'}
+      mb="md"
+    >
       {children}
     </Title>
   );

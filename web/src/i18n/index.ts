@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadScriptFont } from '@web/lib/script-fonts';
 import en from './en.json';
 import th from './th.json';
 
@@ -15,12 +16,8 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_STORAGE_KEY = 'homeward.lang';
 
 /** Script fonts are fetched only when their language is active (UX.md). */
-const FONT_LOADERS: Partial<Record<LanguageCode, () => Promise<unknown>>> = {
-  th: () =>
-    Promise.all([
-      import('@fontsource/noto-sans-thai/400.css'),
-      import('@fontsource/noto-sans-thai/700.css'),
-    ]),
+const FONT_LOADERS: Partial<Record<LanguageCode, () => void>> = {
+  th: () => loadScriptFont('Thai'),
 };
 
 /** True when `value` is one of the UI languages. */
@@ -57,7 +54,7 @@ function applyLanguage(language: string): void {
   } catch {
     // Not remembered across visits, but the switch itself still works.
   }
-  void FONT_LOADERS[code]?.().catch(() => undefined);
+  FONT_LOADERS[code]?.();
 }
 
 i18n.on('languageChanged', applyLanguage);

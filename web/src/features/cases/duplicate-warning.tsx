@@ -2,6 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNameFonts } from '@web/lib/script-fonts';
 import { WarningIcon } from '@web/components/icons';
 import { href } from '@web/lib/router';
 import { findDuplicates } from './cases.api';
@@ -50,6 +51,7 @@ export function useDuplicates(form: RegisterForm): CaseSummary[] {
 
 export function DuplicateWarning({ items }: { items: CaseSummary[] }) {
   const { t, i18n } = useTranslation();
+  useNameFonts(items.map((item) => item.displayName));
   return (
     <div aria-live="polite" data-testid="duplicates">
       {items.length > 0 && (
@@ -60,7 +62,11 @@ export function DuplicateWarning({ items }: { items: CaseSummary[] }) {
           <List spacing={4}>
             {items.slice(0, 5).map((item) => (
               <List.Item key={item.id}>
-                <Anchor href={href(`/cases/${item.id}`)} className="hw-touch-link" target="_blank">
+                <Anchor
+                  href={href(`/cases/${item.id}`)}
+                  className="hw-touch-link hw-name"
+                  target="_blank"
+                >
                   {[
                     item.displayName,
                     item.caseNumber,

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { InfoIcon } from '@web/components/icons';
 import { type FieldErrors } from '@web/lib/errors';
+import { useNameFonts } from '@web/lib/script-fonts';
 import { CONSENT_METHODS, CONTACT_KINDS, SCRIPTS, SEXES } from './cases.schema';
 import { CountrySelect, scriptName } from './case-ui';
 import './cases.css';
@@ -23,6 +24,7 @@ export function NameFields(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { form, errors, onChange } = props;
+  useNameFonts([form.given, form.family, form.altGiven, form.altFamily]);
   const scripts = SCRIPTS.map((code) => ({
     value: code,
     label: scriptName(code, i18n.language, t('cases.scriptOther')),
@@ -41,6 +43,7 @@ export function NameFields(props: {
             onChange={(event) => onChange({ given: event.currentTarget.value })}
             error={errors.given}
             autoComplete="off"
+            classNames={{ input: 'hw-name' }}
           />
           <TextInput
             label={t('cases.fields.family')}
@@ -48,6 +51,7 @@ export function NameFields(props: {
             onChange={(event) => onChange({ family: event.currentTarget.value })}
             error={errors.family}
             autoComplete="off"
+            classNames={{ input: 'hw-name' }}
           />
         </SimpleGrid>
         <NativeSelect
@@ -80,12 +84,14 @@ export function NameFields(props: {
                 value={form.altGiven}
                 onChange={(event) => onChange({ altGiven: event.currentTarget.value })}
                 autoComplete="off"
+                classNames={{ input: 'hw-name' }}
               />
               <TextInput
                 label={t('cases.fields.altFamily')}
                 value={form.altFamily}
                 onChange={(event) => onChange({ altFamily: event.currentTarget.value })}
                 autoComplete="off"
+                classNames={{ input: 'hw-name' }}
               />
             </SimpleGrid>
             <NativeSelect
