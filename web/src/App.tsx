@@ -66,8 +66,8 @@ interface RouteDef {
   inNav?: boolean;
 }
 
-/** `#/cases/:id`: one case; the id is passed to the page. */
-const CASE_PATH = /^\/cases\/([A-Za-z0-9_-]{1,64})$/;
+/** `#/cases/:id` and `#/cases/:id/:tab`: one case; the id and the tab are passed to the page. */
+const CASE_PATH = /^\/cases\/([A-Za-z0-9_-]{1,64})(?:\/([a-z-]{1,32}))?$/;
 
 const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', page: HomePage },
@@ -118,13 +118,16 @@ function SignedInApp({ me }: { me: Me }) {
   }));
 
   let content = <NotFoundPage />;
-  const caseId = route ? undefined : CASE_PATH.exec(path)?.[1];
+  const caseMatch = route ? null : CASE_PATH.exec(path);
+  const caseId = caseMatch?.[1];
+  // One page per case: switching its tabs changes the path but keeps the page (and its data).
+  const pageKey = caseId ? `/cases/${caseId}` : path;
   if (route) {
     const Page = route.page;
     content = isOpen(me, route) ? <Page /> : <ForbiddenPage />;
   } else if (caseId) {
     const open = !me.totpEnrolmentRequired && hasPermission(me, 'case.read');
-    content = open ? <CasePage caseId={caseId} /> : <ForbiddenPage />;
+    content = open ? <CasePage caseId={caseId} tab={caseMatch?.[2] ?? null} /> : <ForbiddenPage />;
   }
 
   const handleLogOutClick = () => {
@@ -135,7 +138,7 @@ function SignedInApp({ me }: { me: Me }) {
   return (
     <AppLayout me={me} path={path} navItems={navItems} onLogOut={handleLogOutClick}>
       {/* A new key per page resets its state, so nothing from one page lingers in the next. */}
-      <div key={path}>
+      <div key={pageKey}>
         <Suspense fallback={<LoadingText />}>{content}</Suspense>
       </div>
     </AppLayout>

@@ -2,10 +2,12 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@web/components/confirm-modal';
+import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
+import { useShownPages } from '@web/lib/use-paged-list';
 import { listConsents, withdrawConsent } from './cases.api';
 import { type Case, type ConsentView } from './cases.schema';
 import { caseName } from './case-ui';
@@ -13,6 +15,30 @@ import { ConsentPrintForm, usePrintForm } from './consent-print';
 import { useLoad } from './use-load';
 import { ConsentCard } from './consent-card';
 import { RecordConsentForm } from './consent-form';
+
+/** Earlier versions of the consents (withdrawn, replaced, expired), newest first, in pages. */
+function ConsentHistory({ history }: { history: ConsentView[] }) {
+  const { t } = useTranslation();
+  const pages = useShownPages(history);
+  if (history.length === 0) {
+    return null;
+  }
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="history-heading">
+      <Title order={2} className="hw-h2" id="history-heading">
+        {t('consent.historyTitle')}
+      </Title>
+      <Stack gap="sm">
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {pages.items.map((consent) => (
+            <ConsentCard key={consent.id} consent={consent} />
+          ))}
+        </Stack>
+        <LoadMore list={pages} testId="consent-history-more" />
+      </Stack>
+    </Paper>
+  );
+}
 
 export function CaseConsentTab({ record }: { record: Case }) {
   const { t } = useTranslation();
@@ -87,18 +113,7 @@ export function CaseConsentTab({ record }: { record: Case }) {
           </Stack>
         </Stack>
       </Paper>
-      {history.length > 0 && (
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="history-heading">
-          <Title order={2} className="hw-h2" id="history-heading">
-            {t('consent.historyTitle')}
-          </Title>
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {history.map((consent) => (
-              <ConsentCard key={consent.id} consent={consent} />
-            ))}
-          </Stack>
-        </Paper>
-      )}
+      <ConsentHistory history={history} />
       {canRecord && (
         <Paper
           withBorder

@@ -13,17 +13,18 @@ import {
 } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { formatDate } from '@web/lib/format';
+import { usePagedList } from '@web/lib/use-paged-list';
 import { createEvent, listEvents } from './cases.api';
 import { EVENT_TYPES, EventCreateSchema, STAGES, type CaseEvent, type Stage } from './cases.schema';
 import { CountrySelect, todayIso } from './case-ui';
 import { countryName } from './countries';
-import { useLoad } from './use-load';
 
 function EventTimeline({ events }: { events: CaseEvent[] }) {
   const { t, i18n } = useTranslation();
@@ -197,25 +198,39 @@ function AddEventForm(props: { caseId: string; onAdded: (event: CaseEvent) => vo
   );
 }
 
-/** The person's journey: events by stage, oldest first, and a form to add one. */
+/** Events in the order the timeline shows them: by stage, then by date. */
+function timelineOrder(events: CaseEvent[]): CaseEvent[] {
+  const rank = (stage: Stage) => STAGES.indexOf(stage);
+  return [...events].sort(
+    (a, b) => rank(a.stage) - rank(b.stage) || a.occurredOn.localeCompare(b.occurredOn),
+  );
+}
+
+/** The person's journey: events by stage, oldest first, a page at a time, and a form to add one. */
 export function CaseJourneyTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const fetcher = useCallback((signal: AbortSignal) => listEvents(caseId, signal), [caseId]);
-  const loaded = useLoad(fetcher);
-  const handleAdded = (event: CaseEvent) =>
-    loaded.setData((data) => ({ items: [...(data?.items ?? []), event] }));
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) => listEvents(caseId, cursor, signal),
+    [caseId],
+  );
+  const list = usePagedList(fetchPage, { order: timelineOrder });
+  const firstLoad = list.loading && list.items.length === 0;
+  const handleAdded = (event: CaseEvent) => list.add([event], 'end');
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="journey-heading">
         <Title order={2} className="hw-h2" id="journey-heading">
           {t('journey.title')}
         </Title>
-        {loaded.loading && <LoadingText />}
-        <StatusMessage
-          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
-        />
-        {loaded.data && <EventTimeline events={loaded.data.items} />}
+        <Stack gap="md">
+          {firstLoad && <LoadingText />}
+          <StatusMessage
+            status={list.error ? { tone: 'error', message: errorMessage(list.error, t) } : null}
+          />
+          {!firstLoad && !list.error && <EventTimeline events={list.items} />}
+          <LoadMore list={list} testId="events-more" />
+        </Stack>
       </Paper>
       {hasPermission(me, 'case.update') && (
         <Paper

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,106 +9,18 @@ import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
 import { formatDate } from '@web/lib/format';
 import { href } from '@web/lib/router';
+import { useNameFonts } from '@web/lib/script-fonts';
 import { useCursorList } from '@web/lib/use-cursor-list';
 import { listCases, type CaseFilters } from './cases.api';
-import { CASE_STATUSES, RISK_LEVELS, STAGES, type CaseSummary } from './cases.schema';
-import {
-  CountrySelect,
-  RetraffickingBadge,
-  RiskBadge,
-  StatusBadge,
-  shownName,
-  useHideNames,
-} from './case-ui';
+import { type CaseSummary } from './cases.schema';
+import { RetraffickingBadge, RiskBadge, StatusBadge, shownName, useHideNames } from './case-ui';
 import { countryName } from './countries';
+import { FoldedFilters, NO_FILTERS, type Filters } from './case-list-filters';
 import './cases.css';
-
-const RETRAFFICKING_LEVELS = ['none', 'low', 'medium', 'high'] as const;
-
-interface Filters {
-  stage: string;
-  nationality: string;
-  risk: string;
-  retraffickingRisk: string;
-  status: string;
-  mine: boolean;
-}
-
-const NO_FILTERS: Filters = {
-  stage: '',
-  nationality: '',
-  risk: '',
-  retraffickingRisk: '',
-  status: 'open',
-  mine: false,
-};
-
-function FilterFields(props: { filters: Filters; onChange: (change: Partial<Filters>) => void }) {
-  const { t } = useTranslation();
-  const any = { value: '', label: t('cases.filters.any') };
-  const { filters } = props;
-  return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-      <NativeSelect
-        label={t('cases.fields.stage')}
-        value={filters.stage}
-        onChange={(event) => props.onChange({ stage: event.currentTarget.value })}
-        data={[
-          any,
-          ...STAGES.map((stage) => ({ value: stage, label: t(`cases.stages.${stage}`) })),
-        ]}
-      />
-      <CountrySelect
-        label={t('cases.fields.nationality')}
-        value={filters.nationality}
-        emptyLabel={t('cases.filters.any')}
-        onChange={(nationality) => props.onChange({ nationality })}
-      />
-      <NativeSelect
-        label={t('cases.fields.risk')}
-        value={filters.risk}
-        onChange={(event) => props.onChange({ risk: event.currentTarget.value })}
-        data={[
-          any,
-          ...RISK_LEVELS.map((level) => ({ value: level, label: t(`cases.riskLevels.${level}`) })),
-        ]}
-      />
-      <NativeSelect
-        label={t('cases.fields.retrafficking')}
-        value={filters.retraffickingRisk}
-        onChange={(event) => props.onChange({ retraffickingRisk: event.currentTarget.value })}
-        data={[
-          any,
-          ...RETRAFFICKING_LEVELS.map((level) => ({
-            value: level,
-            label: t(`cases.retraffickingLevels.${level}`),
-          })),
-        ]}
-      />
-      <NativeSelect
-        label={t('cases.fields.status')}
-        value={filters.status}
-        onChange={(event) => props.onChange({ status: event.currentTarget.value })}
-        data={[
-          any,
-          ...CASE_STATUSES.map((status) => ({
-            value: status,
-            label: t(`cases.statuses.${status}`),
-          })),
-        ]}
-      />
-      <Checkbox
-        label={t('cases.filters.mine')}
-        checked={filters.mine}
-        onChange={(event) => props.onChange({ mine: event.currentTarget.checked })}
-        mt={{ base: 0, xs: 'lg' }}
-      />
-    </SimpleGrid>
-  );
-}
 
 function CaseTable(props: { items: CaseSummary[]; hideNames: boolean }) {
   const { t, i18n } = useTranslation();
+  useNameFonts(props.hideNames ? [] : props.items.map((item) => item.displayName));
   const columns = {
     name: t('cases.columns.person'),
     number: t('cases.fields.caseNumber'),
@@ -146,7 +45,7 @@ function CaseTable(props: { items: CaseSummary[]; hideNames: boolean }) {
         {props.items.map((item) => (
           <Table.Tr key={item.id} data-testid="case-row">
             <Table.Td data-label={columns.name} className="hw-break">
-              <Anchor href={href(`/cases/${item.id}`)} fw={700} className="hw-touch-link">
+              <Anchor href={href(`/cases/${item.id}`)} fw={700} className="hw-touch-link hw-name">
                 {shownName(item, props.hideNames)}
               </Anchor>
             </Table.Td>
@@ -244,7 +143,7 @@ export function CaseListPage() {
               value={query}
               onChange={(event) => setQuery(event.currentTarget.value)}
             />
-            <FilterFields filters={filters} onChange={change} />
+            <FoldedFilters filters={filters} onChange={change} />
             <Group justify="space-between" gap="sm">
               <Switch
                 size="md"

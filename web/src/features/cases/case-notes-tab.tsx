@@ -14,11 +14,13 @@ import {
 } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
 import { formatDateTime } from '@web/lib/format';
+import { usePagedList } from '@web/lib/use-paged-list';
 import {
   attachmentUrl,
   createNote,
@@ -33,7 +35,11 @@ import {
   type Note,
   type NoteVisibility,
 } from './cases.schema';
-import { useLoad } from './use-load';
+
+/** Newest note first. */
+function newestFirst(notes: Note[]): Note[] {
+  return [...notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
 
 function formatSize(bytes: number, locale: string): string {
   const format = (value: number, unit: 'kilobyte' | 'megabyte') =>
@@ -105,16 +111,14 @@ function AddNoteForm(props: { caseId: string; onAdded: (note: Note) => void }) {
 
 function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
   const { t, i18n } = useTranslation();
-  const fetcher = useCallback((signal: AbortSignal) => listNotes(caseId, signal), [caseId]);
-  const loaded = useLoad(fetcher);
-  const notes = [...(loaded.data?.items ?? [])].sort((a, b) =>
-    b.createdAt.localeCompare(a.createdAt),
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) => listNotes(caseId, cursor, signal),
+    [caseId],
   );
-  const handleAdded = (note: Note) =>
-    loaded.setData((data) => ({
-      items: [note, ...(data?.items ?? [])],
-      nextCursor: data?.nextCursor ?? null,
-    }));
+  const list = usePagedList(fetchPage, { order: newestFirst });
+  const notes = list.items;
+  const firstLoad = list.loading && notes.length === 0;
+  const handleAdded = (note: Note) => list.add([note], 'start');
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="notes-heading">
       <Title order={2} className="hw-h2" id="notes-heading">
@@ -122,11 +126,11 @@ function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
       </Title>
       <Stack gap="md">
         {canAdd && <AddNoteForm caseId={caseId} onAdded={handleAdded} />}
-        {loaded.loading && <LoadingText />}
+        {firstLoad && <LoadingText />}
         <StatusMessage
-          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
+          status={list.error ? { tone: 'error', message: errorMessage(list.error, t) } : null}
         />
-        {loaded.data && notes.length === 0 && <Text>{t('notes.empty')}</Text>}
+        {!firstLoad && !list.error && notes.length === 0 && <Text>{t('notes.empty')}</Text>}
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {notes.map((note) => (
             <Paper
@@ -152,6 +156,7 @@ function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
             </Paper>
           ))}
         </Stack>
+        <LoadMore list={list} testId="notes-more" />
       </Stack>
     </Paper>
   );
@@ -159,8 +164,11 @@ function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
 
 function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
   const { t, i18n } = useTranslation();
-  const fetcher = useCallback((signal: AbortSignal) => listAttachments(caseId, signal), [caseId]);
-  const loaded = useLoad(fetcher);
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) => listAttachments(caseId, cursor, signal),
+    [caseId],
+  );
+  const list = usePagedList(fetchPage);
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -182,7 +190,7 @@ function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
       const attachment = await uploadAttachment(caseId, file, (fraction) =>
         setProgress({ name: file.name, fraction }),
       );
-      loaded.setData((data) => ({ items: [attachment, ...(data?.items ?? [])] }));
+      list.add([attachment], 'start');
       setStatus({ tone: 'success', message: t('files.uploaded', { name: file.name }) });
     } catch (caught: unknown) {
       setStatus({ tone: 'error', message: errorMessage(caught, t) });
@@ -191,7 +199,8 @@ function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
     }
   };
 
-  const items: Attachment[] = loaded.data?.items ?? [];
+  const items: Attachment[] = list.items;
+  const firstLoad = list.loading && items.length === 0;
   const percent = progress ? Math.round(progress.fraction * 100) : 0;
 
   return (
@@ -226,10 +235,10 @@ function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
           </Stack>
         )}
         <StatusMessage
-          status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : status}
+          status={list.error ? { tone: 'error', message: errorMessage(list.error, t) } : status}
         />
-        {loaded.loading && <LoadingText />}
-        {loaded.data && items.length === 0 && <Text>{t('files.empty')}</Text>}
+        {firstLoad && <LoadingText />}
+        {!firstLoad && !list.error && items.length === 0 && <Text>{t('files.empty')}</Text>}
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((item) => (
             <li key={item.id} data-testid="attachment-item">
@@ -247,6 +256,7 @@ function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
             </li>
           ))}
         </Stack>
+        <LoadMore list={list} testId="files-more" />
       </Stack>
     </Paper>
   );

@@ -1,11 +1,12 @@
 import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage } from '@web/components/status-message';
 import { errorMessage } from '@web/lib/errors';
-import { href } from '@web/lib/router';
+import { href, navigate } from '@web/lib/router';
+import { useNameFonts } from '@web/lib/script-fonts';
 import { getCase } from './cases.api';
 import type { Case } from './cases.schema';
 import { CaseAssessmentTab } from './case-assessment-tab';
@@ -22,13 +23,34 @@ import './cases.css';
 const TABS = ['overview', 'journey', 'assessment', 'tasks', 'consent', 'notes'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One person's record, in tabs. `caseId` comes from the route `#/cases/:id`. */
-export function CasePage({ caseId }: { caseId: string }) {
+function isTab(value: string | null): value is Tab {
+  return (TABS as readonly (string | null)[]).includes(value);
+}
+
+/** The path of a case's tab: `/cases/:id` for the overview, `/cases/:id/journey` for the others. */
+export function casePath(caseId: string, tab: Tab = 'overview'): string {
+  return tab === 'overview' ? `/cases/${caseId}` : `/cases/${caseId}/${tab}`;
+}
+
+/**
+ * One person's record, in tabs. `caseId` and `tab` come from the route `#/cases/:id/:tab`, so a
+ * reload or the Back button comes back to the same tab. Choosing a tab replaces the history entry
+ * rather than adding one: Back leaves the case instead of stepping through its tabs.
+ */
+export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: string | null }) {
   const { t } = useTranslation();
   const fetcher = useCallback((signal: AbortSignal) => getCase(caseId, signal), [caseId]);
   const loaded = useLoad(fetcher);
-  const [tab, setTab] = useState<Tab>('overview');
+  const tab: Tab = isTab(tabInPath) ? tabInPath : 'overview';
   const record = loaded.data;
+
+  useEffect(() => {
+    // An unknown tab in the address (an old or mistyped link) shows the overview.
+    if (tabInPath !== null && !isTab(tabInPath)) {
+      navigate(casePath(caseId), { replace: true });
+    }
+  }, [caseId, tabInPath]);
+  useNameFonts(record?.identities.flatMap((identity) => [identity.given, identity.family]) ?? []);
 
   if (!record) {
     return (
@@ -60,7 +82,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Anchor href={href('/cases')} className="hw-touch-link hw-no-print" size="sm">
           {t('cases.backToList')}
         </Anchor>
-        <PageTitle>{caseName(record)}</PageTitle>
+        <PageTitle className="hw-name">{caseName(record)}</PageTitle>
         <Group gap="xs" mb="md">
           <Text size="sm" data-testid="case-number">
             {t('cases.numberLabel', { number: record.caseNumber })}
@@ -72,7 +94,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Tabs
           value={tab}
           onChange={(value) =>
-            setTab((TABS as readonly string[]).includes(value ?? '') ? (value as Tab) : 'overview')
+            navigate(casePath(caseId, isTab(value) ? value : 'overview'), { replace: true })
           }
           keepMounted={false}
           className="hw-tabs"

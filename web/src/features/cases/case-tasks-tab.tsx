@@ -1,15 +1,16 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
+import { usePagedList } from '@web/lib/use-paged-list';
 import { createTask, listCaseTasks, scheduleFollowUps, updateTask } from './cases.api';
 import type { Task } from './cases.schema';
 import { todayIso } from './case-ui';
-import { TaskList } from './task-list';
-import { useLoad } from './use-load';
+import { sortTasks, TaskList } from './task-list';
 
 function AddTaskForm(props: {
   caseId: string;
@@ -121,31 +122,27 @@ function FollowUpForm(props: { caseId: string; onAdded: (tasks: Task[]) => void 
   );
 }
 
-/** The case's tasks and follow-ups. */
+/** The case's tasks and follow-ups, open and overdue first, a page at a time. */
 export function CaseTasksTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const canUpdate = hasPermission(me, 'case.update');
-  const fetcher = useCallback((signal: AbortSignal) => listCaseTasks(caseId, signal), [caseId]);
-  const loaded = useLoad(fetcher);
+  const fetchPage = useCallback(
+    (cursor: string | null, signal: AbortSignal) => listCaseTasks(caseId, cursor, signal),
+    [caseId],
+  );
+  const list = usePagedList(fetchPage, { order: sortTasks });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const firstLoad = list.loading && list.items.length === 0;
 
-  const handleAdded = (tasks: Task[]) =>
-    loaded.setData((data) => ({
-      items: [...(data?.items ?? []), ...tasks],
-      nextCursor: data?.nextCursor ?? null,
-    }));
+  const handleAdded = (tasks: Task[]) => list.add(tasks, 'end');
 
   const handleDone = async (task: Task) => {
     setBusyId(task.id);
     try {
       const saved = await updateTask(caseId, task.id, { status: 'done' });
-      loaded.setData((data) =>
-        data
-          ? { ...data, items: data.items.map((item) => (item.id === saved.id ? saved : item)) }
-          : data,
-      );
+      list.setItems((items) => items.map((item) => (item.id === saved.id ? saved : item)));
       setStatus({ tone: 'success', message: t('tasks.markedDone', { title: task.title }) });
     } catch (caught: unknown) {
       setStatus({ tone: 'error', message: errorMessage(caught, t) });
@@ -154,8 +151,8 @@ export function CaseTasksTab({ caseId }: { caseId: string }) {
     }
   };
 
-  const error = loaded.error
-    ? { tone: 'error' as const, message: errorMessage(loaded.error, t) }
+  const error = list.error
+    ? { tone: 'error' as const, message: errorMessage(list.error, t) }
     : null;
 
   return (
@@ -165,16 +162,15 @@ export function CaseTasksTab({ caseId }: { caseId: string }) {
           {t('tasks.caseTitle')}
         </Title>
         <Stack gap="sm">
-          {loaded.loading && <LoadingText />}
+          {firstLoad && <LoadingText />}
           <StatusMessage status={error ?? status} />
-          {loaded.data && loaded.data.items.length === 0 && <Text>{t('tasks.empty')}</Text>}
-          {loaded.data && (
-            <TaskList
-              tasks={loaded.data.items}
-              busyId={busyId}
-              onDone={canUpdate ? (task) => void handleDone(task) : undefined}
-            />
-          )}
+          {!firstLoad && !list.error && list.items.length === 0 && <Text>{t('tasks.empty')}</Text>}
+          <TaskList
+            tasks={list.items}
+            busyId={busyId}
+            onDone={canUpdate ? (task) => void handleDone(task) : undefined}
+          />
+          <LoadMore list={list} testId="tasks-more" />
         </Stack>
       </Paper>
       {canUpdate && (

@@ -1,5 +1,6 @@
 import { api, apiUpload, buildUrl } from '@web/lib/api';
 import type { Page } from '@web/lib/use-cursor-list';
+import type { User } from '@web/features/users/users.schema';
 import type {
   Assessment,
   Attachment,
@@ -22,6 +23,25 @@ import type {
 } from './cases.schema';
 
 const caseUrl = (caseId: string, rest = '') => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
+
+/**
+ * A page of a case's sub-list. The sub-list endpoints answer `{ items }` with every item today;
+ * when one answers with a `nextCursor`, the next page is asked for with `?cursor=` (no `limit` is
+ * sent: the server's default page size applies).
+ */
+function getSubList<T>(
+  caseId: string,
+  rest: string,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<T>> {
+  return api
+    .get<{ items: T[]; nextCursor?: string | null }>(caseUrl(caseId, rest), {
+      query: { cursor },
+      signal,
+    })
+    .then((page) => ({ items: page.items, nextCursor: page.nextCursor ?? null }));
+}
 
 export interface CaseFilters {
   q?: string;
@@ -53,6 +73,33 @@ export function findDuplicates(
   return api.get<{ items: CaseSummary[] }>('/api/cases/duplicates', { query, signal });
 }
 
+/** Roles that can hold a case (the server's check is `assertAssignable`). */
+const ASSIGNABLE_ROLES: readonly string[] = ['admin', 'supervisor', 'caseworker'];
+/** Pages of 100 fetched at most: 2,000 members is far beyond an organisation using this list. */
+const MAX_USER_PAGES = 20;
+
+/**
+ * The enabled admins, supervisors and caseworkers of the caller's organisation, by name, for
+ * assigning a case. Uses `GET /api/users` (`user.read`), fetching every page: there is no
+ * dedicated "assignable members" endpoint.
+ */
+export async function listAssignableUsers(signal?: AbortSignal): Promise<User[]> {
+  const users: User[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_USER_PAGES; page += 1) {
+    const result: Page<User> = await api.get<Page<User>>('/api/users', {
+      query: { cursor, limit: 100 },
+      signal,
+    });
+    users.push(...result.items);
+    cursor = result.nextCursor;
+    if (!cursor) {
+      break;
+    }
+  }
+  return users.filter((user) => !user.disabled && ASSIGNABLE_ROLES.includes(user.role));
+}
+
 /** `POST /api/cases`. @throws ApiError `case_number_taken` (409), `validation_failed`. */
 export function createCase(input: CaseCreate): Promise<Case> {
   return api.post<Case>('/api/cases', input);
@@ -67,8 +114,8 @@ export function updateCase(caseId: string, input: CaseUpdate): Promise<Case> {
   return api.patch<Case>(caseUrl(caseId), input);
 }
 
-export function listEvents(caseId: string, signal?: AbortSignal) {
-  return api.get<{ items: CaseEvent[] }>(caseUrl(caseId, '/events'), { signal });
+export function listEvents(caseId: string, cursor: string | null, signal?: AbortSignal) {
+  return getSubList<CaseEvent>(caseId, '/events', cursor, signal);
 }
 
 export function createEvent(caseId: string, input: EventCreate): Promise<CaseEvent> {
@@ -91,8 +138,8 @@ export function withdrawConsent(caseId: string, consentId: string): Promise<Cons
   );
 }
 
-export function listCaseTasks(caseId: string, signal?: AbortSignal) {
-  return api.get<Page<Task>>(caseUrl(caseId, '/tasks'), { signal });
+export function listCaseTasks(caseId: string, cursor: string | null, signal?: AbortSignal) {
+  return getSubList<Task>(caseId, '/tasks', cursor, signal);
 }
 
 export function createTask(caseId: string, input: TaskCreate): Promise<Task> {
@@ -147,8 +194,8 @@ export function updatePlanItem(
   return api.patch<PlanItem>(caseUrl(caseId, `/plan-items/${encodeURIComponent(itemId)}`), input);
 }
 
-export function listNotes(caseId: string, signal?: AbortSignal) {
-  return api.get<Page<Note>>(caseUrl(caseId, '/notes'), { signal });
+export function listNotes(caseId: string, cursor: string | null, signal?: AbortSignal) {
+  return getSubList<Note>(caseId, '/notes', cursor, signal);
 }
 
 export function createNote(
@@ -158,8 +205,8 @@ export function createNote(
   return api.post<Note>(caseUrl(caseId, '/notes'), input);
 }
 
-export function listAttachments(caseId: string, signal?: AbortSignal) {
-  return api.get<{ items: Attachment[] }>(caseUrl(caseId, '/attachments'), { signal });
+export function listAttachments(caseId: string, cursor: string | null, signal?: AbortSignal) {
+  return getSubList<Attachment>(caseId, '/attachments', cursor, signal);
 }
 
 /** Where the browser downloads an attachment from (a plain link with `download`). */
