@@ -7,15 +7,34 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WarningIcon } from '@web/components/icons';
-import { StatusMessage } from '@web/components/status-message';
-import { CASE_STATUSES, RISK_LEVELS, SEXES, type Case, type CaseUpdate } from './cases.schema';
-import { CountrySelect } from './case-ui';
-import { isIso3 } from './countries';
+import { StatusMessage, type Status } from '@web/components/status-message';
+import { hasPermission, useMe } from '@web/features/auth/session';
+import type { FieldErrors } from '@web/lib/errors';
+import {
+  CASE_STATUSES,
+  EXIT_METHODS,
+  RECRUITMENT_CHANNELS,
+  RISK_LEVELS,
+  SEXES,
+  type Case,
+} from './cases.schema';
+import { CountrySelect, todayIso } from './case-ui';
+import {
+  serverProblems,
+  toEditForm,
+  toUpdate,
+  type EditForm,
+  type EditProblem,
+} from './case-edit-model';
+import { EditAssigneeFields } from './edit-assignee-fields';
+import { EditLanguageFields } from './edit-language-fields';
+import { EditNameFields } from './edit-name-fields';
+import { EditSensitiveFields } from './edit-sensitive-fields';
 import { useCaseSave } from './use-case-save';
 
 export function ConflictAlert(props: { onReload: () => void }) {
@@ -30,63 +49,187 @@ export function ConflictAlert(props: { onReload: () => void }) {
   );
 }
 
-export interface EditForm {
-  given: string;
-  family: string;
-  nationality: string;
-  birthYear: string;
-  estimatedAge: string;
-  sex: string;
-  riskLevel: string;
-  status: string;
-  currentLocation: string;
-  narrative: string;
-}
-
-export function toEditForm(record: Case): EditForm {
-  const primary = record.identities.find((item) => item.kind === 'primary') ?? record.identities[0];
-  return {
-    given: primary?.given ?? '',
-    family: primary?.family ?? '',
-    nationality: record.nationality ?? '',
-    birthYear: record.birthYear?.toString() ?? '',
-    estimatedAge: record.estimatedAge?.toString() ?? '',
-    sex: record.sex ?? '',
-    riskLevel: record.riskLevel,
-    status: record.status,
-    currentLocation: record.sensitive?.currentLocation ?? '',
-    narrative: record.sensitive?.narrative ?? '',
-  };
-}
-
-export function toUpdate(form: EditForm, record: Case): CaseUpdate {
-  const number = (value: string) => (value.trim() ? Number(value) : undefined);
-  const primaryIndex = Math.max(
-    0,
-    record.identities.findIndex((item) => item.kind === 'primary'),
-  );
-  const identities = record.identities.map((identity, index) => ({
-    given: (index === primaryIndex ? form.given : (identity.given ?? '')).trim() || undefined,
-    family: (index === primaryIndex ? form.family : (identity.family ?? '')).trim() || undefined,
-    script: (identity.script ?? 'Zyyy') as 'Latn',
-    kind: identity.kind as 'primary',
-  }));
-  const update: CaseUpdate = {
-    identities,
-    nationality: form.nationality || undefined,
-    birthYear: number(form.birthYear),
-    estimatedAge: number(form.estimatedAge),
-    sex: (form.sex || undefined) as CaseUpdate['sex'],
-    riskLevel: form.riskLevel as CaseUpdate['riskLevel'],
-    status: form.status as CaseUpdate['status'],
-  };
-  if (record.sensitive) {
-    update.currentLocation = form.currentLocation;
-    update.narrative = form.narrative;
+function problemMessage(problem: EditProblem, t: TFunction): string {
+  switch (problem.kind) {
+    case 'cannotClear':
+      return t('cases.edit.cannotClear');
+    case 'dateOrder':
+      return t('cases.edit.exitBeforeRecruitment');
+    case 'invalid':
+      if (problem.code === 'too_big' && problem.maximum !== undefined) {
+        return t('validation.tooLong', { count: problem.maximum });
+      }
+      return problem.code === 'too_small' ? t('validation.required') : t('validation.invalid');
   }
-  return update;
 }
 
+function toFieldErrors(problems: EditProblem[], t: TFunction): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    errors[problem.field] ??= problemMessage(problem, t);
+  }
+  return errors;
+}
+
+type Change = (update: Partial<EditForm>) => void;
+
+function AboutFields(props: { form: EditForm; errors: FieldErrors; onChange: Change }) {
+  const { t } = useTranslation();
+  const { form, errors, onChange } = props;
+  return (
+    <fieldset className="hw-fieldset">
+      <legend>{t('cases.edit.aboutLegend')}</legend>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <CountrySelect
+            label={t('cases.fields.nationality')}
+            value={form.nationality}
+            onChange={(nationality) => onChange({ nationality })}
+            error={errors.nationality}
+          />
+          <NativeSelect
+            label={t('cases.fields.sex')}
+            value={form.sex}
+            onChange={(event) => onChange({ sex: event.currentTarget.value })}
+            data={[
+              { value: '', label: t('cases.notRecorded') },
+              ...SEXES.map((sex) => ({ value: sex, label: t(`cases.sexes.${sex}`) })),
+            ]}
+            error={errors.sex}
+          />
+          <TextInput
+            label={t('cases.fields.birthYear')}
+            inputMode="numeric"
+            maxLength={4}
+            value={form.birthYear}
+            onChange={(event) => onChange({ birthYear: event.currentTarget.value })}
+            error={errors.birthYear}
+          />
+          <TextInput
+            label={t('cases.fields.estimatedAge')}
+            inputMode="numeric"
+            maxLength={3}
+            value={form.estimatedAge}
+            onChange={(event) => onChange({ estimatedAge: event.currentTarget.value })}
+            error={errors.estimatedAge}
+          />
+        </SimpleGrid>
+        <EditLanguageFields
+          languages={form.languages}
+          error={errors.languages}
+          onChange={(languages) => onChange({ languages })}
+        />
+      </Stack>
+    </fieldset>
+  );
+}
+
+function JourneyFields(props: { form: EditForm; errors: FieldErrors; onChange: Change }) {
+  const { t } = useTranslation();
+  const { form, errors, onChange } = props;
+  const notRecorded = { value: '', label: t('cases.notRecorded') };
+  return (
+    <fieldset className="hw-fieldset">
+      <legend>{t('cases.edit.journeyLegend')}</legend>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          label={t('cases.fields.recruitmentChannel')}
+          value={form.recruitmentChannel}
+          onChange={(event) => onChange({ recruitmentChannel: event.currentTarget.value })}
+          data={[
+            notRecorded,
+            ...RECRUITMENT_CHANNELS.map((channel) => ({
+              value: channel,
+              label: t(`cases.recruitmentChannels.${channel}`),
+            })),
+          ]}
+          error={errors.recruitmentChannel}
+        />
+        <TextInput
+          label={t('cases.fields.recruitmentDate')}
+          type="date"
+          max={todayIso()}
+          value={form.recruitmentDate}
+          onChange={(event) => onChange({ recruitmentDate: event.currentTarget.value })}
+          error={errors.recruitmentDate}
+        />
+        <TextInput
+          label={t('cases.fields.exitDate')}
+          type="date"
+          max={todayIso()}
+          value={form.exitDate}
+          onChange={(event) => onChange({ exitDate: event.currentTarget.value })}
+          error={errors.exitDate}
+        />
+        <NativeSelect
+          label={t('cases.fields.exitMethod')}
+          value={form.exitMethod}
+          onChange={(event) => onChange({ exitMethod: event.currentTarget.value })}
+          data={[
+            notRecorded,
+            ...EXIT_METHODS.map((method) => ({
+              value: method,
+              label: t(`cases.exitMethods.${method}`),
+            })),
+          ]}
+          error={errors.exitMethod}
+        />
+      </SimpleGrid>
+    </fieldset>
+  );
+}
+
+function CaseFields(props: {
+  record: Case;
+  form: EditForm;
+  errors: FieldErrors;
+  canAssign: boolean;
+  onChange: Change;
+}) {
+  const { t } = useTranslation();
+  const { form, errors, onChange } = props;
+  return (
+    <fieldset className="hw-fieldset">
+      <legend>{t('cases.edit.caseLegend')}</legend>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NativeSelect
+            label={t('cases.fields.risk')}
+            value={form.riskLevel}
+            onChange={(event) => onChange({ riskLevel: event.currentTarget.value })}
+            data={RISK_LEVELS.map((level) => ({
+              value: level,
+              label: t(`cases.riskLevels.${level}`),
+            }))}
+          />
+          <NativeSelect
+            label={t('cases.fields.status')}
+            value={form.status}
+            onChange={(event) => onChange({ status: event.currentTarget.value })}
+            data={CASE_STATUSES.map((status) => ({
+              value: status,
+              label: t(`cases.statuses.${status}`),
+            }))}
+          />
+        </SimpleGrid>
+        {props.canAssign && (
+          <EditAssigneeFields
+            record={props.record}
+            value={form.assigneeIds}
+            error={errors.assigneeIds}
+            onChange={(assigneeIds) => onChange({ assigneeIds })}
+          />
+        )}
+      </Stack>
+    </fieldset>
+  );
+}
+
+/**
+ * Edits the person's record: names, details, languages, recruitment and exit, risk, status,
+ * assignment (supervisors and admins) and, for roles that see them, the sensitive fields. Only
+ * what changed is sent, with the version it was based on (see useCaseSave).
+ */
 export function EditDetails(props: {
   record: Case;
   onSaved: (saved: Case) => void;
@@ -94,19 +237,31 @@ export function EditDetails(props: {
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const me = useMe();
   const [form, setForm] = useState(() => toEditForm(props.record));
   const saver = useCaseSave(props.record, props.onSaved);
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const [localStatus, setLocalStatus] = useState<Status | null>(null);
   const change = (update: Partial<EditForm>) => setForm((previous) => ({ ...previous, ...update }));
+  const options = {
+    canAssign: hasPermission(me, 'case.assign'),
+    sensitive: props.record.sensitive !== null,
+  };
+  const errors: FieldErrors = {
+    ...serverProblems(saver.issues, form, t('validation.server')),
+    ...localErrors,
+  };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (form.nationality && !isIso3(form.nationality)) {
-      setLocalError(t('cases.country.codeHint'));
+    const { update, problems } = toUpdate(form, props.record, options);
+    setLocalErrors(toFieldErrors(problems, t));
+    if (problems.length > 0) {
+      setLocalStatus({ tone: 'error', message: t('cases.edit.fixErrors') });
       return;
     }
-    setLocalError(null);
-    if (await saver.save(toUpdate(form, props.record))) {
+    setLocalStatus(null);
+    if (Object.keys(update).length === 0 || (await saver.save(update))) {
       props.onDone();
     }
   };
@@ -118,85 +273,24 @@ export function EditDetails(props: {
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="case-edit-form">
-      <Stack gap="sm">
+      <Stack gap="lg">
         {saver.conflict && <ConflictAlert onReload={() => void handleReload()} />}
-        <StatusMessage status={saver.status} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('cases.fields.given')}
-            value={form.given}
-            onChange={(event) => change({ given: event.currentTarget.value })}
-            error={saver.errors.given ?? saver.errors.identities}
-          />
-          <TextInput
-            label={t('cases.fields.family')}
-            value={form.family}
-            onChange={(event) => change({ family: event.currentTarget.value })}
-          />
-          <CountrySelect
-            label={t('cases.fields.nationality')}
-            value={form.nationality}
-            onChange={(nationality) => change({ nationality })}
-            error={localError ?? saver.errors.nationality}
-          />
-          <NativeSelect
-            label={t('cases.fields.sex')}
-            value={form.sex}
-            onChange={(event) => change({ sex: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('cases.notRecorded') },
-              ...SEXES.map((sex) => ({ value: sex, label: t(`cases.sexes.${sex}`) })),
-            ]}
-          />
-          <TextInput
-            label={t('cases.fields.birthYear')}
-            inputMode="numeric"
-            value={form.birthYear}
-            onChange={(event) => change({ birthYear: event.currentTarget.value })}
-            error={saver.errors.birthYear}
-          />
-          <TextInput
-            label={t('cases.fields.estimatedAge')}
-            inputMode="numeric"
-            value={form.estimatedAge}
-            onChange={(event) => change({ estimatedAge: event.currentTarget.value })}
-            error={saver.errors.estimatedAge}
-          />
-          <NativeSelect
-            label={t('cases.fields.risk')}
-            value={form.riskLevel}
-            onChange={(event) => change({ riskLevel: event.currentTarget.value })}
-            data={RISK_LEVELS.map((level) => ({
-              value: level,
-              label: t(`cases.riskLevels.${level}`),
-            }))}
-          />
-          <NativeSelect
-            label={t('cases.fields.status')}
-            value={form.status}
-            onChange={(event) => change({ status: event.currentTarget.value })}
-            data={CASE_STATUSES.map((status) => ({
-              value: status,
-              label: t(`cases.statuses.${status}`),
-            }))}
-          />
-        </SimpleGrid>
-        {props.record.sensitive && (
-          <>
-            <TextInput
-              label={t('cases.fields.currentLocation')}
-              value={form.currentLocation}
-              onChange={(event) => change({ currentLocation: event.currentTarget.value })}
-            />
-            <Textarea
-              label={t('cases.fields.narrative')}
-              autosize
-              minRows={3}
-              value={form.narrative}
-              onChange={(event) => change({ narrative: event.currentTarget.value })}
-            />
-          </>
-        )}
+        <EditNameFields
+          names={form.names}
+          errors={errors}
+          onChange={(names) => change({ names })}
+        />
+        <AboutFields form={form} errors={errors} onChange={change} />
+        <JourneyFields form={form} errors={errors} onChange={change} />
+        <CaseFields
+          record={props.record}
+          form={form}
+          errors={errors}
+          canAssign={options.canAssign}
+          onChange={change}
+        />
+        {options.sensitive && <EditSensitiveFields form={form} errors={errors} onChange={change} />}
+        <StatusMessage status={localStatus ?? saver.status} testId="case-edit-status" />
         <Group gap="sm">
           <Button type="submit" loading={saver.busy}>
             {t('common.save')}

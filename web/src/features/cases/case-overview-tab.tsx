@@ -1,8 +1,9 @@
 import { Button, Collapse, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { formatDate, formatDateTime } from '@web/lib/format';
+import { useNameFonts } from '@web/lib/script-fonts';
 import { type Case } from './cases.schema';
 import { languageName, scriptName } from './case-ui';
 import { countryName } from './countries';
@@ -26,6 +27,7 @@ function Details({ record }: { record: Case }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const countries = (codes: string[]) => codes.map((code) => countryName(code, lang)).join(', ');
+  useNameFonts(record.identities.flatMap((identity) => [identity.given, identity.family]));
   return (
     <dl className="hw-facts" data-testid="case-details">
       {record.identities.map((identity, index) => (
@@ -33,7 +35,9 @@ function Details({ record }: { record: Case }) {
           key={index}
           label={t(`cases.nameKinds.${identity.kind}`, { defaultValue: identity.kind })}
         >
-          {[identity.given, identity.family].filter(Boolean).join(' ')}
+          <span className="hw-name">
+            {[identity.given, identity.family].filter(Boolean).join(' ')}
+          </span>
           {identity.script && (
             <Text span size="sm" c="dimmed">
               {' '}
@@ -61,7 +65,22 @@ function Details({ record }: { record: Case }) {
       <Fact label={t('cases.fields.stage')}>
         {record.stage ? t(`cases.stages.${record.stage}`) : ''}
       </Fact>
+      <Fact label={t('cases.fields.recruitmentChannel')}>
+        {record.recruitmentChannel
+          ? t(`cases.recruitmentChannels.${record.recruitmentChannel}`, {
+              defaultValue: record.recruitmentChannel,
+            })
+          : ''}
+      </Fact>
+      <Fact label={t('cases.fields.recruitmentDate')}>
+        {formatDate(record.recruitmentDate, lang)}
+      </Fact>
       <Fact label={t('cases.fields.exitDate')}>{formatDate(record.exitDate, lang)}</Fact>
+      <Fact label={t('cases.fields.exitMethod')}>
+        {record.exitMethod
+          ? t(`cases.exitMethods.${record.exitMethod}`, { defaultValue: record.exitMethod })
+          : ''}
+      </Fact>
       <Fact label={t('cases.fields.assignees')}>
         {record.assignees.map((assignee) => assignee.displayName).join(', ')}
       </Fact>
@@ -71,7 +90,7 @@ function Details({ record }: { record: Case }) {
 }
 
 function SensitiveDetails({ record }: { record: Case }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [shown, setShown] = useState(false);
   const sensitive = record.sensitive;
   if (!sensitive) {
@@ -110,7 +129,11 @@ function SensitiveDetails({ record }: { record: Case }) {
             <Fact label={t('cases.fields.documents')}>
               {sensitive.documents
                 .map(
-                  (document) => `${t(`cases.documentTypes.${document.type}`)} ${document.number}`,
+                  (document) =>
+                    `${t(`cases.documentTypes.${document.type}`)} ${document.number}` +
+                    (document.issuingCountry
+                      ? ` (${countryName(document.issuingCountry, i18n.language)})`
+                      : ''),
                 )
                 .join(', ')}
             </Fact>
@@ -142,6 +165,22 @@ export function CaseOverviewTab(props: {
   const me = useMe();
   const canUpdate = hasPermission(me, 'case.update');
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusEdit = useRef(false);
+
+  useEffect(() => {
+    // Back from the form: keyboard focus returns to the button that opened it.
+    if (!editing && focusEdit.current) {
+      focusEdit.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+
+  const handleDone = () => {
+    focusEdit.current = true;
+    setEditing(false);
+  };
+
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="details-heading">
@@ -150,7 +189,13 @@ export function CaseOverviewTab(props: {
             {t('cases.details')}
           </Title>
           {canUpdate && !editing && (
-            <Button variant="default" onClick={() => setEditing(true)} className="hw-no-print">
+            <Button
+              ref={editButton}
+              variant="default"
+              onClick={() => setEditing(true)}
+              className="hw-no-print"
+              data-testid="edit-details"
+            >
               {t('cases.editDetails')}
             </Button>
           )}
@@ -160,7 +205,7 @@ export function CaseOverviewTab(props: {
             record={props.record}
             onSaved={props.onSaved}
             onReload={props.onReload}
-            onDone={() => setEditing(false)}
+            onDone={handleDone}
           />
         ) : (
           <Details record={props.record} />

@@ -6,6 +6,9 @@
 export {
   CASE_STATUSES,
   CONTACT_KINDS,
+  DOCUMENT_TYPES,
+  EXIT_METHODS,
+  RECRUITMENT_CHANNELS,
   CaseCreateSchema,
   CaseUpdateSchema,
   IDENTITY_KINDS,

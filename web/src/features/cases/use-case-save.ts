@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '@web/components/status-message';
-import { isApiError } from '@web/lib/api';
+import { isApiError, type FieldIssue } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { updateCase } from './cases.api';
 import type { Case, CaseUpdate } from './cases.schema';
@@ -16,11 +16,14 @@ export function useCaseSave(record: Case, onSaved: (saved: Case) => void) {
   const [status, setStatus] = useState<Status | null>(null);
   const [conflict, setConflict] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** The server's validation issues with their full paths (`documents.0.number`). */
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
 
   const save = async (body: CaseUpdate): Promise<boolean> => {
     setBusy(true);
     setStatus(null);
     setErrors({});
+    setIssues([]);
     try {
       const saved = await updateCase(record.id, { ...body, version: record.version });
       setConflict(false);
@@ -33,6 +36,7 @@ export function useCaseSave(record: Case, onSaved: (saved: Case) => void) {
       } else {
         if (isApiError(error, 'validation_failed')) {
           setErrors(serverFieldErrors(error.errors, t));
+          setIssues(error.errors);
         }
         setStatus({ tone: 'error', message: errorMessage(error, t) });
       }
@@ -42,5 +46,5 @@ export function useCaseSave(record: Case, onSaved: (saved: Case) => void) {
     }
   };
 
-  return { busy, status, conflict, errors, save, clearConflict: () => setConflict(false) };
+  return { busy, status, conflict, errors, issues, save, clearConflict: () => setConflict(false) };
 }
