@@ -2,6 +2,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { expectProblem, request, type Session } from '@test/support/build-app.ts';
 import type { TestRuntime } from '@test/support/database.ts';
+import {
+  buildOrganisation,
+  buildSession,
+  buildUser,
+  type TestUser,
+} from '@test/support/factories.ts';
 import { UNKNOWN_ID } from './case-tasks.fixtures.ts';
 import type { Case, CaseSummary } from './case-views.schema.ts';
 
@@ -199,4 +205,122 @@ export async function lastSeq(rt: TestRuntime): Promise<string> {
     'select coalesce(max(seq), 0)::text as seq from audit_events',
   );
   return row!.seq;
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const transliteration = (given: string, family?: string) => ({
+  given,
+  ...(family && { family }),
+  script: 'Latn',
+  kind: 'transliteration',
+});
+
+/** Real-world names: each in its own script, with the Latin spelling where one is recorded. */
+export const PEOPLE: Record<string, Record<string, unknown>> = {
+  somchai: {
+    identities: [
+      { given: 'สมชาย', family: 'ใจดี', script: 'Thai' },
+      transliteration('Somchai', 'Jaidee'),
+    ],
+    nationality: 'THA',
+    birthYear: 1998,
+  },
+  // Khmer and Bengali transliterate well enough without a recorded Latin spelling.
+  dara: { identities: [{ given: 'ដារ៉ា', family: 'សុខ', script: 'Khmr' }], nationality: 'KHM' },
+  rahim: {
+    identities: [{ given: 'রহিম', family: 'উদ্দিন', script: 'Beng' }],
+    nationality: 'BGD',
+  },
+  // Burmese names have no family name.
+  aung: {
+    identities: [{ given: 'အောင် ထွန်း', script: 'Mymr' }, transliteration('Aung Htun')],
+    nationality: 'MMR',
+  },
+  selam: { identities: [{ given: 'ሰላም', family: 'ተስፋዬ', script: 'Ethi' }], nationality: 'ETH' },
+  wang: { identities: [{ given: '伟', family: '王', script: 'Hans' }], nationality: 'CHN' },
+  an: {
+    identities: [{ given: 'Văn An', family: 'Nguyễn', script: 'Latn' }],
+    nationality: 'VNM',
+  },
+  maria: { identities: [{ given: 'Maria Luisa', family: 'Dela Cruz' }], nationality: 'PHL' },
+  olena: { identities: [{ given: 'Olena', family: 'Kovalenko' }], nationality: 'UKR' },
+};
+
+/** Four people called Trần Thị Hoa (a very common name), told apart by the filters. */
+export const HOA = { given: 'Thị Hoa', family: 'Trần', script: 'Latn' };
+export const HOAS: Record<string, Record<string, unknown>> = {
+  hoa1: { nationality: 'VNM', riskLevel: 'high', riskFactors: ['recruiter_contact'] },
+  hoa2: { nationality: 'VNM', riskLevel: 'low', riskFactors: ['debt'] },
+  hoa3: { nationality: 'KHM', riskLevel: 'high', caseNumber: 'HOA-0003' },
+  hoa4: { nationality: 'VNM', riskLevel: 'medium', riskFactors: ['debt', 'no_support'] },
+};
+
+/** The organisation `case-search.test.ts` searches, and a second one with the same names. */
+export interface SearchWorld {
+  as: Record<'admin' | 'cwA' | 'cwB' | 'viewer' | 'otherAdmin', Session>;
+  users: Record<'admin' | 'cwA' | 'cwB', TestUser>;
+  /** Case ids of `PEOPLE` and `HOAS` by key. */
+  id: Record<string, string>;
+  /** Case ids of the other organisation: `somchai` and `hoa` (same case number as hoa3). */
+  foreign: Record<string, string>;
+}
+
+async function searchSessions(rt: TestRuntime): Promise<Pick<SearchWorld, 'as' | 'users'>> {
+  const org = await buildOrganisation(rt);
+  const users = {
+    admin: await buildUser(rt, org, 'admin'),
+    cwA: await buildUser(rt, org, 'caseworker'),
+    cwB: await buildUser(rt, org, 'caseworker'),
+  };
+  const viewer = await buildUser(rt, org, 'viewer');
+  const otherAdmin = await buildUser(rt, await buildOrganisation(rt), 'admin');
+  const as = {
+    admin: await buildSession(rt, users.admin),
+    cwA: await buildSession(rt, users.cwA),
+    cwB: await buildSession(rt, users.cwB),
+    viewer: await buildSession(rt, viewer),
+    otherAdmin: await buildSession(rt, otherAdmin),
+  };
+  return { as, users };
+}
+
+/**
+ * Registers `PEOPLE` (assigned to the admin) and `HOAS` (hoa1 and hoa3 to caseworker A, hoa2 to
+ * B, hoa4 to the admin); hoa1 and hoa4 are at the return stage, hoa2 at exit and closed.
+ */
+export async function searchWorld(rt: TestRuntime, app: FastifyInstance): Promise<SearchWorld> {
+  const { as, users } = await searchSessions(rt);
+  const id: Record<string, string> = {};
+  const hoaAssignee = { hoa1: users.cwA, hoa2: users.cwB, hoa3: users.cwA, hoa4: users.admin };
+  const all = [
+    ...Object.entries(PEOPLE).map(([k, p]) => [k, p, users.admin] as const),
+    ...Object.entries(HOAS).map(
+      ([k, p]) => [k, { identities: [HOA], ...p }, hoaAssignee[k as 'hoa1']] as const,
+    ),
+  ];
+  for (const [key, payload, assignee] of all) {
+    id[key] = (await registerCase(app, as.admin, { ...payload, assigneeIds: [assignee.id] })).id;
+  }
+  const send = async (method: string, url: string, payload: unknown) => {
+    const res = await request(app, as.admin, { method, url, payload } as never);
+    if (res.statusCode >= 300) {
+      throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    }
+  };
+  const event = (stage: string, type: string) => ({ stage, type, occurredOn: daysAgo(3) });
+  await send('POST', `/api/cases/${id.hoa1}/events`, event('return', 'departure'));
+  await send('POST', `/api/cases/${id.hoa2}/events`, event('exit', 'rescued'));
+  await send('POST', `/api/cases/${id.hoa4}/events`, event('return', 'departure'));
+  await send('PATCH', `/api/cases/${id.hoa2}`, { version: 1, status: 'closed' });
+  const foreign = {
+    somchai: (await registerCase(app, as.otherAdmin, PEOPLE.somchai!)).id,
+    hoa: (
+      await registerCase(app, as.otherAdmin, {
+        identities: [HOA],
+        nationality: 'VNM',
+        caseNumber: 'HOA-0003',
+      })
+    ).id,
+  };
+  return { as, users, id, foreign };
 }
