@@ -1,9 +1,11 @@
 /**
- * `COPY … FROM STDIN` through a plain `pg` client, without extra packages: a minimal Submittable
- * (the interface pg-copy-streams implements) that streams buffers of rows in PostgreSQL's text
- * format as CopyData messages, with backpressure, and settles when the server is ready again.
+ * `COPY … FROM STDIN (FORMAT binary)` through a plain `pg` client, without extra packages: a
+ * minimal Submittable (the interface pg-copy-streams implements) that streams buffers of binary
+ * tuples (bench/cases-binary.ts) as CopyData messages, with backpressure, and settles when the
+ * server is ready again.
  */
 import type pg from 'pg';
+import { BINARY_HEADER, BINARY_TRAILER } from './cases-binary.ts';
 
 /** The part of pg's Connection a COPY needs (pg/lib/connection.js; not in @types/pg). */
 interface CopyConnection {
@@ -24,7 +26,7 @@ export interface CopyTarget {
   columns: string[];
 }
 
-/** An open `COPY … FROM STDIN`: write buffers of whole rows, then `end` (rejects on error). */
+/** An open binary `COPY … FROM STDIN`: write buffers of whole tuples, then `end` (rejects on error). */
 export class CopyStream implements pg.Submittable {
   private connection: CopyConnection | null = null;
   private error: Error | null = null;
@@ -49,10 +51,11 @@ export class CopyStream implements pg.Submittable {
 
   handleCopyInResponse(connection: CopyConnection): void {
     this.connection = connection;
+    connection.sendCopyFromChunk(BINARY_HEADER);
     this.onOpen();
   }
 
-  /** Sends `data` (whole rows); resolves at once unless the socket has too much queued. */
+  /** Sends `data` (whole tuples); resolves at once unless the socket has too much queued. */
   async write(data: Buffer): Promise<void> {
     await this.opened;
     if (this.error) {
@@ -73,6 +76,7 @@ export class CopyStream implements pg.Submittable {
     if (!this.error && !this.ended) {
       this.ended = true;
       await this.opened;
+      this.connection?.sendCopyFromChunk(BINARY_TRAILER);
       this.connection?.endCopyFrom();
     }
     return this.finished;
@@ -97,14 +101,15 @@ export class CopyStream implements pg.Submittable {
   handleCopyData(): void {}
 }
 
-/** Starts `copy <table> (<columns>) from stdin` on `client`. */
+/** Starts `copy <table> (<columns>) from stdin (format binary)` on `client`. */
 export function openCopy(client: pg.ClientBase, target: CopyTarget): CopyStream {
-  const stream = new CopyStream(`copy ${target.table} (${target.columns.join(', ')}) from stdin`);
+  const columns = target.columns.join(', ');
+  const stream = new CopyStream(`copy ${target.table} (${columns}) from stdin (format binary)`);
   client.query(stream);
   return stream;
 }
 
-/** One COPY of `data` (whole rows in text format). Rejects with the server's error. */
+/** One COPY of `data` (whole binary tuples). Rejects with the server's error. */
 export async function copyBuffer(
   client: pg.ClientBase,
   target: CopyTarget,
@@ -116,50 +121,4 @@ export async function copyBuffer(
   const stream = openCopy(client, target);
   await stream.write(data);
   await stream.end();
-}
-
-/** One value in COPY text format: `\N` for null, backslash escapes for tab/newline/backslash. */
-function field(value: unknown): string {
-  if (value === null || value === undefined) {
-    return '\\N';
-  }
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (typeof value === 'boolean') {
-    return value ? 't' : 'f';
-  }
-  const text = typeof value === 'number' ? String(value) : (value as string);
-  return text.replace(/[\\\t\n\r]/g, (c) =>
-    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\',
-  );
-}
-
-/** Rows as a COPY text-format payload. */
-export function copyPayload(rows: unknown[][]): Buffer {
-  return Buffer.from(rows.map((r) => r.map(field).join('\t')).join('\n') + '\n');
-}
-
-/** `copy <table> (<columns>) from stdin` with `rows` (arrays of values) on `client`. */
-export function copyRows(
-  client: pg.ClientBase,
-  target: CopyTarget,
-  rows: unknown[][],
-): Promise<void> {
-  return rows.length === 0 ? Promise.resolve() : copyBuffer(client, target, copyPayload(rows));
-}
-
-/**
- * The inverse of the text format for the values the generator writes (no escapes but `\N`): one
- * array per column, for `insert … select from unnest(…)` where COPY is not available (PGlite).
- */
-export function copyColumns(data: Buffer, columns: number): (string | null)[][] {
-  const out: (string | null)[][] = Array.from({ length: columns }, () => []);
-  for (const line of data.toString('utf8').split('\n')) {
-    if (line === '') {
-      continue;
-    }
-    line.split('\t').forEach((v, i) => out[i]!.push(v === '\\N' ? null : v));
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 /**
- * Streaming loader of synthetic cases into PostgreSQL. Batches are written as COPY text by
- * bench/cases-rows.ts and sent down one long `COPY … FROM STDIN` per table, each on its own
+ * Streaming loader of synthetic cases into PostgreSQL. Batches are written as binary COPY tuples
+ * by bench/cases-rows.ts and sent down one long `COPY … FROM STDIN` per table, each on its own
  * connection, so the four server backends work in parallel while the next batch is generated.
  * Deterministic for a given seed. A progress bar (rows, rate, ETA) goes to stderr.
  */
@@ -8,15 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type pg from 'pg';
 import type { QueryFn } from '@/db/client.ts';
-import {
-  copyBuffer,
-  copyColumns,
-  openCopy,
-  type CopyStream,
-  type CopyTarget,
-} from './cases-copy.ts';
+import { decodeTuples } from './cases-binary.ts';
+import { copyBuffer, openCopy, type CopyStream, type CopyTarget } from './cases-copy.ts';
 import { checkFastNames, createPieces } from './cases-pieces.ts';
-import { createBatchWriter, type BatchText } from './cases-rows.ts';
+import { createBatchWriter, type BatchRows } from './cases-rows.ts';
 import { createRng } from './cases-synth.ts';
 
 export interface GenerateOptions {
@@ -52,7 +47,7 @@ const spec = (key: TableSpec['key'], table: string, columns: string): TableSpec 
   return { key, table, columns: cols.map(([n]) => n), types: cols.map(([, t]) => t) };
 };
 
-/** The loaded tables in dependency order, with explicit column lists (in COPY text order). */
+/** The loaded tables in dependency order, with explicit column lists (in COPY order). */
 export const TABLES: TableSpec[] = [
   spec(
     'cases',
@@ -83,7 +78,7 @@ export const TABLES: TableSpec[] = [
 
 /** Where batches go: `write` may wait (backpressure); `end` resolves once all is committed. */
 export interface BatchSink {
-  write(batch: BatchText): Promise<void>;
+  write(batch: BatchRows): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -117,6 +112,10 @@ export function serialCopySink(client: pg.ClientBase): BatchSink {
   };
 }
 
+function columnsOf(rows: (string | null)[][], columns: number): (string | null)[][] {
+  return Array.from({ length: columns }, (_, i) => rows.map((r) => r[i]!));
+}
+
 /** `insert … select from unnest($1::uuid[], …)` per table and batch (PGlite has no COPY here). */
 export function unnestSink(query: QueryFn): BatchSink {
   return {
@@ -131,7 +130,7 @@ export function unnestSink(query: QueryFn): BatchSink {
         const names = t.columns.join(', ');
         await query(
           `insert into ${t.table} (${names}) select ${select.join(', ')} from unnest(${params.join(', ')}) as u(${names})`,
-          copyColumns(batch[t.key], t.columns.length),
+          columnsOf(decodeTuples(batch[t.key], t.types), t.columns.length),
         );
       }
     },

@@ -21,11 +21,12 @@ import {
   type Rng,
 } from './cases-synth.ts';
 
-/** A given or family name as stored, with its keys. */
+/** A given or family name as stored, with its keys, also as UTF-8 for the binary COPY. */
 export interface NamePart {
   text: string;
   key: string;
   latinKey: string;
+  utf8: { text: Buffer; key: Buffer; latinKey: Buffer };
 }
 
 /** A composed part in the primary script and in its usual Latin spelling. */
@@ -59,11 +60,15 @@ export function joinKeys(a: string, b: string): string {
 }
 
 function namePart(text: string): NamePart {
-  if (/[\\\t\n\r]/.test(text)) {
-    throw new Error(`name part needs COPY escaping: ${JSON.stringify(text)}`);
-  }
   const key = nameKey(text);
-  return { text, key, latinKey: latinKey(key) };
+  const latin = latinKey(key);
+  const utf8 = (s: string) => Buffer.from(s, 'utf8');
+  return {
+    text,
+    key,
+    latinKey: latin,
+    utf8: { text: utf8(text), key: utf8(key), latinKey: utf8(latin) },
+  };
 }
 
 function compose(parts: Part[], glue: { native: string; latin: string }): Composed {
