@@ -41,7 +41,7 @@ export interface CaseSearch {
 function retraffickingLevelSql(): SQL {
   const decisive = sql.raw(`array[${DECISIVE_FACTORS.map((f) => `'${f}'`).join(',')}]::text[]`);
   const escalating = sql.raw(`array[${ESCALATING_FACTORS.map((f) => `'${f}'`).join(',')}]::text[]`);
-  const n = sql`cardinality(c.risk_factors)`;
+  const n = sql`cardinality(array(select distinct unnest(c.risk_factors)))`;
   return sql`(case when c.risk_factors && ${decisive} or ${n} >= 3 then 'high'
     when ${n} = 2 or c.risk_factors && ${escalating} then 'medium'
     when ${n} = 1 then 'low' else 'none' end)`;
@@ -92,15 +92,14 @@ const primaryName = sql`left join lateral (select i.given, i.family from case_id
 /** Most words of a name query used in the candidate step; more only add to the ranking. */
 const MAX_WORDS = 6;
 /**
- * Most identities ranked for one search. Full names stay far below it even at a million cases;
- * a single very common word (a given name alone) reaches it, and then the best of the first
- * matches are shown: the caller is told, and a family name or a filter narrows it.
+ * Most identities kept for one search, best first: more than anyone pages through. Full names
+ * stay far below it even at a million cases; a single very common given name reaches it.
  */
 export const CANDIDATE_CAP = 5000;
 
 /**
  * Lists or searches cases. With a name, candidates come from the organisation's name-word
- * dictionary (see `nameCandidates`), ranked by trigram similarity of the whole name as written
+ * dictionary (see `wordMatch`), ranked by trigram similarity of the whole name as written
  * and of its Latin key; an exact case number always ranks first. Without a name, newest changes
  * first.
  */
@@ -195,12 +194,15 @@ async function rankedSearch(
   const filtered = sql.join(where, sql` and `);
   const branches: SQL[] = [];
   if (match) {
-    // Filters are checked here, on the candidates, so that the cap never hides a match.
+    // Filters on the case are checked on the candidates (so the cap never hides a match); with
+    // none, the cases table is only read for the page. Best first, so the cap keeps the best.
+    const onCase = where.length > 1;
     branches.push(sql`select h.case_id, h.s from (
         select i.case_id, greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql})) as s
-        from case_identities i join cases c on c.id = i.case_id
-        where i.organisation_id = ${s.organisationId} and ${match} and ${filtered}
-        limit ${CANDIDATE_CAP}) h`);
+        from case_identities i ${onCase ? sql`join cases c on c.id = i.case_id` : sql``}
+        where i.organisation_id = ${s.organisationId} and ${match}
+          ${onCase ? sql`and ${filtered}` : sql``}
+        order by s desc limit ${CANDIDATE_CAP}) h`);
   }
   if (s.caseNumber) {
     branches.push(sql`select c.id, 2.0 from cases c

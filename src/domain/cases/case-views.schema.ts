@@ -5,6 +5,7 @@ import {
   RiskFactorSchema,
   RiskLevelSchema,
   SensitiveSchema,
+  ShortTextSchema,
 } from './cases.schema.ts';
 
 /** Re-trafficking risk, derived from the recorded factors, with the reasons. */
@@ -83,7 +84,7 @@ export type CasePage = z.infer<typeof CasePageSchema>;
 
 export const CaseListQuerySchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    q: ShortTextSchema.optional(),
     stage: StageSchema.optional(),
     nationality: z
       .string()
@@ -101,8 +102,8 @@ export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
 export const DuplicateQuerySchema = z
   .object({
-    given: z.string().trim().max(200).optional(),
-    family: z.string().trim().max(200).optional(),
+    given: ShortTextSchema.optional(),
+    family: ShortTextSchema.optional(),
     birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
     nationality: z
       .string()

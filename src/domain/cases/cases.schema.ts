@@ -74,13 +74,22 @@ export const IsoDateSchema = z.iso.date();
 const LanguageSchema = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag, e.g. th or my-MM');
-const ShortText = z
+/** One line of text (names, labels, search words): no control characters. */
+export const ShortTextSchema = z
   .string()
   .trim()
   .max(200)
   .regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed');
-/** Free text (narratives, notes): long, may contain line breaks. */
-export const LongTextSchema = z.string().max(20_000);
+const ShortText = ShortTextSchema;
+/** Free text (narratives, notes): long, may contain line breaks and tabs, no other controls. */
+export const LongTextSchema = z
+  .string()
+  .max(20_000)
+  .regex(
+    // eslint-disable-next-line no-control-regex
+    /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/,
+    'Control characters other than line breaks and tabs are not allowed',
+  );
 
 export const IdentitySchema = z
   .object({
@@ -141,7 +150,11 @@ const caseFields = {
   exitDate: IsoDateSchema.optional(),
   exitMethod: z.enum(EXIT_METHODS).optional(),
   riskLevel: RiskLevelSchema.optional(),
-  riskFactors: z.array(RiskFactorSchema).max(RISK_FACTORS.length).optional(),
+  riskFactors: z
+    .array(RiskFactorSchema)
+    .max(RISK_FACTORS.length)
+    .refine((f) => new Set(f).size === f.length, 'Each risk factor can be recorded once')
+    .optional(),
   contacts: SensitiveSchema.shape.contacts.optional(),
   documents: SensitiveSchema.shape.documents.optional(),
   currentLocation: ShortText.optional(),
