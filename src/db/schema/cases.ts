@@ -78,7 +78,8 @@ export const cases = pgTable(
     closedAt: ts(),
   },
   (t) => [
-    uniqueIndex('cases_org_number_key').on(t.organisationId, t.caseNumber),
+    // Case numbers are unique per organisation whatever the letter case (search ignores it).
+    uniqueIndex('cases_org_number_key').on(t.organisationId, sql`upper(${t.caseNumber})`),
     index('cases_org_created_idx').on(t.organisationId, t.createdAt, t.id),
     index('cases_org_nationality_idx').on(t.organisationId, t.nationality),
     index('cases_org_risk_idx').on(t.organisationId, t.riskLevel),

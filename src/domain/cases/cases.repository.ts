@@ -45,7 +45,12 @@ export async function caseNumberTaken(
   const rows = await db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), eq(cases.caseNumber, caseNumber)))
+    .where(
+      and(
+        eq(cases.organisationId, organisationId),
+        sql`upper(${cases.caseNumber}) = upper(${caseNumber})`,
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

@@ -177,8 +177,8 @@ export const CaseCreateSchema = z
       .object({
         decision: z.enum(['given', 'refused']),
         method: z.enum(['verbal', 'written', 'digital']),
-        guardianName: z.string().trim().max(200).optional(),
-        bestInterestNote: z.string().max(2000).optional(),
+        guardianName: ShortText.optional(),
+        bestInterestNote: LongTextSchema.max(2000).optional(),
       })
       .strict()
       .optional(),

@@ -1,6 +1,7 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import { insertConsentVersion } from '@/domain/consent/consent.repository.ts';
 import type { Ctx } from '@/lib/context.ts';
+import { uniqueViolation } from '@/lib/db-errors.ts';
 import { AppError } from '@/lib/errors.ts';
 import { isUuid, newId } from '@/lib/ids.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
@@ -76,44 +77,51 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
     throw new AppError('case_number_taken');
   }
   const id = newId();
-  await ctx.db.transaction(async (tx) => {
-    const caseNumber =
-      input.caseNumber ??
-      (await nextCaseNumber(tx, actor.organisationId, ctx.now().getUTCFullYear()));
-    await insertCase(tx, actor.organisationId, {
-      ...plainColumns(input),
-      ...encryptSensitive(ctx.cipher, id, input),
-      id,
-      caseNumber,
-      possibleMinor: isPossibleMinor(input, ctx.now()),
-      createdBy: actor.userId,
-    } as CaseInsert);
-    await replaceIdentities(tx, actor.organisationId, id, input.identities);
-    await replaceAssignees(tx, actor.organisationId, id, assignees);
-    if (input.consent) {
-      await insertConsentVersion(tx, {
-        id: newId(),
+  await ctx.db
+    .transaction(async (tx) => {
+      const caseNumber =
+        input.caseNumber ??
+        (await nextCaseNumber(tx, actor.organisationId, ctx.now().getUTCFullYear()));
+      await insertCase(tx, actor.organisationId, {
+        ...plainColumns(input),
+        ...encryptSensitive(ctx.cipher, id, input),
+        id,
+        caseNumber,
+        possibleMinor: isPossibleMinor(input, ctx.now()),
+        createdBy: actor.userId,
+      } as CaseInsert);
+      await replaceIdentities(tx, actor.organisationId, id, input.identities);
+      await replaceAssignees(tx, actor.organisationId, id, assignees);
+      if (input.consent) {
+        await insertConsentVersion(tx, {
+          id: newId(),
+          organisationId: actor.organisationId,
+          caseId: id,
+          chainId: newId(),
+          version: 1,
+          purpose: 'case_management',
+          dataCategories: ['all'],
+          method: input.consent.method,
+          decision: input.consent.decision,
+          guardianName: input.consent.guardianName ?? null,
+          bestInterestNote: input.consent.bestInterestNote ?? null,
+          recordedBy: actor.userId,
+        });
+      }
+      await recordAudit(tx, ctx, {
         organisationId: actor.organisationId,
-        caseId: id,
-        chainId: newId(),
-        version: 1,
-        purpose: 'case_management',
-        dataCategories: ['all'],
-        method: input.consent.method,
-        decision: input.consent.decision,
-        guardianName: input.consent.guardianName ?? null,
-        bestInterestNote: input.consent.bestInterestNote ?? null,
-        recordedBy: actor.userId,
+        action: 'case.create',
+        entityType: 'case',
+        entityId: id,
+        details: { consent: input.consent?.decision ?? null },
       });
-    }
-    await recordAudit(tx, ctx, {
-      organisationId: actor.organisationId,
-      action: 'case.create',
-      entityType: 'case',
-      entityId: id,
-      details: { consent: input.consent?.decision ?? null },
+    })
+    .catch((err: unknown) => {
+      // Two registrations with the same number at once: the unique index decides.
+      throw uniqueViolation(err) === 'cases_org_number_key'
+        ? new AppError('case_number_taken')
+        : err;
     });
-  });
   return loadCase(ctx, actor, id);
 }
 
