@@ -182,11 +182,14 @@ export function describeLoad(c: Corpus, keepIndexes: boolean): string[] {
     `${r.cases.toLocaleString('en')} cases, ${r.identities.toLocaleString('en')} identities, ` +
     `${r.events.toLocaleString('en')} events, ${r.assignments.toLocaleString('en')} assignments`;
   const rate = (r: GenerateResult) => `${Math.round(r.cases / r.seconds).toLocaleString('en')}`;
+  const cpu = (r: GenerateResult) => ((r.clientCpuSeconds / r.cases) * 1e6).toFixed(0);
   const total = c.main.seconds + c.other.seconds;
   const cases = c.main.cases + c.other.cases;
+  const line = (r: GenerateResult) =>
+    `${rows(r)} in ${r.seconds.toFixed(1)} s (${rate(r)} cases/s; client CPU ${cpu(r)} µs/case)`;
   return [
-    `main org:  ${rows(c.main)} in ${c.main.seconds.toFixed(1)} s (${rate(c.main)} cases/s)`,
-    `other org: ${rows(c.other)} in ${c.other.seconds.toFixed(1)} s (${rate(c.other)} cases/s)`,
+    `main org:  ${line(c.main)}`,
+    `other org: ${line(c.other)}`,
     `load: ${Math.round(cases / total).toLocaleString('en')} cases/s overall; ` +
       (keepIndexes || !c.rebuild
         ? 'indexes and foreign keys present during the load'

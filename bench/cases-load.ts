@@ -31,6 +31,8 @@ export interface GenerateResult {
   events: number;
   assignments: number;
   seconds: number;
+  /** CPU time of this process (generation and sending) during the load. */
+  clientCpuSeconds: number;
 }
 
 /** Cases per batch: small enough that generating one never leaves the server idle for long. */
@@ -177,6 +179,7 @@ export async function generateCases(
   const tick = progressBar(opts.label, opts.cases);
   const counts = { cases: 0, identities: 0, events: 0, assignments: 0 };
   const start = performance.now();
+  const cpu = process.cpuUsage();
   for (let done = 0; done < opts.cases;) {
     const n = Math.min(BATCH, opts.cases - done);
     const batch = write(rng, done + 1, n);
@@ -189,5 +192,10 @@ export async function generateCases(
     await yieldToIo();
   }
   await sink.end();
-  return { ...counts, seconds: (performance.now() - start) / 1000 };
+  const { user, system } = process.cpuUsage(cpu);
+  return {
+    ...counts,
+    seconds: (performance.now() - start) / 1000,
+    clientCpuSeconds: (user + system) / 1e6,
+  };
 }
