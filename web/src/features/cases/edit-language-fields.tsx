@@ -92,7 +92,7 @@ export function EditLanguageFields(props: {
             data-testid="language-list"
           >
             {props.languages.map((tag) => (
-              <Group component="li" key={tag} gap="sm" justify="space-between" wrap="nowrap">
+              <Group component="li" key={tag} gap="md" wrap="nowrap">
                 <Text className="hw-break">
                   {languageName(tag, lang)}{' '}
                   <Text span size="sm" c="dimmed">
