@@ -3,6 +3,8 @@ import { request, testApp, type Session, type TestApp } from '@test/support/buil
 import { buildOrganisation, buildSession, buildUser } from '@test/support/factories.ts';
 import { SCENARIO_TIMEOUT } from './case-tasks.fixtures.ts';
 import {
+  expectInvalid,
+  postCase,
   registerCase,
   searchAllIds,
   searchCases,
@@ -297,36 +299,19 @@ describe('duplicate check before registering', () => {
   });
 });
 
-/*
- * Known bugs: each test below states what a caseworker needs and fails today. They are skipped so
- * the suite stays green; remove `.skip` once the bug is fixed (see the report of the cases tests).
- */
-describe('KNOWN BUG: re-trafficking filter disagrees with the level shown', () => {
-  // cases.schema.ts accepts repeated risk factors and stores them as sent; case-risk.ts counts
-  // distinct factors (['debt', 'debt'] → low) but the SQL filter in case-search.repository.ts
-  // (retraffickingLevelSql) counts `cardinality(risk_factors)` (→ medium). The case shows "low"
-  // in the list, is missing from retraffickingRisk=low and appears under =medium.
-  it.skip('finds a case under the level it is shown with', async () => {
-    const c = await registerCase(t.app, as.admin, {
+describe('re-trafficking risk factors', () => {
+  it('refuses a factor recorded twice, so the level shown and the filter agree', async () => {
+    const res = await postCase(t.app, as.admin, {
       identities: [{ given: 'Kesorn', family: 'Repeat' }],
       riskFactors: ['debt', 'debt'],
     });
-    const shown = c.retraffickingRisk.level;
-    const under = await find('Kesorn Repeat', as.admin, { retraffickingRisk: shown });
-    expect(under).toEqual([c.id]);
-    for (const other of ['none', 'low', 'medium', 'high'].filter((l) => l !== shown)) {
-      expect(await find('Kesorn Repeat', as.admin, { retraffickingRisk: other }), other).toEqual(
-        [],
-      );
-    }
+    expectInvalid(res, 'riskFactors', 'repeated factor');
+    expect(await find('Kesorn Repeat', as.admin)).toEqual([]);
   });
 });
 
-describe('KNOWN BUG: a NUL character in a search is a server error', () => {
-  // CaseListQuerySchema.q and DuplicateQuerySchema.given/family (case-views.schema.ts) allow
-  // control characters; PostgreSQL refuses U+0000 in text, so the search fails with 500
-  // internal_error instead of a 400 validation problem (names refuse control characters).
-  it.skip('answers 400 problem+json', async () => {
+describe('a NUL character in a search', () => {
+  it('answers 400 problem+json', async () => {
     for (const url of ['/api/cases?q=Som%00chai', '/api/cases/duplicates?given=Som%00chai']) {
       const res = await request(t.app, as.admin, { method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
