@@ -10,6 +10,7 @@ import { systemCtx } from '@/lib/system-actor.ts';
 import pg from 'pg';
 import type { QueryFn } from '@/db/client.ts';
 import {
+  checkColumnTypes,
   generateCases,
   parallelCopySink,
   serialCopySink,
@@ -86,6 +87,7 @@ export async function loadCorpus(rt: BenchRuntime, opts: CorpusOptions): Promise
       if (clients.length === 0) {
         return load(query, { sink: unnestSink(query), rebuildClients: null }, plan);
       }
+      await checkColumnTypes(query);
       // With foreign keys in place each batch must commit parents first: one serial client.
       const sink = opts.keepIndexes ? serialCopySink(clients[0]!) : parallelCopySink(clients);
       return load(query, { sink, rebuildClients: clients.slice(0, REBUILD_CLIENTS) }, plan);

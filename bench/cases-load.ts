@@ -78,6 +78,27 @@ export const TABLES: TableSpec[] = [
   ),
 ];
 
+/**
+ * Binary COPY needs each column's exact type (text COPY would convert): fails early and clearly
+ * if the schema no longer matches TABLES.
+ */
+export async function checkColumnTypes(query: QueryFn): Promise<void> {
+  for (const t of TABLES) {
+    const wrong = await query<{ name: string; type: string; actual: string | null }>(
+      `select c.name, c.type, format_type(a.atttypid, a.atttypmod) as actual
+        from unnest($2::text[], $3::text[]) as c(name, type)
+        left join pg_attribute a on a.attrelid = $1::regclass and a.attname = c.name
+          and not a.attisdropped
+        where a.atttypid is distinct from to_regtype(c.type)`,
+      [t.table, t.columns, t.types],
+    );
+    if (wrong.length > 0) {
+      const list = wrong.map((w) => `${w.name} is ${w.actual ?? 'missing'}, not ${w.type}`);
+      throw new Error(`${t.table}: update TABLES in bench/cases-load.ts: ${list.join('; ')}`);
+    }
+  }
+}
+
 /** Where batches go: `write` may wait (backpressure); `end` resolves once all is committed. */
 export interface BatchSink {
   write(batch: BatchRows): Promise<void>;
