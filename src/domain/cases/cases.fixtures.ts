@@ -105,6 +105,11 @@ export async function caseSnapshot(rt: TestRuntime, caseId: string): Promise<str
   return row!.snapshot;
 }
 
+/** A session of the admin of a new, empty organisation. */
+export async function newOrganisationAdmin(rt: TestRuntime): Promise<Session> {
+  return buildSession(rt, await buildUser(rt, await buildOrganisation(rt), 'admin'));
+}
+
 /** Sorted copy, for comparing sets of ids. */
 export const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 

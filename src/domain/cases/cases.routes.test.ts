@@ -28,12 +28,15 @@ import {
   expectInvalid,
   lastSeq,
   NAME,
+  newOrganisationAdmin,
   NEXT_YEAR,
   postCase,
   registerCase,
+  searchAllIds,
   searchCases,
   SENSITIVE,
   SENSITIVE_TEXTS,
+  sorted,
   TOMORROW,
 } from './cases.fixtures.ts';
 
@@ -510,6 +513,34 @@ describe('cases: cursors the server did not make', () => {
       const res = await request(t.app, s.as.admin, { method: 'GET', url: `/api/cases?${query}` });
       expectInvalid(res, 'cursor', label);
     }
+  });
+});
+
+describe('cases: listing page by page', () => {
+  // Timestamps have microseconds and the cursor milliseconds: a keyset that compares them
+  // as they are skips cases changed in the same millisecond as the last one shown.
+  it('returns every case exactly once when several share a millisecond', async () => {
+    const admin = await newOrganisationAdmin(t.runtime);
+    const ids: string[] = [];
+    for (const given of ['Anan', 'Boonmee', 'Chai', 'Decha', 'Ekkachai']) {
+      ids.push((await registerCase(t.app, admin, { identities: [{ given }] })).id);
+    }
+    // As a bulk import would leave them: saved within one millisecond.
+    await t.runtime.database.query(
+      `update cases set updated_at = '2026-01-01 00:00:00.123000+00'::timestamptz
+         + (interval '1 microsecond' * (100 + array_position($1::uuid[], id)))
+       where id = any($1::uuid[])`,
+      [ids],
+    );
+    const listed = await searchAllIds(t.app, admin, { limit: 2 });
+    expect(listed.length).toBe(new Set(listed).size);
+    expect(sorted(listed)).toEqual(sorted(ids));
+    // And when they share the very same instant (one transaction's now()).
+    await t.runtime.database.query(
+      `update cases set updated_at = '2026-01-01 00:00:00.123456+00' where id = any($1::uuid[])`,
+      [ids],
+    );
+    expect(sorted(await searchAllIds(t.app, admin, { limit: 2 }))).toEqual(sorted(ids));
   });
 });
 
