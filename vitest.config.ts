@@ -6,10 +6,11 @@ export default defineConfig({
     alias: {
       '@/': fileURLToPath(new URL('./src/', import.meta.url)),
       '@test/': fileURLToPath(new URL('./test/', import.meta.url)),
+      '@web/': fileURLToPath(new URL('./web/src/', import.meta.url)),
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
