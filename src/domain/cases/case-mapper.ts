@@ -8,12 +8,12 @@ import type { Case, CaseSummary } from './case-views.schema.ts';
 import type { CaseCreate, RiskFactor, Sensitive } from './cases.schema.ts';
 import type { Stage } from './case-journey.schema.ts';
 
-type SensitiveInput = Partial<
-  Pick<
-    CaseCreate,
-    'contacts' | 'documents' | 'currentLocation' | 'narrative' | 'health' | 'exploitationDetails'
-  >
->;
+type SensitiveInput = Partial<Pick<CaseCreate, 'contacts' | 'documents'>> & {
+  currentLocation?: string | null | undefined;
+  narrative?: string | null | undefined;
+  health?: string | null | undefined;
+  exploitationDetails?: string | null | undefined;
+};
 
 const JSON_FIELDS = { contacts: 'contacts_enc', documents: 'documents_enc' } as const;
 const TEXT_FIELDS = {
@@ -57,7 +57,9 @@ export function encryptSensitive(
     const value = input[field];
     if (value !== undefined) {
       out[COLUMN_KEYS[field]] =
-        value === '' ? null : cipher.encrypt(value, fieldAad('cases', column, caseId));
+        value === '' || value === null
+          ? null
+          : cipher.encrypt(value, fieldAad('cases', column, caseId));
     }
   }
   return out;

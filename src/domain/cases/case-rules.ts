@@ -5,8 +5,8 @@ import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 /** Checks what the schema cannot: real country codes, dates in order. Throws validation_failed. */
 export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Date): void {
   const issues: FieldIssue[] = [];
-  const country = (path: string, code: string | undefined) => {
-    if (code !== undefined && !isCountryCode(code)) {
+  const country = (path: string, code: string | null | undefined) => {
+    if (code !== null && code !== undefined && !isCountryCode(code)) {
       issues.push({ path, message: `Unknown country code ${code}` });
     }
   };
@@ -51,10 +51,15 @@ export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Da
 }
 
 /** Under 18, or possibly so: by birth date or year, estimated age, or the caseworker's flag. */
-export function isPossibleMinor(
-  input: Pick<Partial<CaseCreate>, 'birthDate' | 'birthYear' | 'estimatedAge' | 'possibleMinor'>,
-  now: Date,
-): boolean {
+/** The birth facts a case records; an edit may clear them (null). */
+export interface BirthFacts {
+  birthDate?: string | null | undefined;
+  birthYear?: number | null | undefined;
+  estimatedAge?: number | null | undefined;
+  possibleMinor?: boolean | null | undefined;
+}
+
+export function isPossibleMinor(input: BirthFacts, now: Date): boolean {
   if (input.possibleMinor) {
     return true;
   }
@@ -65,8 +70,48 @@ export function isPossibleMinor(
     );
     return eighteenth > now;
   }
-  if (input.birthYear !== undefined) {
+  if (input.birthYear !== null && input.birthYear !== undefined) {
     return year - input.birthYear <= 18;
   }
-  return input.estimatedAge !== undefined && input.estimatedAge < 18;
+  return input.estimatedAge !== null && input.estimatedAge !== undefined && input.estimatedAge < 18;
+}
+
+/**
+ * The possible-minor flag after an edit. A flag the birth facts explain follows them; one the
+ * caseworker set against them (or without any) stays until they untick it: a child is never
+ * unflagged by accident.
+ */
+export function possibleMinorAfterEdit(
+  stored: BirthFacts & { possibleMinor: boolean },
+  patch: BirthFacts,
+  now: Date,
+): boolean {
+  const pick = <K extends keyof BirthFacts>(k: K) =>
+    patch[k] !== undefined ? patch[k] : stored[k];
+  const facts = {
+    birthDate: pick('birthDate'),
+    birthYear: pick('birthYear'),
+    estimatedAge: pick('estimatedAge'),
+  };
+  if (patch.possibleMinor !== null && patch.possibleMinor !== undefined) {
+    return isPossibleMinor({ ...facts, possibleMinor: patch.possibleMinor }, now);
+  }
+  const explicit =
+    stored.possibleMinor && !isPossibleMinor({ ...stored, possibleMinor: false }, now);
+  return explicit || isPossibleMinor(facts, now);
+}
+
+/** Exit before recruitment, with the stored date where the edit leaves one unchanged. */
+export function assertDateOrderAfterEdit(
+  stored: { recruitmentDate: string | null; exitDate: string | null },
+  patch: { recruitmentDate?: string | null | undefined; exitDate?: string | null | undefined },
+): void {
+  const recruited =
+    patch.recruitmentDate !== undefined ? patch.recruitmentDate : stored.recruitmentDate;
+  const exited = patch.exitDate !== undefined ? patch.exitDate : stored.exitDate;
+  if (recruited && exited && exited < recruited) {
+    throw new AppError('validation_failed', '1 field(s) are not valid', {
+      errors: [{ path: 'exitDate', message: 'The exit date is before the recruitment date' }],
+    });
+  }
 }

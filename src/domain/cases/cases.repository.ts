@@ -196,6 +196,20 @@ export async function findCaseDetail(
   };
 }
 
+/** The case row, locked until the transaction ends (an edit reads it before writing). */
+export async function findCaseForUpdate(
+  tx: Db,
+  organisationId: string,
+  caseId: string,
+): Promise<CaseRow | null> {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)))
+    .for('update');
+  return row ?? null;
+}
+
 /**
  * Applies `patch` if the stored version is still `expectedVersion`, bumping the version.
  * Returns null when someone else changed the case first.

@@ -186,10 +186,37 @@ export const CaseCreateSchema = z
   .strict();
 export type CaseCreate = z.infer<typeof CaseCreateSchema>;
 
+/** Single values an edit may clear by sending null. */
+const CLEARABLE = [
+  'sex',
+  'gender',
+  'birthDate',
+  'birthYear',
+  'estimatedAge',
+  'nationality',
+  'originCountry',
+  'recruitmentChannel',
+  'recruitmentDate',
+  'exitDate',
+  'exitMethod',
+  'currentLocation',
+  'narrative',
+  'health',
+  'exploitationDetails',
+] as const satisfies readonly (keyof typeof caseFields)[];
+type Clearable = (typeof CLEARABLE)[number];
+
 export const CaseUpdateSchema = z
   .object({
-    ...(Object.fromEntries(Object.entries(caseFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof caseFields]: z.ZodOptional<(typeof caseFields)[K]>;
+    ...(Object.fromEntries(
+      Object.entries(caseFields).map(([k, v]) => [
+        k,
+        (CLEARABLE as readonly string[]).includes(k) ? v.nullable().optional() : v.optional(),
+      ]),
+    ) as {
+      [K in keyof typeof caseFields]: K extends Clearable
+        ? z.ZodOptional<z.ZodNullable<(typeof caseFields)[K]>>
+        : z.ZodOptional<(typeof caseFields)[K]>;
     }),
     status: CaseStatusSchema.optional(),
     /** The version the edit is based on (or send If-Match). */

@@ -7,11 +7,17 @@ import { isUuid, newId } from '@/lib/ids.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
 import { assertAssignable } from './case-members.ts';
-import { assertCaseInput, isPossibleMinor } from './case-rules.ts';
+import {
+  assertCaseInput,
+  assertDateOrderAfterEdit,
+  isPossibleMinor,
+  possibleMinorAfterEdit,
+} from './case-rules.ts';
 import type { Case } from './case-views.schema.ts';
 import {
   caseNumberTaken,
   findCaseDetail,
+  findCaseForUpdate,
   insertCase,
   nextCaseNumber,
   replaceAssignees,
@@ -22,7 +28,9 @@ import {
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
 /** Plain (not encrypted) columns of a case from create/update input. */
-function plainColumns(input: Partial<CaseCreate>): Partial<CaseInsert> {
+const STALE_EDIT = 'Reload the case to see the other change, then edit again.';
+
+function plainColumns(input: Partial<CaseCreate> | CaseUpdate): Partial<CaseInsert> {
   const keys = [
     'sex',
     'gender',
@@ -176,6 +184,11 @@ export async function updateCase(
   }
   assertCaseInput(patch, ctx.now());
   await ctx.db.transaction(async (tx) => {
+    const stored = await findCaseForUpdate(tx, actor.organisationId, caseId);
+    if (stored?.version !== version) {
+      throw new AppError('version_conflict', STALE_EDIT);
+    }
+    assertDateOrderAfterEdit(stored, patch);
     const closing =
       patch.status === 'closed'
         ? { closedAt: ctx.now() }
@@ -189,14 +202,12 @@ export async function updateCase(
         ...plainColumns(patch),
         ...encryptSensitive(ctx.cipher, caseId, patch),
         ...(patch.status !== undefined && { status: patch.status }),
+        possibleMinor: possibleMinorAfterEdit(stored, patch, ctx.now()),
         ...closing,
       },
     );
     if (!updated) {
-      throw new AppError(
-        'version_conflict',
-        'Reload the case to see the other change, then edit again.',
-      );
+      throw new AppError('version_conflict', STALE_EDIT);
     }
     if (patch.identities) {
       await replaceIdentities(tx, actor.organisationId, caseId, patch.identities);
