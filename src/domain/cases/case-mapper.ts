@@ -133,7 +133,7 @@ export function toSummary(r: CaseListRow): CaseSummary {
     stage: r.stage as Stage | null,
     riskLevel: r.riskLevel as CaseSummary['riskLevel'],
     retraffickingLevel: retraffickingRisk(r.riskFactors as RiskFactor[]).level,
-    displayName: displayName(r.given, r.family),
+    displayName: displayName(r.given, r.family, r.script),
     nationality: r.nationality,
     birthYear: r.birthYear,
     assigneeIds: r.assigneeIds,

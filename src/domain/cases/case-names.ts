@@ -26,7 +26,4 @@ export function latinKey(text: string): string {
     .trim();
 }
 
-/** Display name for lists: given and family name as entered. */
-export function displayName(given?: string | null, family?: string | null): string {
-  return [given, family].filter((p) => p?.trim()).join(' ');
-}
+export { displayName } from './display-name.ts';

@@ -12,6 +12,7 @@ export interface CaseListRow {
   riskFactors: string[];
   given: string | null;
   family: string | null;
+  script: string | null;
   nationality: string | null;
   birthYear: number | null;
   assigneeIds: string[];
@@ -83,10 +84,10 @@ function filters(s: CaseSearch): SQL[] {
 const listColumns = sql`c.id, c.case_number as "caseNumber", c.status, ${stageSql} as stage,
   c.risk_level as "riskLevel", c.risk_factors as "riskFactors", c.nationality,
   c.birth_year as "birthYear", c.updated_at as "updatedAt",
-  p.given, p.family,
+  p.given, p.family, p.script,
   coalesce((select array_agg(a.user_id::text) from case_assignments a where a.case_id = c.id), '{}') as "assigneeIds"`;
 
-const primaryName = sql`left join lateral (select i.given, i.family from case_identities i
+const primaryName = sql`left join lateral (select i.given, i.family, i.script from case_identities i
   where i.case_id = c.id order by (i.kind = 'primary') desc, i.created_at limit 1) p on true`;
 
 /** Most words of a name query used in the candidate step; more only add to the ranking. */

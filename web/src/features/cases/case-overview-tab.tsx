@@ -1,6 +1,7 @@
 import { Button, Collapse, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayName } from '@/domain/cases/display-name.ts';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { formatDate, formatDateTime } from '@web/lib/format';
 import { useNameFonts } from '@web/lib/script-fonts';
@@ -36,7 +37,7 @@ function Details({ record }: { record: Case }) {
           label={t(`cases.nameKinds.${identity.kind}`, { defaultValue: identity.kind })}
         >
           <span className="hw-name">
-            {[identity.given, identity.family].filter(Boolean).join(' ')}
+            {displayName(identity.given, identity.family, identity.script)}
           </span>
           {identity.script && (
             <Text span size="sm" c="dimmed">

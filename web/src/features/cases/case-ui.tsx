@@ -1,6 +1,7 @@
 import { Badge, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayName } from '@/domain/cases/display-name.ts';
 import { CheckIcon, ClockIcon, InfoIcon, ShieldIcon, WarningIcon } from '@web/components/icons';
 import { COMMON_COUNTRIES, countryOptions } from './countries';
 import type { Case, CaseSummary, RetraffickingLevel } from './cases.schema';
@@ -198,7 +199,7 @@ export function scriptName(code: string, locale: string, otherLabel: string): st
 export function caseName(record: Case): string {
   const identity =
     record.identities.find((item) => item.kind === 'primary') ?? record.identities[0];
-  return [identity?.given, identity?.family].filter(Boolean).join(' ') || record.caseNumber;
+  return displayName(identity?.given, identity?.family, identity?.script) || record.caseNumber;
 }
 
 /** A language tag (`lo`, `my-MM`) named in the UI language, or the tag itself. */
