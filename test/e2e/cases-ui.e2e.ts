@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, expectText, logIn } from './support/app.ts';
 import {
@@ -66,6 +66,15 @@ async function activeElement(attribute: string): Promise<string | null> {
   return (await page.evaluate(
     `document.activeElement?.getAttribute(${JSON.stringify(attribute)}) ?? null`,
   )) as string | null;
+}
+
+/** The text of the fact (`<dd>`) under the term `label` in a `<dl>`. */
+async function fact(list: Locator, label: string): Promise<string> {
+  const value = list
+    .locator('dt', { hasText: label })
+    .first()
+    .locator('xpath=following-sibling::dd[1]');
+  return ((await value.textContent()) ?? '').trim();
 }
 
 function currentHash(): string {
@@ -152,6 +161,42 @@ describe('case edit form', () => {
     await expectText(details, /Burmese|Myanmar/);
     await page.getByRole('button', { name: 'Show sensitive details', exact: true }).click();
     await expectText(page.getByTestId('sensitive-details'), 'Passport MA-0001234');
+  });
+
+  it('emptying the nationality and the date of exit clears them (null sent), also after a reload', async () => {
+    await openPage(PHONE, SUPERVISOR);
+    const id = await caseId('DEMO-0033');
+    await openCase(id);
+    const details = page.getByTestId('case-details');
+    expect(await fact(details, 'Nationality')).not.toBe('—');
+    expect(await fact(details, 'Date of exit')).not.toBe('—');
+    await page.getByRole('button', { name: 'Edit details', exact: true }).click();
+    const form = page.getByTestId('case-edit-form');
+    await form.getByLabel('Nationality', { exact: true }).selectOption({ value: '' });
+    await form.getByLabel('Date of exit', { exact: true }).fill('');
+
+    const patch = page.waitForRequest(
+      (request: Request) =>
+        request.method() === 'PATCH' && request.url().endsWith(`/api/cases/${id}`),
+    );
+    await form.getByRole('button', { name: 'Save changes', exact: true }).click();
+    const sent = (await patch).postDataJSON() as Record<string, unknown>;
+    expect(sent).toEqual({ nationality: null, exitDate: null, version: expect.any(Number) });
+    await page.getByRole('button', { name: 'Edit details', exact: true }).waitFor();
+
+    await page.reload();
+    await details.waitFor();
+    expect(await fact(details, 'Nationality')).toBe('—');
+    expect(await fact(details, 'Date of exit')).toBe('—');
+    const stored = (await (await page.request.get(`/api/cases/${id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(stored).toMatchObject({ nationality: null, exitDate: null });
+    // The form opens with both empty.
+    await page.getByRole('button', { name: 'Edit details', exact: true }).click();
+    expect(await form.getByLabel('Nationality', { exact: true }).inputValue()).toBe('');
+    expect(await form.getByLabel('Date of exit', { exact: true }).inputValue()).toBe('');
   });
 
   it('a viewer sees no Edit button and no sensitive fields', async () => {

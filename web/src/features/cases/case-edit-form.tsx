@@ -51,8 +51,6 @@ export function ConflictAlert(props: { onReload: () => void }) {
 
 function problemMessage(problem: EditProblem, t: TFunction): string {
   switch (problem.kind) {
-    case 'cannotClear':
-      return t('cases.edit.cannotClear');
     case 'dateOrder':
       return t('cases.edit.exitBeforeRecruitment');
     case 'invalid':

@@ -87,15 +87,11 @@ describe('case edit model', () => {
     expect(update).toEqual({});
   });
 
-  it('reports an emptied field the API cannot clear, and exit before recruitment', () => {
+  it('reports an exit before recruitment', () => {
     const form = toEditForm(RECORD);
-    form.nationality = '';
     form.exitDate = '2024-12-31';
     const { problems } = toUpdate(form, RECORD, ALL);
-    expect(problems).toEqual([
-      { kind: 'cannotClear', field: 'nationality' },
-      { kind: 'dateOrder', field: 'exitDate' },
-    ]);
+    expect(problems).toEqual([{ kind: 'dateOrder', field: 'exitDate' }]);
   });
 
   it('addresses schema problems by form row', () => {
@@ -127,5 +123,75 @@ describe('case edit model', () => {
   it('normalises language tags', () => {
     expect(normaliseLanguageTag(' my-mm ')).toBe('my-MM');
     expect(normaliseLanguageTag('ZH-hans')).toBe('zh-Hans');
+  });
+});
+
+describe('emptied fields', () => {
+  it('sends null for each emptied field, so the API clears it', () => {
+    const form = toEditForm(RECORD);
+    form.nationality = '';
+    form.sex = '';
+    form.birthYear = ' ';
+    form.recruitmentDate = '';
+    form.narrative = '  \n ';
+    const { update, problems } = toUpdate(form, RECORD, ALL);
+    expect(problems).toEqual([]);
+    expect(update).toEqual({
+      nationality: null,
+      sex: null,
+      birthYear: null,
+      recruitmentDate: null,
+      narrative: null,
+    });
+  });
+
+  it('sends null for emptied journey fields and a current location', () => {
+    const record: Case = {
+      ...RECORD,
+      estimatedAge: 34,
+      recruitmentChannel: 'social_media',
+      exitDate: '2025-03-01',
+      exitMethod: 'escaped',
+      sensitive: { ...RECORD.sensitive!, currentLocation: 'Shelter A' },
+    };
+    const form = toEditForm(record);
+    form.estimatedAge = '';
+    form.recruitmentChannel = '';
+    form.exitDate = '';
+    form.exitMethod = '';
+    form.currentLocation = ' ';
+    expect(toUpdate(form, record, ALL)).toEqual({
+      update: {
+        estimatedAge: null,
+        recruitmentChannel: null,
+        exitDate: null,
+        exitMethod: null,
+        currentLocation: null,
+      },
+      problems: [],
+    });
+  });
+
+  it('sends nothing for a field that was empty and still is', () => {
+    const form = toEditForm(RECORD);
+    form.exitDate = ' ';
+    form.currentLocation = '';
+    expect(toUpdate(form, RECORD, ALL)).toEqual({ update: {}, problems: [] });
+  });
+
+  it('never sends null for a sensitive field the user does not see', () => {
+    const form = toEditForm(RECORD);
+    form.narrative = '';
+    form.nationality = '';
+    const { update } = toUpdate(form, RECORD, { canAssign: false, sensitive: false });
+    expect(update).toEqual({ nationality: null });
+  });
+
+  it('keeps a narrative as typed, line breaks included', () => {
+    const form = toEditForm(RECORD);
+    form.narrative = 'First line\n  second line\n';
+    expect(toUpdate(form, RECORD, ALL).update).toEqual({
+      narrative: 'First line\n  second line\n',
+    });
   });
 });

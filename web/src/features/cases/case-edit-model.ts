@@ -121,7 +121,13 @@ export function toEditForm(record: Case): EditForm {
 }
 
 const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
-const num = (value: string) => (value.trim() === '' ? undefined : Number(value.trim()));
+/**
+ * A single value the API clears when sent `null` (`CaseUpdateSchema`): an emptied field becomes
+ * `null`, so emptying it in the form clears it. The record's own empty values map to `null` too,
+ * so an untouched empty field is not a change.
+ */
+const clearable = (value: string) => (value.trim() === '' ? null : value.trim());
+const clearableNum = (value: string) => (value.trim() === '' ? null : Number(value.trim()));
 
 /** What the edit would write, field by field, before comparing with the record. */
 interface Candidate {
@@ -148,15 +154,15 @@ function candidate(form: EditForm, options: EditOptions): Candidate {
   });
   const values: Record<string, unknown> = {
     identities,
-    nationality: text(form.nationality),
-    birthYear: num(form.birthYear),
-    estimatedAge: num(form.estimatedAge),
-    sex: text(form.sex),
+    nationality: clearable(form.nationality),
+    birthYear: clearableNum(form.birthYear),
+    estimatedAge: clearableNum(form.estimatedAge),
+    sex: clearable(form.sex),
     languages: form.languages,
-    recruitmentChannel: text(form.recruitmentChannel),
-    recruitmentDate: text(form.recruitmentDate),
-    exitDate: text(form.exitDate),
-    exitMethod: text(form.exitMethod),
+    recruitmentChannel: clearable(form.recruitmentChannel),
+    recruitmentDate: clearable(form.recruitmentDate),
+    exitDate: clearable(form.exitDate),
+    exitMethod: clearable(form.exitMethod),
     riskLevel: form.riskLevel,
     status: form.status,
   };
@@ -165,8 +171,9 @@ function candidate(form: EditForm, options: EditOptions): Candidate {
   }
   if (options.sensitive) {
     Object.assign(values, {
-      currentLocation: form.currentLocation.trim(),
-      narrative: form.narrative,
+      currentLocation: clearable(form.currentLocation),
+      // Line breaks and indentation of a narrative are kept; only an all-blank one clears it.
+      narrative: form.narrative.trim() === '' ? null : form.narrative,
       documents: form.documents.map((row) => ({
         type: row.type,
         number: row.number.trim(),
@@ -189,20 +196,7 @@ export interface EditOptions {
   sensitive: boolean;
 }
 
-/** Fields the API keeps when they are left out, so emptying them in the form would do nothing. */
-const NOT_CLEARABLE = [
-  'nationality',
-  'birthYear',
-  'estimatedAge',
-  'sex',
-  'recruitmentChannel',
-  'recruitmentDate',
-  'exitDate',
-  'exitMethod',
-] as const;
-
 export type EditProblem =
-  | { kind: 'cannotClear'; field: string }
   | { kind: 'dateOrder'; field: string }
   | { kind: 'invalid'; field: string; code: string; maximum?: number };
 
@@ -212,21 +206,13 @@ export interface EditResult {
   problems: EditProblem[];
 }
 
-/** The fields whose value differs from the record's, and the ones emptied that cannot be. */
+/** The fields whose value differs from the record's (an emptied one is `null`). */
 function diff(next: Record<string, unknown>, base: Record<string, unknown>) {
-  const changed: Record<string, unknown> = {};
-  const problems: EditProblem[] = [];
-  for (const [field, value] of Object.entries(next)) {
-    if (JSON.stringify(value) === JSON.stringify(base[field])) {
-      continue;
-    }
-    if (value !== undefined) {
-      changed[field] = value;
-    } else if ((NOT_CLEARABLE as readonly string[]).includes(field)) {
-      problems.push({ kind: 'cannotClear', field });
-    }
-  }
-  return { changed, problems };
+  return Object.fromEntries(
+    Object.entries(next).filter(
+      ([field, value]) => JSON.stringify(value) !== JSON.stringify(base[field]),
+    ),
+  );
 }
 
 /**
@@ -235,8 +221,14 @@ function diff(next: Record<string, unknown>, base: Record<string, unknown>) {
  */
 export function toUpdate(form: EditForm, record: Case, options: EditOptions): EditResult {
   const next = candidate(form, options);
-  const { changed, problems } = diff(next.values, candidate(toEditForm(record), options).values);
-  if (form.recruitmentDate && form.exitDate && form.exitDate < form.recruitmentDate) {
+  const changed = diff(next.values, candidate(toEditForm(record), options).values);
+  const problems: EditProblem[] = [];
+  const { recruitmentDate, exitDate } = next.values;
+  if (
+    typeof recruitmentDate === 'string' &&
+    typeof exitDate === 'string' &&
+    exitDate < recruitmentDate
+  ) {
     problems.push({ kind: 'dateOrder', field: 'exitDate' });
   }
   const parsed = CaseUpdateSchema.safeParse(changed);
