@@ -3,10 +3,12 @@
  * once to record the SQL it runs (captured at the driver), then measured twice in alternating
  * order, through the API and as the same recorded SQL replayed directly on the database.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from '@/db/client.ts';
+import { displayName as appDisplayName } from '@/domain/cases/display-name.ts';
 import { createRng, misspell } from './cases-synth.ts';
 import { percentile } from './stats.ts';
 
@@ -19,13 +21,15 @@ interface Statement {
 type QueryMethod = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
- * Runs `fn` while recording every query sent through a pg Pool or a PGlite instance (the
- * connections the app's Drizzle client uses outside transactions; audit writes run in
- * transactions on other objects and are not recorded).
+ * Runs `fn` while recording every query sent through a pg client (pool queries and transactions
+ * alike: a pool hands each query to one of its clients) or a PGlite instance.
  */
 async function capture(fn: () => Promise<void>): Promise<Statement[]> {
   const recorded: Statement[] = [];
-  const targets = [pg.Pool.prototype, PGlite.prototype] as unknown as Record<string, QueryMethod>[];
+  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as Record<
+    string,
+    QueryMethod
+  >[];
   const originals = targets.map((t) => t.query!);
   targets.forEach((target, i) => {
     target.query = function (this: unknown, ...args: unknown[]) {
@@ -43,7 +47,8 @@ async function capture(fn: () => Promise<void>): Promise<Statement[]> {
   return recorded;
 }
 
-const isRead = (s: Statement) => /^\s*(select|with)\b/i.test(s.text);
+const isRead = (s: Statement) =>
+  /^\s*(select|with)\b/i.test(s.text) && !s.text.includes('hw_audit_lock_head');
 const isSearch = (s: Statement) => s.text.includes('similarity(');
 
 /** A search or page request and the SQL it ran. */
@@ -55,6 +60,8 @@ export interface Probe {
   /** Its primary name as listed (`displayName`): a same-name case in the top 10 counts too. */
   name: string;
   reads: Statement[];
+  /** Every statement, in order: reads, and the audit transaction (begin … commit). */
+  all: Statement[];
   main: Statement | null;
 }
 
@@ -62,8 +69,10 @@ export interface Timings {
   api: number[];
   /** The request's main statement (search SQL, or the case row for a page), replayed. */
   rawMain: number[];
-  /** Every read the request ran (session, principal, access check, data), replayed in order. */
+  /** Every read the request ran (session and principal, data), replayed in order. */
   rawReads: number[];
+  /** Every statement the request ran, the audit write included, replayed in order. */
+  rawAll: number[];
   hits: number;
   /** Searches whose top 10 holds a case with exactly the intended name (maybe another case). */
   nameHits: number;
@@ -89,7 +98,7 @@ function found(body: unknown, p: { caseId: string; name: string }): [boolean, bo
 
 /** Requests each probe once through the API, recording its SQL (also the warm-up). */
 export async function record(
-  probes: Omit<Probe, 'reads' | 'main'>[],
+  probes: Omit<Probe, 'reads' | 'main' | 'all'>[],
   cookie: string,
 ): Promise<Probe[]> {
   const out: Probe[] = [];
@@ -98,9 +107,37 @@ export async function record(
     const reads = statements.filter(isRead);
     const main =
       reads.find(isSearch) ?? reads.find((s) => s.text.includes('"case_number"')) ?? null;
-    out.push({ ...p, reads, main });
+    out.push({ ...p, reads, all: statements, main });
   }
   return out;
+}
+
+/**
+ * The parameters to replay `s` with. The audit insert gets a new id, the next seq after the
+ * head just read and that head's hash, as the app computes them, so the replay appends a row
+ * exactly like the request did.
+ */
+function freshAudit(s: Statement, head: { seq: string; hash: string } | undefined): unknown[] {
+  const match = /^insert into "audit_events" \(([^)]*)\) values \(([^)]*)\)/.exec(s.text);
+  if (!match) {
+    return s.params;
+  }
+  const columns = match[1]!.split(',').map((c) => c.trim().replaceAll('"', ''));
+  const values = match[2]!.split(',').map((v) => v.trim());
+  const params = [...s.params];
+  const set = (column: string, value: unknown) => {
+    const placeholder = /^\$(\d+)$/.exec(values[columns.indexOf(column)] ?? '');
+    if (!placeholder) {
+      throw new Error(`audit insert: no parameter for ${column} in ${s.text}`);
+    }
+    params[Number(placeholder[1]) - 1] = value;
+  };
+  const prevHash = head?.hash ?? '0'.repeat(64);
+  set('id', randomUUID());
+  set('seq', String(BigInt(head?.seq ?? '0') + 1n));
+  set('prev_hash', prevHash);
+  set('hash', createHash('sha256').update(prevHash).update(JSON.stringify(params)).digest('hex'));
+  return params;
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<[number, unknown]> {
@@ -115,17 +152,23 @@ export async function measure(
   probes: Probe[],
   cookie: string,
 ): Promise<Timings> {
-  const t: Timings = { api: [], rawMain: [], rawReads: [], hits: 0, nameHits: 0 };
-  const replay = async (statements: Statement[]) => {
-    for (const s of statements) {
-      await database.query(s.text, s.params);
-    }
-  };
+  const t: Timings = { api: [], rawMain: [], rawReads: [], rawAll: [], hits: 0, nameHits: 0 };
+  const replay = (statements: Statement[]) =>
+    database.session(async (query) => {
+      let head: { seq: string; hash: string } | undefined;
+      for (const s of statements) {
+        const rows = await query<{ seq: string; hash: string }>(s.text, freshAudit(s, head));
+        if (s.text.includes('hw_audit_lock_head')) {
+          head = rows[0];
+        }
+      }
+    });
   for (const [i, p] of probes.entries()) {
     const api = () => timed(() => getJson(p.url, cookie));
     const raw = async () => {
       t.rawMain.push((await timed(() => replay(p.main ? [p.main] : [])))[0]);
       t.rawReads.push((await timed(() => replay(p.reads)))[0]);
+      t.rawAll.push((await timed(() => replay(p.all)))[0]);
     };
     let apiResult: [number, unknown];
     if (i % 2 === 0) {
@@ -183,9 +226,13 @@ export async function sampleTargets(
   return rows;
 }
 
-/** The list's display name of an identity (case-names.ts `displayName`). */
-export function displayName(n: { given: string | null; family: string | null }): string {
-  return [n.given, n.family].filter((p) => p?.trim()).join(' ');
+/** The list's display name of an identity (the app's own rule). */
+export function displayName(n: {
+  given: string | null;
+  family: string | null;
+  script: string;
+}): string {
+  return appDisplayName(n.given, n.family, n.script);
 }
 
 export const FILTERS = ['none', 'nationality', 'nationality+risk'] as const;

@@ -78,7 +78,7 @@ function row(label: string, values: number[]): string {
 function section(title: string, t: Timings, mainLabel: string): string[] {
   const api = quantiles(t.api);
   const main = quantiles(t.rawMain);
-  const reads = quantiles(t.rawReads);
+  const all = quantiles(t.rawAll);
   return [
     `${title} (${t.api.length} requests; ms)` +
       ' '.repeat(Math.max(1, 36 - title.length)) +
@@ -86,8 +86,10 @@ function section(title: string, t: Timings, mainLabel: string): string[] {
     row('API (HTTP, sequential)', t.api),
     row(`raw SQL: ${mainLabel}`, t.rawMain),
     row('raw SQL: every read the request ran', t.rawReads),
-    `  API / raw ${mainLabel}: p50 ${(api.p50 / main.p50).toFixed(2)}×, p95 ${(api.p95 / main.p95).toFixed(2)}×; ` +
-      `API / all reads: p50 ${(api.p50 / reads.p50).toFixed(2)}×, p95 ${(api.p95 / reads.p95).toFixed(2)}×`,
+    row('raw SQL: every statement (audit write incl.)', t.rawAll),
+    `  API / every statement: p50 ${(api.p50 / all.p50).toFixed(2)}×, p95 ${(api.p95 / all.p95).toFixed(2)}× ` +
+      `(target ≤ ${API_OVER_RAW_TARGET}×); API / ${mainLabel}: p50 ${(api.p50 / main.p50).toFixed(2)}×, ` +
+      `p95 ${(api.p95 / main.p95).toFixed(2)}×`,
   ];
 }
 
@@ -170,7 +172,10 @@ async function run(): Promise<string[]> {
   const p = await measure(rt.database, pages, cookie);
   const slowest = search[s.rawMain.indexOf(Math.max(...s.rawMain))];
   const searchP95 = quantiles(s.api).p95;
-  const ratio = searchP95 / quantiles(s.rawMain).p95;
+  const ratio = searchP95 / quantiles(s.rawAll).p95;
+  const pageRatio = quantiles(p.api).p95 / quantiles(p.rawAll).p95;
+  const verdict = (r: number) =>
+    `${r <= API_OVER_RAW_TARGET ? 'met' : 'NOT met'} (${r.toFixed(2)}×)`;
   const machine = machineInfo();
   return [
     `Homeward cases benchmark, ${started.toISOString()}`,
@@ -196,10 +201,12 @@ async function run(): Promise<string[]> {
     ...section('Case page', p, 'findCaseDetail case row'),
     `  found: ${p.hits}/${pages.length}`,
     '',
-    'Every API search and case read also writes an audit row (in its own transaction); the raw SQL',
-    'replays only the reads, so the API/raw ratio includes the audit write.',
+    'Every API search and case read writes an audit row in its own transaction (begin, lock and',
+    'chain head, insert, commit): "every statement" replays all of it on one connection, with a',
+    'fresh id, seq and hash for the audit row, so API / every statement is what HTTP, auth,',
+    'validation, Drizzle and serialisation add to the same SQL.',
     `Search p95 target ≤ ${SEARCH_P95_TARGET_MS} ms: ${searchP95 <= SEARCH_P95_TARGET_MS ? 'met' : 'NOT met'} (${searchP95.toFixed(1)} ms). ` +
-      `API ≤ ${API_OVER_RAW_TARGET}× raw search SQL at p95: ${ratio <= API_OVER_RAW_TARGET ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×).`,
+      `API ≤ ${API_OVER_RAW_TARGET}× the same SQL at p95: search ${verdict(ratio)}, case page ${verdict(pageRatio)}.`,
     '',
     ...(await explain(rt, slowest)),
   ];
