@@ -8,6 +8,11 @@ export interface EncryptedField {
   /** Primary-key column whose value is part of the AAD. */
   idColumn: string;
   aad: (id: string) => string;
+  /**
+   * The column that held the value in clear before it was encrypted: the start-up step
+   * (`encryptLegacyPlaintext`) encrypts what is still there into `column` and empties it.
+   */
+  legacyColumn?: string;
 }
 
 const caseField = (column: string): EncryptedField => ({
@@ -48,6 +53,41 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
     column: 'goals_enc',
     idColumn: 'id',
     aad: (id) => `case_needs.goals:${id}`,
+  },
+  {
+    table: 'case_consents',
+    column: 'guardian_name_enc',
+    idColumn: 'id',
+    aad: (id) => `case_consents.guardian_name:${id}`,
+    legacyColumn: 'guardian_name',
+  },
+  {
+    table: 'case_consents',
+    column: 'best_interest_note_enc',
+    idColumn: 'id',
+    aad: (id) => `case_consents.best_interest_note:${id}`,
+    legacyColumn: 'best_interest_note',
+  },
+  {
+    table: 'case_events',
+    column: 'outcome_enc',
+    idColumn: 'id',
+    aad: (id) => `case_events.outcome:${id}`,
+    legacyColumn: 'outcome',
+  },
+  {
+    table: 'case_tasks',
+    column: 'title_enc',
+    idColumn: 'id',
+    aad: (id) => `case_tasks.title:${id}`,
+    legacyColumn: 'title',
+  },
+  {
+    table: 'case_plan_items',
+    column: 'action_enc',
+    idColumn: 'id',
+    aad: (id) => `case_plan_items.action:${id}`,
+    legacyColumn: 'action',
   },
   {
     table: 'users',

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackupHeader, restoreBackup, writeBackup } from '@/db/backup.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
 import { createCase, createCaseEvent, getCase, listCases } from '@/domain/cases/index.ts';
+import { createPlanItem } from '@/domain/cases/case-assessment.service.ts';
+import { createTask, listTasksOfCase } from '@/domain/cases/case-tasks.service.ts';
+import { listConsents } from '@/domain/consent/index.ts';
 import { loadKeyring } from '@/domain/keys/index.ts';
 import { masterKeyId } from '@/lib/crypto.ts';
 import { systemCtx } from '@/lib/system-actor.ts';
@@ -21,6 +24,11 @@ const SECRETS = {
   exploitation: 'Beaten when daily targets were missed',
   location: 'Safe house on Soi Nine',
   eventNote: 'Met the legal aid lawyer at the shelter gate',
+  guardian: 'Grandmother Tran Thi Mai',
+  bestInterest: 'Panel found return to the grandmother safe',
+  outcome: 'Charges for overstaying dropped',
+  taskTitle: 'Ask the embassy for the passport kept by the broker',
+  planAction: 'Enrol in the hairdressing course in Hai Phong',
 };
 
 let source: TestRuntime;
@@ -43,13 +51,26 @@ beforeAll(async () => {
     health: SECRETS.health,
     exploitationDetails: SECRETS.exploitation,
     currentLocation: SECRETS.location,
+    consent: {
+      decision: 'given',
+      method: 'written',
+      guardianName: SECRETS.guardian,
+      bestInterestNote: SECRETS.bestInterest,
+    },
   });
   caseId = created.id;
   await createCaseEvent(ctx, caseId, {
     stage: 'legal',
     type: 'non_punishment',
     occurredOn: '2026-01-10',
+    outcome: SECRETS.outcome,
     note: SECRETS.eventNote,
+  });
+  await createTask(ctx, caseId, { title: SECRETS.taskTitle, kind: 'task' });
+  await createPlanItem(ctx, caseId, {
+    domain: 'income_work',
+    action: SECRETS.planAction,
+    status: 'planned',
   });
 });
 
@@ -84,6 +105,14 @@ describe('homeward backup and restore', () => {
       expect(restored.sensitive?.narrative).toBe(SECRETS.narrative);
       expect(restored.sensitive?.documents[0]?.number).toBe(SECRETS.passport);
       expect(restored.stage).toBe('legal');
+      const restoredCtx = systemCtx({ db: target.database.db, cipher }, orgId);
+      const consents = await listConsents(restoredCtx, caseId);
+      expect(consents.items[0]).toMatchObject({
+        guardianName: SECRETS.guardian,
+        bestInterestNote: SECRETS.bestInterest,
+      });
+      const tasks = await listTasksOfCase(restoredCtx, caseId);
+      expect(tasks.items.map((x) => x.title)).toEqual([SECRETS.taskTitle]);
       // The name-word dictionary is not in the file: it is rebuilt, so search still works.
       expect((await readBackupHeader(file)).tables).not.toContain('name_terms');
       const found = await listCases(systemCtx({ db: target.database.db, cipher }, orgId), {

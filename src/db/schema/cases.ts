@@ -162,7 +162,12 @@ export const caseEvents = pgTable(
     type: text().notNull(),
     occurredOn: date().notNull(),
     country: text(),
-    outcome: text(),
+    /**
+     * Plain text before migration 0008: never written now; encrypted and emptied at start-up
+     * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
+     */
+    legacyOutcome: text('outcome'),
+    outcomeEnc: text(),
     noteEnc: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
@@ -170,7 +175,10 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case_idx').on(t.caseId, t.occurredOn, t.createdAt)],
 );
 
-/** Consent records: versioned, never overwritten. A withdrawal is a new version. */
+/**
+ * Consent records: versioned, never overwritten. A withdrawal is a new version. The database
+ * refuses UPDATE and DELETE (migrations 0004, 0008), except re-encryption of the `_enc` columns.
+ */
 export const caseConsents = pgTable(
   'case_consents',
   {
@@ -190,8 +198,14 @@ export const caseConsents = pgTable(
     decision: text().notNull(),
     validUntil: date(),
     withdrawnAt: ts(),
-    guardianName: text(),
-    bestInterestNote: text(),
+    /**
+     * Plain text before migration 0008: never written now; encrypted and emptied at start-up
+     * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
+     */
+    legacyGuardianName: text('guardian_name'),
+    legacyBestInterestNote: text('best_interest_note'),
+    guardianNameEnc: text(),
+    bestInterestNoteEnc: text(),
     recordedBy: uuid().references(() => users.id),
     recordedAt: ts().notNull().defaultNow(),
   },
@@ -210,7 +224,13 @@ export const caseTasks = pgTable(
       .notNull()
       .references(() => cases.id),
     kind: text().notNull().default('task'),
-    title: text().notNull(),
+    /**
+     * Plain text before migration 0008: never written now; encrypted and emptied at start-up
+     * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
+     */
+    legacyTitle: text('title'),
+    /** Null only for a row written before 0008 that start-up has not encrypted yet. */
+    titleEnc: text(),
     dueOn: date(),
     assigneeId: uuid().references(() => users.id),
     status: text().notNull().default('open'),
@@ -251,7 +271,13 @@ export const casePlanItems = pgTable(
       .notNull()
       .references(() => cases.id),
     domain: text().notNull(),
-    action: text().notNull(),
+    /**
+     * Plain text before migration 0008: never written now; encrypted and emptied at start-up
+     * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
+     */
+    legacyAction: text('action'),
+    /** Null only for a row written before 0008 that start-up has not encrypted yet. */
+    actionEnc: text(),
     ownerId: uuid().references(() => users.id),
     dueOn: date(),
     status: text().notNull().default('planned'),

@@ -5,15 +5,17 @@ import { isUuid } from '@/lib/ids.ts';
 
 export type NeedRow = typeof caseNeeds.$inferSelect;
 
-/** A plan item row with its owner's name. */
-export type PlanItemRow = typeof casePlanItems.$inferSelect & { ownerName: string | null };
+/** A plan item row (action still encrypted) with its owner's name. */
+export type PlanItemRow = Omit<typeof casePlanItems.$inferSelect, 'legacyAction'> & {
+  ownerName: string | null;
+};
 
 export type PlanItemInsert = Pick<
   typeof casePlanItems.$inferInsert,
-  'id' | 'caseId' | 'domain' | 'action' | 'ownerId' | 'dueOn' | 'status'
+  'id' | 'caseId' | 'domain' | 'actionEnc' | 'ownerId' | 'dueOn' | 'status'
 >;
 export type PlanItemPatch = Partial<
-  Pick<typeof casePlanItems.$inferInsert, 'domain' | 'action' | 'ownerId' | 'dueOn' | 'status'>
+  Pick<typeof casePlanItems.$inferInsert, 'domain' | 'actionEnc' | 'ownerId' | 'dueOn' | 'status'>
 >;
 
 /** The recorded needs of a case. */
@@ -77,7 +79,7 @@ function selectPlanItems(db: Db) {
       organisationId: casePlanItems.organisationId,
       caseId: casePlanItems.caseId,
       domain: casePlanItems.domain,
-      action: casePlanItems.action,
+      actionEnc: casePlanItems.actionEnc,
       ownerId: casePlanItems.ownerId,
       ownerName: users.displayName,
       dueOn: casePlanItems.dueOn,

@@ -30,6 +30,7 @@ import {
 import { assertAssignable } from './case-members.ts';
 
 const goalsAad = (needId: string) => fieldAad('case_needs', 'goals_enc', needId);
+const actionAad = (itemId: string) => fieldAad('case_plan_items', 'action_enc', itemId);
 
 function toNeed(ctx: Ctx, row: NeedRow, sensitive: boolean): Need {
   return {
@@ -40,11 +41,12 @@ function toNeed(ctx: Ctx, row: NeedRow, sensitive: boolean): Need {
   };
 }
 
-function toPlanItem(row: PlanItemRow): PlanItem {
+function toPlanItem(ctx: Ctx, row: PlanItemRow): PlanItem {
   return {
     id: row.id,
     domain: row.domain as NeedDomain,
-    action: row.action,
+    // Null only before the start-up step has encrypted a pre-0008 action.
+    action: row.actionEnc ? ctx.cipher.decrypt(row.actionEnc, actionAad(row.id)) : '',
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     dueOn: row.dueOn,
@@ -56,7 +58,8 @@ function toPlanItem(row: PlanItemRow): PlanItem {
 
 /**
  * The needs assessment (every domain; unassessed ones as `unknown`) and the case plan
- * (`case.read`). Goals are decrypted only for `case.read_sensitive`. Audited.
+ * (`case.read`). Plan actions are decrypted for every reader, goals only for
+ * `case.read_sensitive`. Audited.
  */
 export async function getAssessment(ctx: Ctx, caseId: string): Promise<Assessment> {
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
@@ -70,7 +73,9 @@ export async function getAssessment(ctx: Ctx, caseId: string): Promise<Assessmen
       ? toNeed(ctx, row, sensitive)
       : { domain, level: 'unknown', goals: null, updatedAt: null };
   });
-  const plan = (await listPlanItems(ctx.db, actor.organisationId, caseId)).map(toPlanItem);
+  const plan = (await listPlanItems(ctx.db, actor.organisationId, caseId)).map((r) =>
+    toPlanItem(ctx, r),
+  );
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
     action: 'case.assessment.read',
@@ -125,7 +130,7 @@ async function loadPlanItem(
   if (!row) {
     throw new AppError('plan_item_not_found');
   }
-  return toPlanItem(row);
+  return toPlanItem(ctx, row);
 }
 
 /** Adds an action to the case plan (`case.update`); the owner must be able to hold cases. */
@@ -144,7 +149,7 @@ export async function createPlanItem(
       id,
       caseId,
       domain: input.domain,
-      action: input.action,
+      actionEnc: ctx.cipher.encrypt(input.action, actionAad(id)),
       ownerId: input.ownerId ?? null,
       dueOn: input.dueOn ?? null,
       status: input.status,
@@ -174,8 +179,13 @@ export async function updatePlanItem(
   if (input.ownerId) {
     await assertAssignable(ctx, actor, input.ownerId, 'ownerId');
   }
+  const { action, ...rest } = input;
   await ctx.db.transaction(async (tx) => {
-    await updatePlanItemRow(tx, actor.organisationId, itemId, { ...input, updatedAt: ctx.now() });
+    await updatePlanItemRow(tx, actor.organisationId, itemId, {
+      ...rest,
+      ...(action !== undefined && { actionEnc: ctx.cipher.encrypt(action, actionAad(itemId)) }),
+      updatedAt: ctx.now(),
+    });
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'case.plan_item.update',

@@ -3,7 +3,10 @@ import type { Db } from '@/db/client.ts';
 import { caseEvents, cases } from '@/db/schema/index.ts';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
-export type CaseEventInsert = Omit<typeof caseEvents.$inferInsert, 'organisationId' | 'createdAt'>;
+export type CaseEventInsert = Omit<
+  typeof caseEvents.$inferInsert,
+  'organisationId' | 'createdAt' | 'legacyOutcome'
+>;
 
 /** Inserts one journey event of a case of `organisationId`. */
 export async function insertCaseEvent(

@@ -55,6 +55,8 @@ function assertEventInput(ctx: Ctx, input: EventCreate): void {
   }
 }
 
+const outcomeAad = (id: string) => fieldAad('case_events', 'outcome_enc', id);
+
 function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
   const note =
     row.noteEnc && actor.permissions.has('case.read_sensitive')
@@ -66,7 +68,7 @@ function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
     type: row.type,
     occurredOn: row.occurredOn,
     country: row.country,
-    outcome: row.outcome,
+    outcome: row.outcomeEnc ? ctx.cipher.decrypt(row.outcomeEnc, outcomeAad(row.id)) : null,
     note,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -74,8 +76,8 @@ function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
 }
 
 /**
- * The journey timeline of a case (`case.read`), by date then entry time. Notes are decrypted
- * only for callers with `case.read_sensitive` (null otherwise). Audited as `case.events.read`.
+ * The journey timeline of a case (`case.read`), by date then entry time. Outcomes are decrypted
+ * for every reader, notes only for callers with `case.read_sensitive` (null otherwise). Audited as `case.events.read`.
  * Throws `case_not_found` for a case the caller may not see.
  */
 export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEvent[]> {
@@ -93,7 +95,7 @@ export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEven
 }
 
 /**
- * Records a dated journey event (`case.update`). The note is encrypted at rest; the date may not
+ * Records a dated journey event (`case.update`). Outcome and note are encrypted at rest; the date may not
  * be in the future (`validation_failed`, path `occurredOn`). Bumps the case's `updated_at` and runs
  * `returnArrivalHooks` for a return arrival, all in one transaction with the audit entry
  * (`case.event.create`, details without the note). The case's stage follows from its events.
@@ -107,6 +109,7 @@ export async function createCaseEvent(
   assertEventInput(ctx, input);
   const id = newId();
   const note = input.note?.trim() ? input.note : null;
+  const outcome = input.outcome || null;
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertCaseEvent(tx, actor.organisationId, {
       id,
@@ -115,7 +118,7 @@ export async function createCaseEvent(
       type: input.type,
       occurredOn: input.occurredOn,
       country: input.country ?? null,
-      outcome: input.outcome || null,
+      outcomeEnc: outcome ? ctx.cipher.encrypt(outcome, outcomeAad(id)) : null,
       noteEnc: note ? ctx.cipher.encrypt(note, fieldAad('case_events', 'note_enc', id)) : null,
       createdBy: actor.userId,
     });

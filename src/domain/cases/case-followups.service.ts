@@ -1,6 +1,7 @@
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
 import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess } from '@/policy/require-access.ts';
@@ -13,7 +14,7 @@ import {
   lockCase,
 } from './case-tasks.repository.ts';
 import type { FollowUpCreate, TaskList } from './case-tasks.schema.ts';
-import { todayOf, toTask } from './case-tasks.service.ts';
+import { encryptTitle, todayOf, toTask } from './case-tasks.service.ts';
 
 /**
  * `date` (YYYY-MM-DD) plus `months` calendar months, clamped to the end of the target month:
@@ -37,6 +38,13 @@ export interface FollowUpTarget {
   from: string;
 }
 
+/** A new follow-up task's id, kind and title (encrypted like every task title). */
+function followUpTask(cipher: FieldCipher, months: number) {
+  const id = newId();
+  const title = `Follow-up ${months} month${months === 1 ? '' : 's'} after return`;
+  return { id, kind: 'follow_up' as const, titleEnc: encryptTitle(cipher, id, title) };
+}
+
 /**
  * Creates the organisation's follow-up tasks (`from` + each of its follow-up months), assigned
  * to the case's first assignee, inside the caller's transaction `tx`, and audits it. Follow-ups
@@ -46,7 +54,7 @@ export interface FollowUpTarget {
  */
 export async function scheduleFollowUps(
   tx: Db,
-  ctx: Pick<Ctx, 'actor' | 'meta' | 'now'>,
+  ctx: Pick<Ctx, 'actor' | 'cipher' | 'meta' | 'now'>,
   { organisationId, caseId, from }: FollowUpTarget,
 ): Promise<string[]> {
   await lockCase(tx, organisationId, caseId);
@@ -63,10 +71,8 @@ export async function scheduleFollowUps(
   const rows = dates
     .filter((d) => !taken.has(d.dueOn))
     .map((d) => ({
-      id: newId(),
+      ...followUpTask(ctx.cipher, d.n),
       caseId,
-      kind: 'follow_up' as const,
-      title: `Follow-up ${d.n} month${d.n === 1 ? '' : 's'} after return`,
       dueOn: d.dueOn,
       assigneeId,
       createdBy: ctx.actor.userId,
@@ -102,7 +108,7 @@ export async function createFollowUps(
     if (!row) {
       throw new AppError('task_not_found');
     }
-    items.push(toTask(row, today));
+    items.push(toTask(ctx.cipher, row, today));
   }
   return { items };
 }

@@ -3,13 +3,13 @@ import type { Db } from '@/db/client.ts';
 import { caseAssignments, cases, caseTasks, organisations, users } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
 
-/** A task row with its case number and assignee name. */
+/** A task row (title still encrypted) with its case number and assignee name. */
 export interface TaskRow {
   id: string;
   caseId: string;
   caseNumber: string;
   kind: string;
-  title: string;
+  titleEnc: string | null;
   dueOn: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -20,10 +20,13 @@ export interface TaskRow {
 
 export type TaskInsert = Pick<
   typeof caseTasks.$inferInsert,
-  'id' | 'caseId' | 'kind' | 'title' | 'dueOn' | 'assigneeId' | 'createdBy'
+  'id' | 'caseId' | 'kind' | 'titleEnc' | 'dueOn' | 'assigneeId' | 'createdBy'
 >;
 export type TaskPatch = Partial<
-  Pick<typeof caseTasks.$inferInsert, 'title' | 'dueOn' | 'assigneeId' | 'status' | 'completedAt'>
+  Pick<
+    typeof caseTasks.$inferInsert,
+    'titleEnc' | 'dueOn' | 'assigneeId' | 'status' | 'completedAt'
+  >
 >;
 
 function selectTasks(db: Db) {
@@ -33,7 +36,7 @@ function selectTasks(db: Db) {
       caseId: caseTasks.caseId,
       caseNumber: cases.caseNumber,
       kind: caseTasks.kind,
-      title: caseTasks.title,
+      titleEnc: caseTasks.titleEnc,
       dueOn: caseTasks.dueOn,
       assigneeId: caseTasks.assigneeId,
       assigneeName: users.displayName,
@@ -82,7 +85,7 @@ export async function findTask(
   return row ?? null;
 }
 
-/** Inserts tasks into a case of the organisation. */
+/** Inserts tasks (titles already encrypted) into a case of the organisation. */
 export async function insertTasks(
   tx: Db,
   organisationId: string,

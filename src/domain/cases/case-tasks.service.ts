@@ -1,5 +1,7 @@
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
+import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
@@ -30,15 +32,23 @@ export function todayOf(ctx: Pick<Ctx, 'now'>): string {
   return ctx.now().toISOString().slice(0, 10);
 }
 
-/** Maps a task row to the API shape; `overdue` is judged against `today`. */
-export function toTask(row: TaskRow, today: string): Task {
+const titleAad = (taskId: string) => fieldAad('case_tasks', 'title_enc', taskId);
+
+/** A task title encrypted for its row (task ids are part of the AAD). */
+export function encryptTitle(cipher: FieldCipher, taskId: string, title: string): string {
+  return cipher.encrypt(title, titleAad(taskId));
+}
+
+/** Maps a task row to the API shape, decrypting the title; `overdue` is judged against `today`. */
+export function toTask(cipher: FieldCipher, row: TaskRow, today: string): Task {
   const status = row.status as TaskStatus;
   return {
     id: row.id,
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     kind: row.kind as TaskKind,
-    title: row.title,
+    // Null only before the start-up step has encrypted a pre-0008 title.
+    title: row.titleEnc ? cipher.decrypt(row.titleEnc, titleAad(row.id)) : '',
     dueOn: row.dueOn,
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeName,
@@ -54,7 +64,7 @@ export async function listTasksOfCase(ctx: Ctx, caseId: string): Promise<TaskLis
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
   const rows = await listCaseTasks(ctx.db, actor.organisationId, caseId);
   const today = todayOf(ctx);
-  return { items: rows.map((r) => toTask(r, today)) };
+  return { items: rows.map((r) => toTask(ctx.cipher, r, today)) };
 }
 
 /** Adds a task to a case (`case.update`). Throws `validation_failed` for a bad assignee. */
@@ -70,7 +80,7 @@ export async function createTask(ctx: Ctx, caseId: string, input: TaskCreate): P
         id,
         caseId,
         kind: input.kind,
-        title: input.title,
+        titleEnc: encryptTitle(ctx.cipher, id, input.title),
         dueOn: input.dueOn ?? null,
         assigneeId: input.assigneeId ?? null,
         createdBy: actor.userId,
@@ -92,7 +102,7 @@ async function loadTask(ctx: Ctx, actor: OrgActor, caseId: string, id: string): 
   if (!row) {
     throw new AppError('task_not_found');
   }
-  return toTask(row, todayOf(ctx));
+  return toTask(ctx.cipher, row, todayOf(ctx));
 }
 
 /**
@@ -113,7 +123,11 @@ export async function updateTask(
   if (input.assigneeId) {
     await assertAssignable(ctx, actor, input.assigneeId, 'assigneeId');
   }
-  const patch: TaskPatch = { ...input };
+  const { title, ...rest } = input;
+  const patch: TaskPatch = {
+    ...rest,
+    ...(title !== undefined && { titleEnc: encryptTitle(ctx.cipher, taskId, title) }),
+  };
   if (input.status && input.status !== current.status) {
     patch.completedAt = input.status === 'done' ? ctx.now() : null;
   }
@@ -163,7 +177,7 @@ export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
     after: parseTaskCursor(q.cursor),
     limit: q.limit,
   });
-  const items = rows.slice(0, q.limit).map((r) => toTask(r, today));
+  const items = rows.slice(0, q.limit).map((r) => toTask(ctx.cipher, r, today));
   const last = items.at(-1);
   const nextCursor =
     rows.length > q.limit && last ? encodeCursor(`${last.dueOn ?? ''}|${last.id}`) : null;

@@ -5,16 +5,20 @@ import { registerCase } from './cases.fixtures.ts';
 
 /**
  * What a survivor tells a caseworker stays unreadable to whoever gets a copy of the database: the
- * sensitive fields of a case, journey event notes and case notes are stored encrypted, while the
- * API still returns them to the staff allowed to read them. Every value carries its own random
+ * sensitive fields of a case, journey event notes and outcomes, case notes, consent guardian and
+ * best-interest text, task titles and plan actions are stored encrypted, while the API still
+ * returns them to the staff allowed to read them. Every value carries its own random
  * token, and every column of every table is searched for it.
  */
 let t: TestApp;
 let admin: Session;
+let adminId: string;
 beforeAll(async () => {
   t = await testApp();
   const org = await buildOrganisation(t.runtime);
-  admin = await buildSession(t.runtime, await buildUser(t.runtime, org, 'admin'));
+  const user = await buildUser(t.runtime, org, 'admin');
+  adminId = user.id;
+  admin = await buildSession(t.runtime, user);
 });
 
 /** A realistic sentence carrying a random token, so that a leak is unmistakable. */
@@ -104,6 +108,84 @@ describe('cases: encryption at rest', () => {
     expect(await whereStored('Ratree')).toContain('public.case_identities');
   });
 
+  it('stores consent guardian and best-interest text, outcomes, task titles and plan actions encrypted', async () => {
+    const atRegistration = {
+      guardianName: secret('Aunt Somsri Wongsa'),
+      bestInterestNote: secret('Panel agreed she stays with her aunt'),
+    };
+    const c = await registerCase(t.app, admin, {
+      identities: [{ given: 'Nok', family: 'Consent' }],
+      consent: { decision: 'given', method: 'written', ...atRegistration },
+    });
+    const recorded = {
+      guardianName: secret('Uncle Prasert'),
+      bestInterestNote: secret('Social worker report on phone contact'),
+    };
+    const consent = await send('POST', `/api/cases/${c.id}/consents`, {
+      purpose: 'phone_contact',
+      dataCategories: ['contacts'],
+      method: 'verbal',
+      decision: 'given',
+      ...recorded,
+    });
+    expect(consent).toMatchObject(recorded);
+    // A withdrawal is a new version: its copy of the text is encrypted for the new row.
+    const withdrawn = await send('POST', `/api/cases/${c.id}/consents/${consent.id}/withdraw`);
+    expect(withdrawn).toMatchObject({ version: 2, ...recorded });
+    const consents = await send('GET', `/api/cases/${c.id}/consents`);
+    expect(consents.history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ version: 1, purpose: 'case_management', ...atRegistration }),
+        expect.objectContaining({ version: 1, purpose: 'phone_contact', ...recorded }),
+        expect.objectContaining({ version: 2, purpose: 'phone_contact', ...recorded }),
+      ]),
+    );
+
+    const outcome = secret('Recognised as a victim by the NRM panel');
+    await send('POST', `/api/cases/${c.id}/events`, {
+      stage: 'identification',
+      type: 'nrm_decision',
+      occurredOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      outcome,
+    });
+    expect((await send('GET', `/api/cases/${c.id}/events`)).items[0].outcome).toBe(outcome);
+
+    const firstTitle = secret('Ask the embassy about the passport held by');
+    const title = secret('Call back about the debt to');
+    const task = await send('POST', `/api/cases/${c.id}/tasks`, {
+      title: firstTitle,
+      assigneeId: adminId,
+    });
+    expect(task.title).toBe(firstTitle);
+    await send('PATCH', `/api/cases/${c.id}/tasks/${task.id}`, { title });
+    expect((await send('GET', `/api/cases/${c.id}/tasks`)).items[0].title).toBe(title);
+    const mine = await send('GET', '/api/tasks?assignee=me&limit=100');
+    expect(mine.items.find((x: { id: string }) => x.id === task.id)?.title).toBe(title);
+
+    const firstAction = secret('Refer to a debt counsellor in');
+    const action = secret('Apply for the livelihood grant with');
+    const item = await send('POST', `/api/cases/${c.id}/plan-items`, {
+      domain: 'safety',
+      action: firstAction,
+    });
+    expect(item.action).toBe(firstAction);
+    await send('PATCH', `/api/cases/${c.id}/plan-items/${item.id}`, { action });
+    expect((await send('GET', `/api/cases/${c.id}/assessment`)).plan[0].action).toBe(action);
+
+    const values = [
+      ...Object.values(atRegistration),
+      ...Object.values(recorded),
+      outcome,
+      firstTitle,
+      title,
+      firstAction,
+      action,
+    ];
+    for (const value of values) {
+      expect(await whereStored(tokenOf(value)), value).toEqual([]);
+    }
+  });
+
   it('encrypts edits too, and keeps nothing of the replaced value', async () => {
     const before = secret('Staying with her cousin in Mae Sai');
     const c = await registerCase(t.app, admin, {
@@ -138,5 +220,20 @@ describe('cases: encryption at rest', () => {
     const res = await request(t.app, admin, { method: 'GET', url: `/api/cases/${target.id}` });
     expect(res.statusCode).not.toBe(200);
     expect(res.body).not.toContain(tokenOf(narrative));
+  });
+
+  it('does not reveal a task title copied onto another task', async () => {
+    const c = await registerCase(t.app, admin, { identities: [{ given: 'Copied' }] });
+    const title = secret('Meet the lawyer about the recruiter');
+    const source = await send('POST', `/api/cases/${c.id}/tasks`, { title });
+    const target = await send('POST', `/api/cases/${c.id}/tasks`, { title: 'Harmless' });
+    await t.runtime.database.query(
+      `update case_tasks set title_enc = (select title_enc from case_tasks where id = $1)
+       where id = $2`,
+      [source.id, target.id],
+    );
+    const res = await request(t.app, admin, { method: 'GET', url: `/api/cases/${c.id}/tasks` });
+    expect(res.statusCode).not.toBe(200);
+    expect(res.body).not.toContain(tokenOf(title));
   });
 });

@@ -101,7 +101,7 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
       await replaceIdentities(tx, actor.organisationId, id, input.identities);
       await replaceAssignees(tx, actor.organisationId, id, assignees);
       if (input.consent) {
-        await insertConsentVersion(tx, {
+        await insertConsentVersion(tx, ctx.cipher, {
           id: newId(),
           organisationId: actor.organisationId,
           caseId: id,

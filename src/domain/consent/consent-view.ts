@@ -1,4 +1,5 @@
-import type { ConsentRow } from './consent.repository.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
+import { openConsentText, type ConsentRow } from './consent.repository.ts';
 import type {
   ConsentDecision,
   ConsentMethod,
@@ -27,8 +28,12 @@ export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
   return 'given';
 }
 
-/** The API view of a consent version; guardian and best-interest text only with `sensitive`. */
-export function toConsentView(row: ConsentRow, now: Date, sensitive: boolean): ConsentView {
+/**
+ * The API view of a consent version. Guardian and best-interest text are decrypted only when a
+ * `cipher` is given: pass it only to callers with `case.read_sensitive` (null hides them).
+ */
+export function toConsentView(row: ConsentRow, now: Date, cipher: FieldCipher | null): ConsentView {
+  const text = cipher ? openConsentText(cipher, row) : null;
   return {
     id: row.id,
     chainId: row.chainId,
@@ -41,8 +46,8 @@ export function toConsentView(row: ConsentRow, now: Date, sensitive: boolean): C
     decision: row.decision as ConsentDecision,
     validUntil: row.validUntil,
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
-    guardianName: sensitive ? row.guardianName : null,
-    bestInterestNote: sensitive ? row.bestInterestNote : null,
+    guardianName: text?.guardianName ?? null,
+    bestInterestNote: text?.bestInterestNote ?? null,
     recordedBy: row.recordedBy,
     recordedAt: row.recordedAt.toISOString(),
     status: consentStatus(row, now),

@@ -1,28 +1,82 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { caseConsents, cases, organisations } from '@/db/schema/index.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
+import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { isUuid } from '@/lib/ids.ts';
 
+/** A consent version as stored: guardian and best-interest text encrypted. */
 export type ConsentRow = typeof caseConsents.$inferSelect;
-export type ConsentInsert = Omit<typeof caseConsents.$inferInsert, 'recordedAt'>;
 
-/** Inserts one consent version. Versions are never updated or deleted. */
-export async function insertConsentVersion(tx: Db, row: ConsentInsert): Promise<ConsentRow> {
-  const [created] = await tx.insert(caseConsents).values(row).returning();
+/** The guardian and best-interest text of a consent version, in clear. */
+export interface ConsentText {
+  guardianName: string | null;
+  bestInterestNote: string | null;
+}
+
+/** A consent version to insert, with its guardian and best-interest text in clear. */
+export type ConsentInsert = Omit<
+  typeof caseConsents.$inferInsert,
+  | 'recordedAt'
+  | 'guardianNameEnc'
+  | 'bestInterestNoteEnc'
+  | 'legacyGuardianName'
+  | 'legacyBestInterestNote'
+> &
+  Partial<ConsentText>;
+
+const guardianAad = (id: string) => fieldAad('case_consents', 'guardian_name_enc', id);
+const bestInterestAad = (id: string) => fieldAad('case_consents', 'best_interest_note_enc', id);
+
+function sealed(cipher: FieldCipher, row: ConsentInsert): typeof caseConsents.$inferInsert {
+  const { guardianName, bestInterestNote, ...rest } = row;
+  return {
+    ...rest,
+    guardianNameEnc: guardianName ? cipher.encrypt(guardianName, guardianAad(row.id)) : null,
+    bestInterestNoteEnc: bestInterestNote
+      ? cipher.encrypt(bestInterestNote, bestInterestAad(row.id))
+      : null,
+  };
+}
+
+/** Decrypts the guardian and best-interest text of a stored consent version. */
+export function openConsentText(cipher: FieldCipher, row: ConsentRow): ConsentText {
+  return {
+    guardianName: row.guardianNameEnc
+      ? cipher.decrypt(row.guardianNameEnc, guardianAad(row.id))
+      : null,
+    bestInterestNote: row.bestInterestNoteEnc
+      ? cipher.decrypt(row.bestInterestNoteEnc, bestInterestAad(row.id))
+      : null,
+  };
+}
+
+/**
+ * Inserts one consent version, encrypting its guardian and best-interest text (bound to the
+ * version's id). Versions are never updated or deleted.
+ */
+export async function insertConsentVersion(
+  tx: Db,
+  cipher: FieldCipher,
+  row: ConsentInsert,
+): Promise<ConsentRow> {
+  const [created] = await tx.insert(caseConsents).values(sealed(cipher, row)).returning();
   return created!;
 }
 
 /**
- * Inserts the next version of a chain; null when that version number is already taken (someone
- * else added a version at the same time: the unique chain/version index decides).
+ * Inserts the next version of a chain (text encrypted as by `insertConsentVersion`); null when
+ * that version number is already taken (someone else added a version at the same time: the
+ * unique chain/version index decides).
  */
 export async function insertNextConsentVersion(
   tx: Db,
+  cipher: FieldCipher,
   row: ConsentInsert,
 ): Promise<ConsentRow | null> {
   const [created] = await tx
     .insert(caseConsents)
-    .values(row)
+    .values(sealed(cipher, row))
     .onConflictDoNothing({ target: [caseConsents.chainId, caseConsents.version] })
     .returning();
   return created ?? null;

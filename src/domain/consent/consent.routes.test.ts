@@ -238,4 +238,41 @@ describe('consent: versions', () => {
     );
     expect(row?.decision).toBe('given');
   });
+
+  it('lets a re-encryption transaction replace ciphertexts (key rotation), and nothing else', async () => {
+    const w = await world();
+    const v1 = (await post(w.s.caseworker, w.caseId, { ...GIVEN, guardianName: 'Aunt' })).json();
+    const snapshot = () =>
+      t.runtime.database.query('select * from case_consents where case_id = $1', [w.caseId]);
+    const before = await snapshot();
+    const reencrypting = (sql: string) =>
+      t.runtime.database.session(async (query) => {
+        await query('begin');
+        try {
+          await query("select set_config('homeward.reencrypt', 'on', true)");
+          await query(sql, [v1.id]);
+        } finally {
+          await query('rollback');
+        }
+      });
+    await expect(
+      reencrypting(
+        "update case_consents set guardian_name_enc = 'x', guardian_name = null where id = $1",
+      ),
+    ).resolves.toBeUndefined();
+    for (const refused of [
+      "update case_consents set decision = 'refused' where id = $1",
+      "update case_consents set guardian_name_enc = 'x', withdrawn_at = now() where id = $1",
+      "update case_consents set guardian_name = 'Aunt' where id = $1",
+      'delete from case_consents where id = $1',
+    ]) {
+      await expect(reencrypting(refused), refused).rejects.toThrow(/append-only/);
+    }
+    await expect(
+      t.runtime.database.query("update case_consents set guardian_name_enc = 'x' where id = $1", [
+        v1.id,
+      ]),
+    ).rejects.toThrow(/append-only/);
+    expect(await snapshot()).toEqual(before);
+  });
 });

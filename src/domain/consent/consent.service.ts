@@ -16,7 +16,9 @@ import {
   insertConsentVersion,
   insertNextConsentVersion,
   listConsentRows,
+  openConsentText,
   organisationExists,
+  type ConsentInsert,
   type ConsentRow,
 } from './consent.repository.ts';
 import {
@@ -38,10 +40,10 @@ export async function listConsents(ctx: Ctx, caseId: string): Promise<ConsentLis
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
   const rows = await listConsentRows(ctx.db, actor.organisationId, caseId);
   const now = ctx.now();
-  const sensitive = actor.permissions.has('case.read_sensitive');
+  const cipher = actor.permissions.has('case.read_sensitive') ? ctx.cipher : null;
   const result = {
-    items: latestOfChains(rows).map((r) => toConsentView(r, now, sensitive)),
-    history: rows.map((r) => toConsentView(r, now, sensitive)),
+    items: latestOfChains(rows).map((r) => toConsentView(r, now, cipher)),
+    history: rows.map((r) => toConsentView(r, now, cipher)),
   };
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
@@ -85,8 +87,9 @@ async function assertConsentInput(
 
 /**
  * Records a consent or refusal as version 1 of a new chain (`consent.record`). A possible minor's
- * consent needs a guardian or best-interest record; a recipient organisation must exist; validity
- * may not end in the past (all `validation_failed`). Audited as `consent.record`.
+ * consent needs a guardian or best-interest record (both encrypted at rest); a recipient
+ * organisation must exist; validity may not end in the past (all `validation_failed`). Audited
+ * as `consent.record`.
  */
 export async function recordConsent(
   ctx: Ctx,
@@ -96,7 +99,7 @@ export async function recordConsent(
   const actor = await requireAccess(ctx, 'consent.record', [{ type: 'case', id: caseId }]);
   await assertConsentInput(ctx, actor.organisationId, caseId, input);
   const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertConsentVersion(tx, {
+    const created = await insertConsentVersion(tx, ctx.cipher, {
       id: newId(),
       organisationId: actor.organisationId,
       caseId,
@@ -122,11 +125,18 @@ export async function recordConsent(
     });
     return created;
   });
-  return toConsentView(row, ctx.now(), actor.permissions.has('case.read_sensitive'));
+  return toConsentView(
+    row,
+    ctx.now(),
+    actor.permissions.has('case.read_sensitive') ? ctx.cipher : null,
+  );
 }
 
-/** The terms of a consent version, carried unchanged into its next version. */
-function sameTerms(row: ConsentRow): Omit<ConsentRow, 'id' | 'version' | 'recordedAt'> {
+/**
+ * The terms of a consent version, carried unchanged into its next version. The guardian and
+ * best-interest text are decrypted, to be encrypted again for the new version's id.
+ */
+function sameTerms(ctx: Ctx, row: ConsentRow): Omit<ConsentInsert, 'id' | 'version'> {
   return {
     organisationId: row.organisationId,
     caseId: row.caseId,
@@ -139,8 +149,7 @@ function sameTerms(row: ConsentRow): Omit<ConsentRow, 'id' | 'version' | 'record
     decision: row.decision,
     validUntil: row.validUntil,
     withdrawnAt: row.withdrawnAt,
-    guardianName: row.guardianName,
-    bestInterestNote: row.bestInterestNote,
+    ...openConsentText(ctx.cipher, row),
     recordedBy: row.recordedBy,
   };
 }
@@ -165,8 +174,8 @@ export async function withdrawConsent(
     throw new AppError('conflict', 'This consent is already withdrawn.');
   }
   const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertNextConsentVersion(tx, {
-      ...sameTerms(latest),
+    const created = await insertNextConsentVersion(tx, ctx.cipher, {
+      ...sameTerms(ctx, latest),
       id: newId(),
       version: latest.version + 1,
       withdrawnAt: ctx.now(),
@@ -184,7 +193,11 @@ export async function withdrawConsent(
     });
     return created;
   });
-  return toConsentView(row, ctx.now(), actor.permissions.has('case.read_sensitive'));
+  return toConsentView(
+    row,
+    ctx.now(),
+    actor.permissions.has('case.read_sensitive') ? ctx.cipher : null,
+  );
 }
 
 /** What `canShare` is asked. */

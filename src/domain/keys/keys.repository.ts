@@ -62,3 +62,46 @@ export async function writeEncryptedValue(
         where ${sql.identifier(field.idColumn)}::text = ${id}`,
   );
 }
+
+/**
+ * Lets this transaction rewrite ciphertexts of append-only tables (case_consents: its trigger
+ * allows an UPDATE that only replaces `_enc` values and empties pre-0008 plain columns).
+ */
+export async function allowReencrypt(tx: Db): Promise<void> {
+  await tx.execute(sql`select set_config('homeward.reencrypt', 'on', true)`);
+}
+
+/** Ids and plain values still in a field's legacy column, in batches after `afterId`. */
+export async function readLegacyBatch(
+  db: Db,
+  field: EncryptedField & { legacyColumn: string },
+  afterId: string,
+  limit: number,
+): Promise<{ id: string; value: string }[]> {
+  const result: unknown = await db.execute(
+    sql`select ${sql.identifier(field.idColumn)}::text as id, ${sql.identifier(field.legacyColumn)} as value
+        from ${sql.identifier(field.table)}
+        where ${sql.identifier(field.legacyColumn)} is not null and ${sql.identifier(field.idColumn)}::text > ${afterId}
+        order by ${sql.identifier(field.idColumn)}::text limit ${limit}`,
+  );
+  return (result as { rows: { id: string; value: string }[] }).rows;
+}
+
+/**
+ * Stores the encrypted value and empties the legacy column, unless another process did it first
+ * (a value encrypted since then is never overwritten). Returns whether the row was changed.
+ */
+export async function replaceLegacyValue(
+  tx: Db,
+  field: EncryptedField & { legacyColumn: string },
+  id: string,
+  value: string,
+): Promise<boolean> {
+  const result: unknown = await tx.execute(
+    sql`update ${sql.identifier(field.table)}
+        set ${sql.identifier(field.column)} = ${value}, ${sql.identifier(field.legacyColumn)} = null
+        where ${sql.identifier(field.idColumn)}::text = ${id} and ${sql.identifier(field.legacyColumn)} is not null
+        returning 1 as changed`,
+  );
+  return (result as { rows: unknown[] }).rows.length > 0;
+}

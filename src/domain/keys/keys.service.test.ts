@@ -1,10 +1,17 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { request, type Session } from '@test/support/build-app.ts';
 import { createRuntime, type TestRuntime } from '@test/support/database.ts';
-import { buildOrganisation, buildUser, type TestUser } from '@test/support/factories.ts';
+import {
+  buildOrganisation,
+  buildSession,
+  buildUser,
+  type TestUser,
+} from '@test/support/factories.ts';
 import { buildApp } from '@/server/app.ts';
-import { generateKey } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { generateKey, type FieldCipher } from '@/lib/crypto.ts';
+import { ENCRYPTED_FIELDS, fieldAad } from '@/lib/encrypted-fields.ts';
 import { systemActor } from '@/lib/system-actor.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
 import { loadKeyring, rewrapDataKeys, rotateDataKey, WrongMasterKeyError } from './index.ts';
@@ -100,6 +107,122 @@ describe('rotateDataKey', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+/** Case text of every kind added in migration 0008, written and read through the API. */
+const TEXTS = {
+  guardianName: 'Aunt Somsri Wongsa',
+  bestInterestNote: 'Panel decision 12: stays with her aunt',
+  outcome: 'Recognised as a victim by the NRM panel',
+  title: 'Call the embassy about the passport',
+  action: 'Refer to a debt counsellor',
+};
+
+/** A request helper that fails the test unless the API answers 2xx; returns the JSON. */
+function sender(app: FastifyInstance, session: Session) {
+  return async (method: string, url: string, payload?: unknown) => {
+    const res = await request(app, session, { method, url, payload } as never);
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+}
+
+/** Runs `fn` against an app using `cipher`, as the admin `user`. */
+async function withApi<T>(
+  cipher: FieldCipher,
+  fn: (send: ReturnType<typeof sender>) => Promise<T>,
+): Promise<T> {
+  const app = await buildApp({ database: rt.database, cipher, logger: false });
+  try {
+    return await fn(sender(app, await buildSession(rt, user)));
+  } finally {
+    await app.close();
+  }
+}
+
+async function writeCaseTexts(cipher: FieldCipher): Promise<string> {
+  return withApi(cipher, async (send) => {
+    const c = await send('POST', '/api/cases', {
+      identities: [{ given: 'Nok', family: 'Rotated' }],
+      consent: {
+        decision: 'given',
+        method: 'written',
+        guardianName: TEXTS.guardianName,
+        bestInterestNote: TEXTS.bestInterestNote,
+      },
+    });
+    await send('POST', `/api/cases/${c.id}/events`, {
+      stage: 'identification',
+      type: 'nrm_decision',
+      occurredOn: '2026-01-10',
+      outcome: TEXTS.outcome,
+    });
+    await send('POST', `/api/cases/${c.id}/tasks`, { title: TEXTS.title });
+    await send('POST', `/api/cases/${c.id}/plan-items`, { domain: 'safety', action: TEXTS.action });
+    return c.id as string;
+  });
+}
+
+describe('rotateDataKey: every encrypted column', () => {
+  it('knows every `_enc` column of the database, and each registered column exists', async () => {
+    const columns = await rt.database.query<{ table: string; column: string }>(
+      `select table_name as table, column_name as column from information_schema.columns
+       where table_schema = 'public'`,
+    );
+    const has = (table: string, column: string) =>
+      columns.some((c) => c.table === table && c.column === column);
+    const registered = ENCRYPTED_FIELDS.map((f) => `${f.table}.${f.column}`);
+    const encColumns = columns.filter((c) => c.column.endsWith('_enc'));
+    expect(encColumns.map((c) => `${c.table}.${c.column}`).sort()).toEqual([...registered].sort());
+    for (const f of ENCRYPTED_FIELDS) {
+      expect(has(f.table, f.idColumn), `${f.table}.${f.idColumn}`).toBe(true);
+      if (f.legacyColumn) {
+        expect(has(f.table, f.legacyColumn), `${f.table}.${f.legacyColumn}`).toBe(true);
+      }
+    }
+  });
+
+  it('re-encrypts consent guardian and best-interest text, outcomes, task titles and plan actions', async () => {
+    const caseId = await writeCaseTexts(await loadKeyring(rt.database.db, rt.masterKey));
+    const result = await rotateDataKey(rt.database.db, rt.masterKey, auditCtx);
+    const cipher = await loadKeyring(rt.database.db, rt.masterKey);
+    // Every ciphertext in the database, of every registered column, is now under the new key.
+    for (const f of ENCRYPTED_FIELDS) {
+      const rows = await rt.database.query<{ value: string }>(
+        `select "${f.column}" as value from "${f.table}" where "${f.column}" is not null`,
+      );
+      const keyIds = new Set(rows.map((r) => cipher.keyIdOf(r.value)));
+      expect([...keyIds], `${f.table}.${f.column}`).toEqual(rows.length ? [result.keyId] : []);
+    }
+    for (const [table, column] of [
+      ['case_consents', 'guardian_name_enc'],
+      ['case_consents', 'best_interest_note_enc'],
+      ['case_events', 'outcome_enc'],
+      ['case_tasks', 'title_enc'],
+      ['case_plan_items', 'action_enc'],
+    ]) {
+      const [row] = await rt.database.query<{ n: number }>(
+        `select count(*)::int as n from "${table}" where case_id = $1 and "${column}" is not null`,
+        [caseId],
+      );
+      expect(row!.n, `${table}.${column}`).toBe(1);
+    }
+    await withApi(cipher, async (send) => {
+      const consents = await send('GET', `/api/cases/${caseId}/consents`);
+      expect(consents.items[0]).toMatchObject({
+        guardianName: TEXTS.guardianName,
+        bestInterestNote: TEXTS.bestInterestNote,
+      });
+      expect((await send('GET', `/api/cases/${caseId}/events`)).items[0].outcome).toBe(
+        TEXTS.outcome,
+      );
+      expect((await send('GET', `/api/cases/${caseId}/tasks`)).items[0].title).toBe(TEXTS.title);
+      expect((await send('GET', `/api/cases/${caseId}/assessment`)).plan[0].action).toBe(
+        TEXTS.action,
+      );
+    });
+    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
   });
 });
 

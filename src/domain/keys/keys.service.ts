@@ -8,9 +8,10 @@ import {
   seal,
   type FieldCipher,
 } from '@/lib/crypto.ts';
-import { ENCRYPTED_FIELDS } from '@/lib/encrypted-fields.ts';
+import { ENCRYPTED_FIELDS, type EncryptedField } from '@/lib/encrypted-fields.ts';
 import { newId } from '@/lib/ids.ts';
 import {
+  allowReencrypt,
   insertKey,
   listKeys,
   readEncryptedBatch,
@@ -67,9 +68,35 @@ export async function loadKeyring(db: Db, master: Buffer): Promise<FieldCipher> 
   return createFieldCipher(keys, active.id);
 }
 
+/** Re-encrypts one column from `before` to `after`, a batch per transaction. */
+async function reencryptField(
+  db: Db,
+  field: EncryptedField,
+  { before, after }: { before: FieldCipher; after: FieldCipher },
+  onBatch: (rows: number) => void,
+): Promise<void> {
+  let afterId = '';
+  for (;;) {
+    const batch = await readEncryptedBatch(db, field, afterId, 500);
+    if (batch.length === 0) {
+      return;
+    }
+    await db.transaction(async (tx) => {
+      await allowReencrypt(tx);
+      for (const row of batch) {
+        const plain = before.decrypt(row.value, field.aad(row.id));
+        await writeEncryptedValue(tx, field, row.id, after.encrypt(plain, field.aad(row.id)));
+      }
+    });
+    afterId = batch.at(-1)!.id;
+    onBatch(batch.length);
+  }
+}
+
 /**
- * Makes a new data key, re-encrypts every registered encrypted column with it, and retires the
- * old keys (kept, so older backups stay readable with the same master key).
+ * Makes a new data key, re-encrypts every registered encrypted column (ENCRYPTED_FIELDS) with
+ * it, and retires the old keys (kept, so older backups stay readable with the same master key).
+ * Append-only tables (case_consents) allow this rewrite of their ciphertexts only.
  */
 export async function rotateDataKey(
   db: Db,
@@ -82,22 +109,10 @@ export async function rotateDataKey(
   const after = await loadKeyring(db, master);
   let done = 0;
   for (const field of ENCRYPTED_FIELDS) {
-    let afterId = '';
-    for (;;) {
-      const batch = await readEncryptedBatch(db, field, afterId, 500);
-      if (batch.length === 0) {
-        break;
-      }
-      await db.transaction(async (tx) => {
-        for (const row of batch) {
-          const plain = before.decrypt(row.value, field.aad(row.id));
-          await writeEncryptedValue(tx, field, row.id, after.encrypt(plain, field.aad(row.id)));
-        }
-      });
-      done += batch.length;
-      afterId = batch.at(-1)!.id;
+    await reencryptField(db, field, { before, after }, (n) => {
+      done += n;
       onProgress?.(done);
-    }
+    });
   }
   await db.transaction(async (tx) => {
     await retireOtherKeys(tx, keyId);
