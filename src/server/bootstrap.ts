@@ -1,8 +1,9 @@
 import { migrateDatabase, openDatabase, type Database } from '@/db/client.ts';
-import { loadKeyring } from '@/domain/keys/index.ts';
+import { encryptLegacyPlaintext, loadKeyring } from '@/domain/keys/index.ts';
 import type { Config } from '@/lib/config.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { loadMasterKey, type MasterKey } from '@/lib/master-key.ts';
+import { systemActor } from '@/lib/system-actor.ts';
 
 export interface Runtime {
   database: Database;
@@ -11,8 +12,9 @@ export interface Runtime {
 }
 
 /**
- * Opens the configured database, applies pending migrations and unlocks the field keys. Used by
- * the server and every CLI command that touches data.
+ * Opens the configured database, applies pending migrations, unlocks the field keys and, after
+ * migrating, encrypts any value still stored in clear from before its column was encrypted
+ * (`encryptLegacyPlaintext`, audited). Used by the server and every CLI command that touches data.
  */
 export async function openRuntime(
   config: Config,
@@ -25,6 +27,13 @@ export async function openRuntime(
       await migrateDatabase(database);
     }
     const cipher = await loadKeyring(database.db, masterKey.key);
+    if (opts.migrate !== false) {
+      await encryptLegacyPlaintext(database.db, cipher, {
+        actor: systemActor(null),
+        meta: { ip: null, requestId: null, userAgent: 'homeward-startup' },
+        now: () => new Date(),
+      });
+    }
     return { database, cipher, masterKey };
   } catch (err) {
     await database.close();
