@@ -4,19 +4,87 @@ import { useEffect } from 'react';
  * Fonts for writing systems, fetched only when needed (UX.md): for the active UI language (see
  * i18n) and for names on screen written in that script, whatever the UI language.
  *
- * Only Thai has an `@fontsource` package installed today. Names in Lao, Khmer, Burmese, Bengali,
- * Devanagari, Sinhala, Ethiopic and Chinese use the `.hw-name` font stack (cases.css), which names
- * the Noto families and the usual system fonts for each script. Once a package such as
- * `@fontsource/noto-sans-khmer` is added, give it a loader here and names in it use it.
+ * Each loader is a separate `import()`, so a script's `@font-face` rules are a CSS chunk of their
+ * own (about 1 kB a weight; 93 kB for Chinese, ~100 slices each with its character list) fetched
+ * the first time a name in that script is shown, never with the first page. The rules carry
+ * `unicode-range` (fontsource's `400.css`/`700.css`, not the one-subset files, which have none),
+ * so the browser then downloads only the files for the characters on screen: for a Chinese name a
+ * few of the slices of Noto Sans SC. Latin text never uses these families: the `.hw-name` stack
+ * (cases.css) puts Noto Sans, loaded on every page, first. Devanagari is in Noto Sans itself.
+ * test/e2e/script-fonts.e2e.ts checks which files a page fetches.
  */
 const SCRIPT_FONTS = [
   {
     script: 'Thai',
-    pattern: /[\u0E00-\u0E7F]/u,
+    pattern: /\p{Script=Thai}/u,
     load: () =>
       Promise.all([
         import('@fontsource/noto-sans-thai/400.css'),
         import('@fontsource/noto-sans-thai/700.css'),
+      ]),
+  },
+  {
+    script: 'Lao',
+    pattern: /\p{Script=Lao}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-lao/400.css'),
+        import('@fontsource/noto-sans-lao/700.css'),
+      ]),
+  },
+  {
+    script: 'Khmer',
+    pattern: /\p{Script=Khmer}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-khmer/400.css'),
+        import('@fontsource/noto-sans-khmer/700.css'),
+      ]),
+  },
+  {
+    script: 'Myanmar',
+    pattern: /\p{Script=Myanmar}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-myanmar/400.css'),
+        import('@fontsource/noto-sans-myanmar/700.css'),
+      ]),
+  },
+  {
+    script: 'Bengali',
+    pattern: /\p{Script=Bengali}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-bengali/400.css'),
+        import('@fontsource/noto-sans-bengali/700.css'),
+      ]),
+  },
+  {
+    script: 'Sinhala',
+    pattern: /\p{Script=Sinhala}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-sinhala/400.css'),
+        import('@fontsource/noto-sans-sinhala/700.css'),
+      ]),
+  },
+  {
+    script: 'Ethiopic',
+    pattern: /\p{Script=Ethiopic}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-ethiopic/400.css'),
+        import('@fontsource/noto-sans-ethiopic/700.css'),
+      ]),
+  },
+  {
+    // Han characters, Simplified Chinese forms (Noto Sans SC also has the common Traditional ones).
+    script: 'Han',
+    pattern: /\p{Script=Han}/u,
+    load: () =>
+      Promise.all([
+        import('@fontsource/noto-sans-sc/400.css'),
+        import('@fontsource/noto-sans-sc/700.css'),
       ]),
   },
 ] as const;
