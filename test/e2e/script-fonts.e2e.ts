@@ -1,0 +1,127 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { logIn } from './support/app.ts';
+import { launchBrowser, newContext, PHONE, saveScreenshot } from './support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+const SUPERVISOR = 'supervisor@demo.homeward.example';
+/** Demo cases (src/cli/demo-people.ts): a Vietnamese name in Latin script, Chinese, Khmer. */
+const LATIN_CASE = 'DEMO-0013';
+const CHINESE_CASE = 'DEMO-0011';
+const KHMER_CASE = 'DEMO-0003';
+/** The families lib/script-fonts.ts loads on demand (Thai only with a Thai name or the Thai UI). */
+const SCRIPT_FAMILIES = [
+  'Noto Sans Thai',
+  'Noto Sans Lao',
+  'Noto Sans Khmer',
+  'Noto Sans Myanmar',
+  'Noto Sans Bengali',
+  'Noto Sans Sinhala',
+  'Noto Sans Ethiopic',
+  'Noto Sans SC',
+];
+const SCRIPT_FONT_FILE =
+  /\/assets\/noto-sans-(thai|lao|khmer|myanmar|bengali|sinhala|ethiopic|sc)-/;
+
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+/** Every font file the page asked for, in order. */
+let fontRequests: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
+  }
+  await context?.close();
+  context = undefined;
+});
+
+async function openPage(): Promise<void> {
+  context = await newContext(browser!, PHONE, baseUrl);
+  page = await context.newPage();
+  fontRequests = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'font') {
+      fontRequests.push(new URL(request.url()).pathname);
+    }
+  });
+  await logIn(page, SUPERVISOR);
+}
+
+async function openCase(caseNumber: string): Promise<void> {
+  const response = await page.request.get(`/api/cases?q=${encodeURIComponent(caseNumber)}`);
+  const body = (await response.json()) as { items: { id: string; caseNumber: string }[] };
+  const found = body.items.find((item) => item.caseNumber === caseNumber);
+  expect(found, `demo case ${caseNumber}`).toBeDefined();
+  await page.goto(`/#/cases/${found!.id}`);
+  await page.getByTestId('case-details').waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The script families the page has `@font-face` rules for (from the lazily loaded CSS). */
+async function declaredFamilies(): Promise<string[]> {
+  const families = (await page.evaluate(
+    `[...new Set([...document.fonts].map((face) => face.family.replace(/["']/g, '')))]`,
+  )) as string[];
+  return families.filter((family) => SCRIPT_FAMILIES.includes(family)).sort();
+}
+
+/** Whether a face of `family` has finished loading (its file was fetched and decoded). */
+async function loaded(family: string): Promise<boolean> {
+  return (await page.evaluate(
+    `[...document.fonts].some((face) => face.family.replace(/["']/g, '') === ${JSON.stringify(family)} && face.status === 'loaded')`,
+  )) as boolean;
+}
+
+const scriptFontFiles = () => fontRequests.filter((path) => SCRIPT_FONT_FILE.test(path));
+
+describe('script fonts', () => {
+  it('are not loaded for the home page or a case with a Latin name', async () => {
+    await openPage();
+    await page.waitForLoadState('networkidle');
+    expect(await declaredFamilies()).toEqual([]);
+    await openCase(LATIN_CASE);
+    expect(await declaredFamilies()).toEqual([]);
+    expect(scriptFontFiles()).toEqual([]);
+  });
+
+  it('fetch Noto Sans SC only on the page of a Chinese name, and only a few of its slices', async () => {
+    await openPage();
+    await openCase(LATIN_CASE);
+    expect(scriptFontFiles()).toEqual([]);
+
+    await openCase(CHINESE_CASE);
+    await expect.poll(() => loaded('Noto Sans SC')).toBe(true);
+    expect(await declaredFamilies()).toEqual(['Noto Sans SC']);
+    const files = scriptFontFiles();
+    expect(files.length).toBeGreaterThan(0);
+    // Chinese characters only: the name's slices (numbered), in both weights, as woff2; never the
+    // family's Latin slices (Noto Sans is first for those) nor the woff fallbacks.
+    for (const path of files) {
+      expect(path).toMatch(/\/noto-sans-sc-\d+-(400|700)-normal-[\w-]+\.woff2$/);
+    }
+    expect(files.length).toBeLessThanOrEqual(8);
+    await saveScreenshot(page, 'phone-case-chinese-name', { fullPage: false });
+  });
+
+  it('fetch Noto Sans Khmer for a Khmer name, and nothing for other scripts', async () => {
+    await openPage();
+    await openCase(KHMER_CASE);
+    await expect.poll(() => loaded('Noto Sans Khmer')).toBe(true);
+    expect(await declaredFamilies()).toEqual(['Noto Sans Khmer']);
+    const files = scriptFontFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const path of files) {
+      expect(path).toMatch(/\/noto-sans-khmer-khmer-(400|700)-normal-[\w-]+\.woff2$/);
+    }
+  });
+});
