@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -26,6 +29,38 @@ function woff2Only(): Plugin {
   };
 }
 
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes a .br and a .gz beside each text file of the build, which the server sends to browsers
+ * that accept them (@fastify/static `preCompressed`): slow links get a third of the bytes, and
+ * nothing is compressed per request.
+ */
+function precompress(): Plugin {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: 'homeward-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(fileURLToPath(new URL('./dist', import.meta.url)))) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < 1024) {
+          continue;
+        }
+        const data = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        );
+      }
+    },
+  };
+}
+
 /**
  * Web UI build. Run from the repository root: `vite build --config web/vite.config.ts`.
  * The root is this folder whatever the working directory, so `web/dist` is always the output.
@@ -33,7 +68,7 @@ function woff2Only(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [woff2Only()],
+  plugins: [woff2Only(), precompress()],
   resolve: {
     alias: {
       '@web': fileURLToPath(new URL('./src', import.meta.url)),

@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * Serves the built web UI (web/dist). Hashed assets are cached for a year; index.html is never
- * cached so a new version is picked up at once.
+ * Serves the built web UI (web/dist), brotli or gzip when the browser accepts it. Hashed assets
+ * are cached for a year; index.html is never cached so a new version is picked up at once.
  */
 export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string }) => {
   const index = join(opts.webDir, 'index.html');
@@ -23,6 +23,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string 
     root: opts.webDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each text file (web/vite.config.ts).
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header(
         'cache-control',
