@@ -160,12 +160,17 @@ class BatchWriter {
     } else {
       w.null();
     }
-    this.identity(rng, created, ['primary', name.script], [name.given.native, name.family.native]);
+    this.identity(
+      rng,
+      created,
+      ['primary', name.script, name.nationality],
+      [name.given.native, name.family.native],
+    );
     if (name.script !== 'Latn') {
       this.identity(
         rng,
         created,
-        ['transliteration', 'Latn'],
+        ['transliteration', 'Latn', name.nationality],
         [name.given.latin, name.family.latin],
       );
     }
@@ -185,13 +190,13 @@ class BatchWriter {
   private identity(
     rng: Rng,
     created: number,
-    [kind, script]: [string, string],
+    [kind, script, nationality]: [string, string, string],
     [given, family]: [NamePart, NamePart],
   ): void {
     // About 3 % of records carry a data-entry variant of the Latin spelling (near-duplicates).
     const typo = script === 'Latn' && rng.next() < 0.03 ? misspell(rng, family.text) : null;
     const w = this.out.identities;
-    this.childStart(w, 10, rng, created);
+    this.childStart(w, 11, rng, created);
     w.ascii(kind);
     w.bytes(given.utf8.text);
     if (typo === null) {
@@ -207,6 +212,7 @@ class BatchWriter {
       w.text(latinKey(key));
     }
     w.timestamp(created);
+    w.ascii(nationality);
     this.counts.identities += 1;
   }
 

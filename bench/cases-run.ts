@@ -122,7 +122,8 @@ async function buildDictionary(rt: BenchRuntime): Promise<{ words: number; secon
   const t0 = performance.now();
   await rt.database.query(`insert into name_terms (organisation_id, term, variants)
     select distinct i.organisation_id, w, hw_term_variants(w)
-    from case_identities i, unnest(i.terms) w where w <> '' on conflict do nothing`);
+    from case_identities i, unnest(i.terms) w where w <> '' and left(w, 1) <> '@'
+    on conflict do nothing`);
   await rt.database.query('alter table case_identities enable trigger case_identities_name_terms');
   await rt.database.query('analyze name_terms');
   const [row] = await rt.database.query<{ n: number }>('select count(*)::int as n from name_terms');

@@ -103,14 +103,19 @@ export const caseIdentities = pgTable(
     nameKey: text().notNull(),
     /** Latin transliteration key (any-ascii, lower case, letters only). */
     latinKey: text().notNull(),
+    /** The case's nationality, copied here so that search filters on it in the index. */
+    nationality: text(),
     /**
-     * The words of both keys, computed by the database. A GIN index on it gives search its
-     * candidate step: every word of the query must match a word of the name (see name_terms).
+     * The words of both keys, and `@` + nationality (no name word starts with `@`), computed by
+     * the database. A GIN index on it gives search its candidate step: every word of the query
+     * must match a word of the name (see name_terms).
      */
     terms: text()
       .array()
       .notNull()
-      .generatedAlwaysAs(sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ')`),
+      .generatedAlwaysAs(
+        sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ') || array_remove(ARRAY['@' || nationality], NULL)`,
+      ),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [index('case_identities_case_idx').on(t.caseId)],

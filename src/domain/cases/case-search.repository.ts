@@ -149,12 +149,14 @@ function expansion(organisationId: string, word: string): SQL {
  * dictionary; the GIN index on `terms` then intersects them.
  */
 function wordMatch(s: CaseSearch): SQL | null {
+  // The nationality filter is a word of its own (`@THA`), checked in the same index scan.
+  const nationality = s.nationality ? [sql`i.terms @> array[${`@${s.nationality}`}]::text[]`] : [];
   const groups = [words(s.nameKey), words(s.latinKey)]
     .filter((g) => g.length > 0)
     .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i)
     .map((g) =>
       sql.join(
-        g.map((w) => sql`i.terms && ${expansion(s.organisationId, w)}`),
+        [...g.map((w) => sql`i.terms && ${expansion(s.organisationId, w)}`), ...nationality],
         sql` and `,
       ),
     );
@@ -171,12 +173,14 @@ function trigramMatch(s: CaseSearch): SQL {
 async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
   const byWords = wordMatch(s);
   if (byWords) {
-    const rows = await rankedSearch(db, s, where, byWords);
+    // The word match checks the nationality itself; the other filters need the case row.
+    const rest = s.nationality ? filters({ ...s, nationality: undefined }) : where;
+    const rows = await rankedSearch(db, s, rest, byWords);
     if (rows.length > 0) {
       return rows;
     }
     // Past the last page of word matches: stay there rather than switching to the fallback.
-    const first = s.after ? await rankedSearch(db, { ...s, after: undefined }, where, byWords) : [];
+    const first = s.after ? await rankedSearch(db, { ...s, after: undefined }, rest, byWords) : [];
     if (first.length > 0) {
       return [];
     }
@@ -206,8 +210,9 @@ async function rankedSearch(
         order by s desc limit ${CANDIDATE_CAP}) h`);
   }
   if (s.caseNumber) {
+    const nationality = s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``;
     branches.push(sql`select c.id, 2.0 from cases c
-      where upper(c.case_number) = upper(${s.caseNumber}) and ${filtered}`);
+      where upper(c.case_number) = upper(${s.caseNumber}) and ${filtered}${nationality}`);
   }
   const after = s.after
     ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`

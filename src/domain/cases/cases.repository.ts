@@ -73,6 +73,7 @@ export async function replaceIdentities(
   organisationId: string,
   caseId: string,
   identities: Identity[],
+  nationality: string | null,
 ): Promise<void> {
   await tx
     .delete(caseIdentities)
@@ -92,9 +93,19 @@ export async function replaceIdentities(
         script: i.script,
         nameKey: key,
         latinKey: latinKey(key),
+        nationality,
       };
     }),
   );
+}
+
+/** Keeps the identities' copy of the case's nationality in step (search filters on it). */
+export async function setIdentitiesNationality(
+  tx: Db,
+  caseId: string,
+  nationality: string | null,
+): Promise<void> {
+  await tx.update(caseIdentities).set({ nationality }).where(eq(caseIdentities.caseId, caseId));
 }
 
 /** Replaces the assigned users of a case. */

@@ -22,6 +22,7 @@ import {
   nextCaseNumber,
   replaceAssignees,
   replaceIdentities,
+  setIdentitiesNationality,
   updateCaseRow,
   type CaseInsert,
 } from './cases.repository.ts';
@@ -98,7 +99,13 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
         possibleMinor: isPossibleMinor(input, ctx.now()),
         createdBy: actor.userId,
       } as CaseInsert);
-      await replaceIdentities(tx, actor.organisationId, id, input.identities);
+      await replaceIdentities(
+        tx,
+        actor.organisationId,
+        id,
+        input.identities,
+        input.nationality ?? null,
+      );
       await replaceAssignees(tx, actor.organisationId, id, assignees);
       if (input.consent) {
         await insertConsentVersion(tx, ctx.cipher, {
@@ -210,7 +217,15 @@ export async function updateCase(
       throw new AppError('version_conflict', STALE_EDIT);
     }
     if (patch.identities) {
-      await replaceIdentities(tx, actor.organisationId, caseId, patch.identities);
+      await replaceIdentities(
+        tx,
+        actor.organisationId,
+        caseId,
+        patch.identities,
+        updated.nationality,
+      );
+    } else if (patch.nationality !== undefined) {
+      await setIdentitiesNationality(tx, caseId, updated.nationality);
     }
     if (patch.assigneeIds) {
       await replaceAssignees(tx, actor.organisationId, caseId, patch.assigneeIds);

@@ -74,4 +74,22 @@ describe('PATCH /api/cases/:id', () => {
     const unticked = await patch(flagged, flagged.version + 1, { possibleMinor: false });
     expect(unticked.json<Case>().possibleMinor).toBe(false);
   });
+
+  it('finds a person under their new nationality after an edit, not the old one', async () => {
+    const c = await registerCase(t.app, admin, {
+      identities: [{ given: 'Thiri', family: 'Kyawswa', script: 'Latn' }],
+      nationality: 'MMR',
+    });
+    const found = async (nationality: string) => {
+      const res = await request(t.app, admin, {
+        method: 'GET',
+        url: `/api/cases?q=Thiri%20Kyawsw&nationality=${nationality}`,
+      });
+      return res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+    };
+    expect(await found('MMR')).toContain(c.id);
+    expect((await patch(c, c.version, { nationality: 'THA' })).statusCode).toBe(200);
+    expect(await found('THA')).toContain(c.id);
+    expect(await found('MMR')).not.toContain(c.id);
+  });
 });
