@@ -70,11 +70,10 @@ export async function insertCase(
 /** Replaces the names of a case, computing their search keys. */
 export async function replaceIdentities(
   tx: Db,
-  organisationId: string,
-  caseId: string,
+  owner: { organisationId: string; caseId: string; nationality: string | null },
   identities: Identity[],
-  nationality: string | null,
 ): Promise<void> {
+  const { organisationId, caseId, nationality } = owner;
   await tx
     .delete(caseIdentities)
     .where(

@@ -101,10 +101,12 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
       } as CaseInsert);
       await replaceIdentities(
         tx,
-        actor.organisationId,
-        id,
+        {
+          organisationId: actor.organisationId,
+          caseId: id,
+          nationality: input.nationality ?? null,
+        },
         input.identities,
-        input.nationality ?? null,
       );
       await replaceAssignees(tx, actor.organisationId, id, assignees);
       if (input.consent) {
@@ -219,10 +221,8 @@ export async function updateCase(
     if (patch.identities) {
       await replaceIdentities(
         tx,
-        actor.organisationId,
-        caseId,
+        { organisationId: actor.organisationId, caseId, nationality: updated.nationality },
         patch.identities,
-        updated.nationality,
       );
     } else if (patch.nationality !== undefined) {
       await setIdentitiesNationality(tx, caseId, updated.nationality);
