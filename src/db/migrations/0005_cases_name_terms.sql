@@ -29,7 +29,8 @@ CREATE TRIGGER case_identities_name_terms AFTER INSERT OR UPDATE OF name_key, la
   FOR EACH ROW EXECUTE FUNCTION hw_name_terms_add();
 --> statement-breakpoint
 INSERT INTO name_terms (organisation_id, term, variants)
-  SELECT DISTINCT i.organisation_id, w, hw_term_variants(w) FROM case_identities i, unnest(i.terms) w WHERE w <> ''
+  SELECT d.organisation_id, d.w, hw_term_variants(d.w)
+  FROM (SELECT DISTINCT i.organisation_id, w FROM case_identities i, unnest(i.terms) w WHERE w <> '') d
   ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 -- fastupdate off: a GIN pending list makes the planner fall back to sequential scans until the
