@@ -8,6 +8,7 @@ import {
   sessions,
   users,
 } from '@/db/schema/index.ts';
+import { prepared } from '@/db/prepared.ts';
 import { newId } from '@/lib/ids.ts';
 import type { Role } from '@/policy/roles.ts';
 import type { OrganisationType } from './organisations.schema.ts';
@@ -90,21 +91,25 @@ export async function findSessionWithPrincipal(
   db: Db,
   tokenHash: string,
 ): Promise<{ session: SessionRow; principal: Principal | null } | null> {
-  const [row] = await db
-    .select({ session: sessions, ...principalColumns })
-    .from(sessions)
-    .leftJoin(
-      memberships,
-      and(
-        eq(memberships.userId, sessions.userId),
-        eq(memberships.organisationId, sessions.organisationId),
-        eq(memberships.disabled, false),
-      ),
-    )
-    .leftJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  const statement = prepared(db, 'hw_session_principal', (d) =>
+    d
+      .select({ session: sessions, ...principalColumns })
+      .from(sessions)
+      .leftJoin(
+        memberships,
+        and(
+          eq(memberships.userId, sessions.userId),
+          eq(memberships.organisationId, sessions.organisationId),
+          eq(memberships.disabled, false),
+        ),
+      )
+      .leftJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .limit(1)
+      .prepare('hw_session_principal'),
+  );
+  const [row] = await statement.execute({ tokenHash });
   if (!row) {
     return null;
   }

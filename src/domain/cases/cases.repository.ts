@@ -8,6 +8,7 @@ import {
   memberships,
   organisations,
 } from '@/db/schema/index.ts';
+import { prepared } from '@/db/prepared.ts';
 import { newId } from '@/lib/ids.ts';
 import type { IdentityView } from './case-views.schema.ts';
 import { latinKey, nameKey } from './case-names.ts';
@@ -175,25 +176,30 @@ export async function findCaseDetail(
   caseId: string,
   assignedTo: string | null = null,
 ): Promise<CaseDetail | null> {
-  const [found] = await db
-    .select({
-      row: cases,
-      stage: currentStageSql,
-      identities: identitiesJson,
-      assignees: assigneesJson,
-    })
-    .from(cases)
-    .where(
-      and(
-        eq(cases.id, caseId),
-        eq(cases.organisationId, organisationId),
-        assignedTo
-          ? sql`exists (select 1 from case_assignments a
-              where a.case_id = "cases"."id" and a.user_id = ${assignedTo})`
-          : undefined,
-      ),
-    )
-    .limit(1);
+  const name = assignedTo ? 'hw_case_detail_assigned' : 'hw_case_detail';
+  const statement = prepared(db, name, (d) =>
+    d
+      .select({
+        row: cases,
+        stage: currentStageSql,
+        identities: identitiesJson,
+        assignees: assigneesJson,
+      })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.id, sql.placeholder('caseId')),
+          eq(cases.organisationId, sql.placeholder('organisationId')),
+          assignedTo
+            ? sql`exists (select 1 from case_assignments a
+                where a.case_id = "cases"."id" and a.user_id = ${sql.placeholder('assignedTo')})`
+            : undefined,
+        ),
+      )
+      .limit(1)
+      .prepare(name),
+  );
+  const [found] = await statement.execute({ caseId, organisationId, assignedTo });
   if (!found) {
     return null;
   }
