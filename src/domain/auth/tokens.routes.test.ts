@@ -180,6 +180,27 @@ describe('using a token', () => {
   });
 });
 
+describe('tokens and required 2FA', () => {
+  it('a token stops working while its owner has not enrolled in a 2FA the organisation requires', async () => {
+    const { user, session } = await member('admin');
+    const { token } = await createToken(session);
+    const me = () => bearer(t.app, token, { method: 'GET', url: '/api/me' });
+    expect((await me()).statusCode).toBe(200);
+    const required = await request(t.app, session, {
+      method: 'PATCH',
+      url: '/api/organisation',
+      payload: { requireTotp: true },
+    });
+    expect(required.statusCode, required.body).toBe(200);
+    expectProblem(await me(), 401, 'unauthenticated');
+    // Once the owner has a 2FA secret (as after enrolment), the token works again.
+    await t.runtime.database.query(`update users set totp_secret_enc = 'enrolled' where id = $1`, [
+      user.id,
+    ]);
+    expect((await me()).statusCode).toBe(200);
+  });
+});
+
 describe('GET /api/tokens', () => {
   it('lists only the caller’s tokens and never a secret', async () => {
     const { org, session } = await member();

@@ -98,14 +98,18 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     return null;
   }
   const principal = await findPrincipal(db, row.userId, row.organisationId);
-  if (!principal) {
+  // When the organisation requires 2FA, a token works only once its owner has enrolled: a
+  // token must not be a way around the rule.
+  const enrolmentMissing =
+    principal?.organisation.requireTotp === true && principal.user.totpSecretEnc === null;
+  if (!principal || enrolmentMissing) {
     return null;
   }
   await touchToken(db, row.id, now);
   const allowed = new Set<Permission>(
     (row.scopes as TokenScope[]).flatMap((s) => SCOPE_PERMISSIONS[s] ?? []),
   );
-  // Tokens cannot manage tokens or act before 2FA enrolment: they are for machine clients.
+  // Tokens cannot manage tokens: they are for machine clients.
   return {
     ...actorFromPrincipal(principal, { tokenId: row.id, allowed }),
     totpEnrolmentRequired: false,
