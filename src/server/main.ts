@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '@/lib/config.ts';
+import { removeStaleUploads } from '@/domain/cases/case-attachments.storage.ts';
 import { buildApp } from './app.ts';
 import type { Runtime } from './bootstrap.ts';
 
@@ -34,6 +35,11 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
         process.exit(1);
       });
   };
+  // Uploads in flight take seconds; an hour-old temp file is left over from a crash.
+  const stale = await removeStaleUploads(app.attachmentsDir, 60 * 60_000);
+  if (stale > 0) {
+    app.log.info({ removed: stale }, 'removed unfinished uploads');
+  }
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ host: config.host, port: config.port });

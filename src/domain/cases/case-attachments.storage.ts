@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, pipeline as pipe, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -80,6 +80,29 @@ export async function writeEncrypted(
     throw err;
   }
   return { tempPath, sizeBytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * Removes temp files of uploads that never finished (a crash or a kill mid-upload) and are older
+ * than `olderThanMs`. They hold ciphertext whose key was never stored, so they are unreadable,
+ * but they take disk space. Returns how many were removed.
+ */
+export async function removeStaleUploads(
+  dir: string,
+  olderThanMs: number,
+  now: Date = new Date(),
+): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.startsWith('.upload-'))) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile() && now.getTime() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 /** Moves a written temp file to its final name. */
