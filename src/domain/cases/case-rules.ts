@@ -2,8 +2,16 @@ import { isCountryCode } from '@/lib/countries.ts';
 import { AppError, type FieldIssue } from '@/lib/errors.ts';
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
-/** Checks what the schema cannot: real country codes, dates in order. Throws validation_failed. */
-export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Date): void {
+/**
+ * Checks what the schema cannot: real country codes, no dates in the future, exit not before
+ * recruitment (for an edit, against the stored date the edit leaves unchanged). Throws
+ * validation_failed.
+ */
+export function assertCaseInput(
+  input: Partial<CaseCreate> | CaseUpdate,
+  now: Date,
+  stored?: { recruitmentDate: string | null; exitDate: string | null },
+): void {
   const issues: FieldIssue[] = [];
   const country = (path: string, code: string | null | undefined) => {
     if (code !== null && code !== undefined && !isCountryCode(code)) {
@@ -28,7 +36,10 @@ export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Da
       issues.push({ path: field, message: 'The date is in the future' });
     }
   }
-  if (input.recruitmentDate && input.exitDate && input.exitDate < input.recruitmentDate) {
+  const recruited =
+    input.recruitmentDate !== undefined ? input.recruitmentDate : stored?.recruitmentDate;
+  const exited = input.exitDate !== undefined ? input.exitDate : stored?.exitDate;
+  if (recruited && exited && exited < recruited) {
     issues.push({ path: 'exitDate', message: 'The exit date is before the recruitment date' });
   }
   const consent = 'consent' in input ? input.consent : undefined;
@@ -50,7 +61,6 @@ export function assertCaseInput(input: Partial<CaseCreate> | CaseUpdate, now: Da
   }
 }
 
-/** Under 18, or possibly so: by birth date or year, estimated age, or the caseworker's flag. */
 /** The birth facts a case records; an edit may clear them (null). */
 export interface BirthFacts {
   birthDate?: string | null | undefined;
@@ -59,6 +69,7 @@ export interface BirthFacts {
   possibleMinor?: boolean | null | undefined;
 }
 
+/** Under 18, or possibly so: by birth date or year, estimated age, or the caseworker's flag. */
 export function isPossibleMinor(input: BirthFacts, now: Date): boolean {
   if (input.possibleMinor) {
     return true;
@@ -99,19 +110,4 @@ export function possibleMinorAfterEdit(
   const explicit =
     stored.possibleMinor && !isPossibleMinor({ ...stored, possibleMinor: false }, now);
   return explicit || isPossibleMinor(facts, now);
-}
-
-/** Exit before recruitment, with the stored date where the edit leaves one unchanged. */
-export function assertDateOrderAfterEdit(
-  stored: { recruitmentDate: string | null; exitDate: string | null },
-  patch: { recruitmentDate?: string | null | undefined; exitDate?: string | null | undefined },
-): void {
-  const recruited =
-    patch.recruitmentDate !== undefined ? patch.recruitmentDate : stored.recruitmentDate;
-  const exited = patch.exitDate !== undefined ? patch.exitDate : stored.exitDate;
-  if (recruited && exited && exited < recruited) {
-    throw new AppError('validation_failed', '1 field(s) are not valid', {
-      errors: [{ path: 'exitDate', message: 'The exit date is before the recruitment date' }],
-    });
-  }
 }

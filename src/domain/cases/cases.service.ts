@@ -7,12 +7,7 @@ import { isUuid, newId } from '@/lib/ids.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
 import { assertAssignable } from './case-members.ts';
-import {
-  assertCaseInput,
-  assertDateOrderAfterEdit,
-  isPossibleMinor,
-  possibleMinorAfterEdit,
-} from './case-rules.ts';
+import { assertCaseInput, isPossibleMinor, possibleMinorAfterEdit } from './case-rules.ts';
 import type { Case } from './case-views.schema.ts';
 import {
   caseNumberTaken,
@@ -191,13 +186,12 @@ export async function updateCase(
     }
     await assertAssignable(ctx, actor, patch.assigneeIds, 'assigneeIds');
   }
-  assertCaseInput(patch, ctx.now());
   await ctx.db.transaction(async (tx) => {
     const stored = await findCaseForUpdate(tx, actor.organisationId, caseId);
+    assertCaseInput(patch, ctx.now(), stored ?? undefined);
     if (stored?.version !== version) {
       throw new AppError('version_conflict', STALE_EDIT);
     }
-    assertDateOrderAfterEdit(stored, patch);
     const closing =
       patch.status === 'closed'
         ? { closedAt: ctx.now() }

@@ -2,7 +2,7 @@ import { recordAudit, type AuditCtx } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { ENCRYPTED_FIELDS, type EncryptedField } from '@/lib/encrypted-fields.ts';
-import { allowReencrypt, readLegacyBatch, replaceLegacyValue } from './keys.repository.ts';
+import { allowReencrypt, readEncryptedBatch, replaceLegacyValue } from './keys.repository.ts';
 
 type LegacyField = EncryptedField & { legacyColumn: string };
 
@@ -14,7 +14,12 @@ async function encryptField(tx: Db, cipher: FieldCipher, field: LegacyField): Pr
   let done = 0;
   let afterId = '';
   for (;;) {
-    const batch = await readLegacyBatch(tx, field, afterId, 500);
+    const batch = await readEncryptedBatch(
+      tx,
+      { ...field, column: field.legacyColumn },
+      afterId,
+      500,
+    );
     if (batch.length === 0) {
       return done;
     }

@@ -33,10 +33,13 @@ export async function setWrappedKey(
   await db.update(encryptionKeys).set({ wrappedKey, masterKeyId }).where(eq(encryptionKeys.id, id));
 }
 
-/** Ids and ciphertexts of one encrypted column, in batches after `afterId`. */
+/**
+ * Ids and non-null values of one registered column (`column`: the ciphertexts, or a field's
+ * legacy plain column), in batches after `afterId`.
+ */
 export async function readEncryptedBatch(
   db: Db,
-  field: EncryptedField,
+  field: Pick<EncryptedField, 'table' | 'idColumn' | 'column'>,
   afterId: string,
   limit: number,
 ): Promise<{ id: string; value: string }[]> {
@@ -69,22 +72,6 @@ export async function writeEncryptedValue(
  */
 export async function allowReencrypt(tx: Db): Promise<void> {
   await tx.execute(sql`select set_config('homeward.reencrypt', 'on', true)`);
-}
-
-/** Ids and plain values still in a field's legacy column, in batches after `afterId`. */
-export async function readLegacyBatch(
-  db: Db,
-  field: EncryptedField & { legacyColumn: string },
-  afterId: string,
-  limit: number,
-): Promise<{ id: string; value: string }[]> {
-  const result: unknown = await db.execute(
-    sql`select ${sql.identifier(field.idColumn)}::text as id, ${sql.identifier(field.legacyColumn)} as value
-        from ${sql.identifier(field.table)}
-        where ${sql.identifier(field.legacyColumn)} is not null and ${sql.identifier(field.idColumn)}::text > ${afterId}
-        order by ${sql.identifier(field.idColumn)}::text limit ${limit}`,
-  );
-  return (result as { rows: { id: string; value: string }[] }).rows;
 }
 
 /**
