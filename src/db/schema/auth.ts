@@ -50,6 +50,8 @@ export const users = pgTable(
     /** Last accepted TOTP time step: a code is never accepted twice. */
     totpLastStep: bigint({ mode: 'number' }),
     platformAdmin: boolean().notNull().default(false),
+    /** Set by an admin's password reset: the user must choose a new password before anything else. */
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -109,6 +111,8 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Last time the user proved their password (and 2FA code) in this session; login counts. */
+    reauthenticatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('sessions_token_hash_key').on(t.tokenHash),
