@@ -3,10 +3,10 @@ import type { Ctx } from '@/lib/context.ts';
 import { isUuid } from '@/lib/ids.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '@/lib/pagination.ts';
 import { assignedOnlyFilter, requireAccess } from '@/policy/require-access.ts';
-import { toSummary } from './case-mapper.ts';
+import { toDuplicate, toSummary } from './case-mapper.ts';
 import { latinKey, nameKey } from './case-names.ts';
 import { findDuplicateRows, searchCases } from './case-search.repository.ts';
-import type { CaseListQuery, CasePage, CaseSummary, DuplicateQuery } from './case-views.schema.ts';
+import type { CaseListQuery, CasePage, Duplicate, DuplicateQuery } from './case-views.schema.ts';
 
 const CASE_NUMBER = /^[A-Za-z0-9-]{1,30}$/;
 
@@ -76,10 +76,10 @@ export async function listCases(ctx: Ctx, q: CaseListQuery): Promise<CasePage> {
 /**
  * Likely duplicates of a person about to be registered: similar name (any script), and the same
  * birth year (±1) and nationality where known. Needs `case.create`; searches the whole
- * organisation so a caseworker is warned even about cases not assigned to them, but sees only
- * the case number, name and nationality.
+ * organisation so a caseworker is warned even about cases not assigned to them, and therefore
+ * returns only the id, case number, name and nationality (see `DuplicateSchema`).
  */
-export async function findDuplicates(ctx: Ctx, q: DuplicateQuery): Promise<CaseSummary[]> {
+export async function findDuplicates(ctx: Ctx, q: DuplicateQuery): Promise<Duplicate[]> {
   const actor = await requireAccess(ctx, 'case.create');
   const key = nameKey(q.given, q.family);
   if (!key) {
@@ -91,7 +91,7 @@ export async function findDuplicates(ctx: Ctx, q: DuplicateQuery): Promise<CaseS
     birthYear: q.birthYear,
     nationality: q.nationality,
   });
-  const items = rows.map(toSummary);
+  const items = rows.map(toDuplicate);
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
     action: 'case.duplicate_check',

@@ -4,7 +4,7 @@ import type { CaseDetail, CaseInsert, CaseRow } from './cases.repository.ts';
 import type { CaseListRow } from './case-search.repository.ts';
 import { displayName } from './case-names.ts';
 import { retraffickingRisk } from './case-risk.ts';
-import type { Case, CaseSummary } from './case-views.schema.ts';
+import type { Case, CaseSummary, Duplicate } from './case-views.schema.ts';
 import type { CaseCreate, RiskFactor, Sensitive } from './cases.schema.ts';
 import type { Stage } from './case-journey.schema.ts';
 
@@ -139,5 +139,15 @@ export function toSummary(r: CaseListRow): CaseSummary {
     assigneeIds: r.assigneeIds,
     updatedAt: r.updatedAt.toISOString(),
     score: r.score,
+  };
+}
+
+/** A likely duplicate: id, case number, name and nationality, nothing else. */
+export function toDuplicate(r: CaseListRow): Duplicate {
+  return {
+    id: r.id,
+    caseNumber: r.caseNumber,
+    displayName: displayName(r.given, r.family, r.script),
+    nationality: r.nationality,
   };
 }

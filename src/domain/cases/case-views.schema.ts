@@ -113,6 +113,19 @@ export const DuplicateQuerySchema = z
   .strict();
 export type DuplicateQuery = z.infer<typeof DuplicateQuerySchema>;
 
-export const DuplicateListSchema = z.object({ items: z.array(CaseSummarySchema) });
+/**
+ * A likely duplicate, as shown to anyone about to register a person, including caseworkers who
+ * may not open that case: only what identifies the record. Stage, risk, birth year and
+ * assignees stay behind the case's own access check.
+ */
+export const DuplicateSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  displayName: z.string(),
+  nationality: z.string().nullable(),
+});
+export type Duplicate = z.infer<typeof DuplicateSchema>;
+
+export const DuplicateListSchema = z.object({ items: z.array(DuplicateSchema) });
 
 export const CaseIdParamsSchema = z.object({ caseId: z.string().max(64) }).strict();

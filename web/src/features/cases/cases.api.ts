@@ -10,6 +10,7 @@ import type {
   CaseSummary,
   CaseUpdate,
   ConsentCreate,
+  Duplicate,
   ConsentView,
   Domain,
   EventCreate,
@@ -69,8 +70,8 @@ export function listCases(
 export function findDuplicates(
   query: { given?: string; family?: string; birthYear?: number; nationality?: string },
   signal?: AbortSignal,
-): Promise<{ items: CaseSummary[] }> {
-  return api.get<{ items: CaseSummary[] }>('/api/cases/duplicates', { query, signal });
+): Promise<{ items: Duplicate[] }> {
+  return api.get<{ items: Duplicate[] }>('/api/cases/duplicates', { query, signal });
 }
 
 /** Roles that can hold a case (the server's check is `assertAssignable`). */

@@ -24,6 +24,7 @@ export {
   type Case,
   type CasePage,
   type CaseSummary,
+  type Duplicate,
   type IdentityView,
   type RetraffickingRisk,
 } from '@/domain/cases/case-views.schema.ts';

@@ -6,12 +6,12 @@ import { useNameFonts } from '@web/lib/script-fonts';
 import { WarningIcon } from '@web/components/icons';
 import { href } from '@web/lib/router';
 import { findDuplicates } from './cases.api';
-import { type CaseSummary } from './cases.schema';
+import { type Duplicate } from './cases.schema';
 import { countryName, isIso3 } from './countries';
 import './cases.css';
 import { type RegisterForm } from './register-form';
 
-export function useDuplicates(form: RegisterForm): CaseSummary[] {
+export function useDuplicates(form: RegisterForm): Duplicate[] {
   const key = JSON.stringify([
     form.given.trim(),
     form.family.trim(),
@@ -19,7 +19,7 @@ export function useDuplicates(form: RegisterForm): CaseSummary[] {
     form.nationality,
   ]);
   const [debounced] = useDebouncedValue(key, 500);
-  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [items, setItems] = useState<Duplicate[]>([]);
   useEffect(() => {
     const [given, family, birthYear, nationality] = JSON.parse(debounced) as string[];
     if ((given ?? '').length + (family ?? '').length < 2) {
@@ -49,7 +49,7 @@ export function useDuplicates(form: RegisterForm): CaseSummary[] {
   return items;
 }
 
-export function DuplicateWarning({ items }: { items: CaseSummary[] }) {
+export function DuplicateWarning({ items }: { items: Duplicate[] }) {
   const { t, i18n } = useTranslation();
   useNameFonts(items.map((item) => item.displayName));
   return (
@@ -67,12 +67,7 @@ export function DuplicateWarning({ items }: { items: CaseSummary[] }) {
                   className="hw-touch-link hw-name"
                   target="_blank"
                 >
-                  {[
-                    item.displayName,
-                    item.caseNumber,
-                    item.birthYear ? String(item.birthYear) : '',
-                    countryName(item.nationality, i18n.language),
-                  ]
+                  {[item.displayName, item.caseNumber, countryName(item.nationality, i18n.language)]
                     .filter(Boolean)
                     .join(' · ')}
                 </Anchor>
