@@ -16,6 +16,7 @@ import {
 import { consentRoutes } from '@/domain/consent/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
+import type { TrustProxy } from '@/lib/config.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { newId } from '@/lib/ids.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -41,7 +42,8 @@ export interface AppOptions {
   /** Pino options, `false` to silence (tests). */
   logger?: FastifyServerOptions['logger'];
   clock?: () => Date;
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed; default none (see `TrustProxy`). */
+  trustProxy?: TrustProxy;
   publicOrigin?: string | undefined;
   /** Built web UI; default web/dist. */
   webDir?: string;
@@ -62,13 +64,27 @@ const serializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/**
+ * Fastify's `trustProxy` for a `TrustProxy` setting. A hop count becomes a function: Fastify
+ * ignores a bare number (it cannot check the peer), but an operator who listens only where the
+ * proxy can connect (README "TLS behind a reverse proxy") may trust the last `hops` entries.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') {
+    return trust > 0 && ((_address: string, hop: number) => hop < trust);
+  }
+  return trust;
+}
+
 /** Builds the Fastify app without listening (tests use `app.inject`). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const logger = opts.logger === undefined ? false : opts.logger;
   const app = Fastify({
     logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers },
     bodyLimit: BODY_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
     genReqId: () => newId(),
     routerOptions: { maxParamLength: 200 },
   });

@@ -13,7 +13,7 @@ beforeAll(async () => {
     database: t.runtime.database,
     cipher: t.runtime.cipher,
     logger: false,
-    trustProxy: true,
+    trustProxy: 1,
   });
   await proxied.ready();
 });
