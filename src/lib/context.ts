@@ -18,6 +18,10 @@ export interface Actor {
   tokenId: string | null;
   /** The organisation requires 2FA and this user has not enrolled yet. */
   totpEnrolmentRequired: boolean;
+  /** An admin reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: boolean;
+  /** When this browser session last proved the password (and 2FA); null for tokens and the CLI. */
+  reauthenticatedAt: Date | null;
 }
 
 /** Where a request came from, for audit and throttling. Never survivor data. */
@@ -48,4 +52,6 @@ export const ANONYMOUS: Actor = {
   sessionId: null,
   tokenId: null,
   totpEnrolmentRequired: false,
+  mustChangePassword: false,
+  reauthenticatedAt: null,
 };

@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'totp_not_pending'
   | 'totp_required_by_organisation'
   | 'too_many_attempts'
+  | 'session_required'
+  | 'reauthentication_required'
+  | 'password_change_required'
+  | 'totp_not_enabled'
   | 'csrf_failed'
   | 'forbidden'
   | 'not_found'
@@ -57,6 +61,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   totp_not_pending: 409,
   totp_required_by_organisation: 409,
   too_many_attempts: 429,
+  session_required: 403,
+  reauthentication_required: 403,
+  password_change_required: 403,
+  totp_not_enabled: 409,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
@@ -99,6 +107,10 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   totp_not_pending: 'No two-factor set-up is in progress',
   totp_required_by_organisation: 'Your organisation requires two-factor authentication',
   too_many_attempts: 'Too many attempts',
+  session_required: 'This needs a signed-in person, not an API token',
+  reauthentication_required: 'Confirm your password first',
+  password_change_required: 'Choose a new password first',
+  totp_not_enabled: 'Two-factor authentication is not set up',
   csrf_failed: 'The request failed a cross-site request check',
   forbidden: 'You do not have permission to do this',
   not_found: 'Not found',

@@ -17,6 +17,8 @@ export function systemActor(organisationId: string | null): Actor {
     sessionId: null,
     tokenId: null,
     totpEnrolmentRequired: false,
+    mustChangePassword: false,
+    reauthenticatedAt: null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, exists } from 'drizzle-orm';
+import { and, eq, exists, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { apiTokens, caseAssignments, cases, memberships } from '@/db/schema/index.ts';
 
@@ -8,6 +8,20 @@ export async function isMember(db: Db, organisationId: string, userId: string): 
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** True when `userId` also has a membership (enabled or not) of an organisation other than this. */
+export async function hasOtherMemberships(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), ne(memberships.organisationId, organisationId)))
     .limit(1);
   return rows.length > 0;
 }

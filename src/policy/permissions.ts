@@ -1,16 +1,20 @@
 import { z } from 'zod';
 
 /**
- * Every permission in Homeward: a closed union. Later modules add theirs here (and to the role
- * table in roles.ts) rather than checking roles themselves.
+ * Every permission in Homeward: a closed union. Later modules add theirs here, classify them in
+ * PERMISSION_CLASS below (the compiler insists) and add them to the role table in roles.ts,
+ * rather than checking roles themselves.
  */
 export const PERMISSIONS = [
   'me.read',
   'me.update',
+  'me.security',
   'organisation.read',
   'organisation.manage',
+  'organisation.security',
   'user.read',
   'user.manage',
+  'user.admin',
   'audit.read',
   'token.manage',
   'platform.manage',
@@ -27,8 +31,42 @@ export const PERMISSIONS = [
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
-/** Permissions an API token with `scope` may exercise (intersected with the owner's role). */
-export const SCOPE_PERMISSIONS: Record<'read' | 'write', readonly Permission[]> = {
-  read: ['me.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.read_all'],
-  write: ['me.update', 'organisation.manage', 'user.manage', 'case.create', 'case.update'],
-};
+/** API token scopes. A token may exercise the permissions of its scopes' classes. */
+export const TOKEN_SCOPES = ['read', 'write', 'sensitive'] as const;
+export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof TokenScopeSchema>;
+
+/**
+ * What kind of power each permission is. `session-only` permissions (security settings, 2FA,
+ * passwords, admins, tokens, the installation) need a person in a browser session: no API token
+ * can ever hold them. Every permission must be classified, so a new one cannot silently be
+ * missing from token scopes or silently reachable by them.
+ */
+export const PERMISSION_CLASS = {
+  'me.read': 'read',
+  'me.update': 'write',
+  'me.security': 'session-only',
+  'organisation.read': 'read',
+  'organisation.manage': 'write',
+  'organisation.security': 'session-only',
+  'user.read': 'read',
+  'user.manage': 'write',
+  'user.admin': 'session-only',
+  'audit.read': 'read',
+  'token.manage': 'session-only',
+  'platform.manage': 'session-only',
+  'case.create': 'write',
+  'case.read': 'read',
+  'case.read_all': 'read',
+  'case.read_sensitive': 'sensitive',
+  'case.update': 'write',
+  'case.assign': 'write',
+  'case.risk_list': 'read',
+  'consent.record': 'write',
+} as const satisfies Record<Permission, TokenScope | 'session-only'>;
+
+/** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */
+export function tokenScopePermissions(scopes: readonly string[]): ReadonlySet<Permission> {
+  const wanted = new Set(scopes);
+  return new Set(PERMISSIONS.filter((p) => wanted.has(PERMISSION_CLASS[p])));
+}

@@ -1,8 +1,8 @@
 import type { Actor, Ctx } from '@/lib/context.ts';
 import { AppError, type ErrorCode } from '@/lib/errors.ts';
 import { isUuid } from '@/lib/ids.ts';
-import { caseVisibleTo, isMember, ownsToken } from './access.repository.ts';
-import type { Permission } from './permissions.ts';
+import { caseVisibleTo, hasOtherMemberships, isMember, ownsToken } from './access.repository.ts';
+import { PERMISSION_CLASS, type Permission } from './permissions.ts';
 
 /** An actor known to act inside one organisation. */
 export type OrgActor = Actor & { organisationId: string };
@@ -12,7 +12,16 @@ export type Resource =
   { type: 'user'; id: string } | { type: 'token'; id: string } | { type: 'case'; id: string };
 
 /** What a user who must still enrol in 2FA may do. */
-const ALLOWED_BEFORE_ENROLMENT: ReadonlySet<Permission> = new Set(['me.read', 'me.update']);
+const ALLOWED_BEFORE_ENROLMENT: ReadonlySet<Permission> = new Set([
+  'me.read',
+  'me.update',
+  'me.security',
+]);
+/** What a user whose password an admin reset may do before choosing a new one. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Permission> = new Set(['me.read', 'me.security']);
+
+/** How long a password (and 2FA) re-authentication, or the login itself, stays fresh. */
+export const REAUTH_WINDOW_MS = 5 * 60_000;
 
 const NOT_FOUND: Record<Resource['type'], ErrorCode> = {
   user: 'user_not_found',
@@ -22,7 +31,8 @@ const NOT_FOUND: Record<Resource['type'], ErrorCode> = {
 
 /**
  * The single gate in front of every use case. Throws `unauthenticated` without an actor,
- * `totp_enrolment_required` before mandatory 2FA enrolment, `forbidden` without the permission,
+ * `password_change_required` after an admin's password reset, `totp_enrolment_required` before
+ * mandatory 2FA enrolment, `forbidden` without the permission,
  * and the resource's not-found code when a resource is not in the actor's organisation (another
  * organisation's id is answered exactly like an unknown id).
  *
@@ -36,6 +46,12 @@ export async function requireAccess(
   const { actor } = ctx;
   if (actor.kind === 'anonymous' || actor.organisationId === null) {
     throw new AppError('unauthenticated');
+  }
+  if (actor.kind === 'token' && PERMISSION_CLASS[permission] === 'session-only') {
+    throw new AppError('session_required');
+  }
+  if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(permission)) {
+    throw new AppError('password_change_required');
   }
   if (actor.totpEnrolmentRequired && !ALLOWED_BEFORE_ENROLMENT.has(permission)) {
     throw new AppError('totp_enrolment_required');
@@ -68,6 +84,58 @@ async function belongsToActor(ctx: Ctx, actor: OrgActor, resource: Resource): Pr
   }
 }
 
+/**
+ * Security changes (2FA set-up, replacement and removal, new recovery codes) need a person in a
+ * browser session who proved their password (and 2FA code) within REAUTH_WINDOW_MS: a stolen
+ * session or an API token alone cannot replace the owner's authenticator. Throws
+ * `session_required` for tokens and the CLI, `reauthentication_required` when it is stale.
+ */
+export function requireRecentAuthentication(ctx: Ctx, actor: OrgActor): void {
+  if (actor.kind !== 'user' || actor.sessionId === null) {
+    throw new AppError('session_required');
+  }
+  const at = actor.reauthenticatedAt;
+  if (!at || ctx.now().getTime() - at.getTime() > REAUTH_WINDOW_MS) {
+    throw new AppError('reauthentication_required');
+  }
+}
+
+/**
+ * Accounts are installation-wide (one password and one 2FA across all memberships): an
+ * organisation's admin may reset the password or 2FA only of users whose only membership is
+ * that organisation, or an admin of organisation B could take over a member's login to A.
+ * Anyone else is reset by a platform admin. Throws `forbidden`.
+ */
+export async function requireAccountControl(
+  ctx: Ctx,
+  actor: OrgActor,
+  userId: string,
+): Promise<void> {
+  if (
+    !isPlatformAdmin(actor) &&
+    (await hasOtherMemberships(ctx.db, actor.organisationId, userId))
+  ) {
+    throw new AppError(
+      'forbidden',
+      'This account also belongs to another organisation: ask a platform admin to reset it.',
+    );
+  }
+}
+
+/** Until when the actor's last re-authentication stays fresh, or null when it is stale. */
+export function reauthenticatedUntil(ctx: Ctx, actor: Actor): Date | null {
+  const at = actor.kind === 'user' ? actor.reauthenticatedAt : null;
+  const until = at ? new Date(at.getTime() + REAUTH_WINDOW_MS) : null;
+  return until && until > ctx.now() ? until : null;
+}
+
+/** True for a platform admin acting in person (or the CLI operator). */
+export function isPlatformAdmin(actor: Actor): boolean {
+  return (
+    actor.kind === 'system' || (actor.platformAdmin && actor.permissions.has('platform.manage'))
+  );
+}
+
 /** Installation-wide operations (creating organisations) need a platform admin or the CLI. */
 export function requirePlatformAdmin(ctx: Ctx): void {
   const { actor } = ctx;
@@ -75,13 +143,13 @@ export function requirePlatformAdmin(ctx: Ctx): void {
     throw new AppError('unauthenticated');
   }
   // Mandatory 2FA enrolment applies to installation-wide powers too.
+  if (actor.mustChangePassword) {
+    throw new AppError('password_change_required');
+  }
   if (actor.totpEnrolmentRequired) {
     throw new AppError('totp_enrolment_required');
   }
-  if (
-    actor.kind !== 'system' &&
-    !(actor.platformAdmin && actor.permissions.has('platform.manage'))
-  ) {
+  if (!isPlatformAdmin(actor)) {
     throw new AppError('forbidden');
   }
 }

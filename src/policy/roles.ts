@@ -9,6 +9,7 @@ export type Role = z.infer<typeof RoleSchema>;
 const EVERYONE: readonly Permission[] = [
   'me.read',
   'me.update',
+  'me.security',
   'organisation.read',
   'token.manage',
 ];
@@ -33,8 +34,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASEWORK,
     ...OVERSIGHT,
     'organisation.manage',
+    'organisation.security',
     'user.read',
     'user.manage',
+    'user.admin',
     'audit.read',
   ],
   supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, 'user.read'],

@@ -47,24 +47,33 @@ interface Row {
 const ROUTES: Row[] = [
   // Ending a session that does not exist is a no-op (see auth.service.ts `logout`).
   { method: 'POST', url: () => '/api/auth/logout', needs: 'public', ok: 204 },
-  { method: 'POST', url: () => '/api/auth/logout-all', needs: 'me.update', ok: 204 },
+  { method: 'POST', url: () => '/api/auth/logout-all', needs: 'me.security', ok: 204 },
   { method: 'GET', url: () => '/api/me', needs: 'me.read', ok: 200 },
   // No set-up has been started yet, so there is nothing to confirm.
   {
     method: 'POST',
     url: () => '/api/auth/totp/confirm',
     payload: () => ({ code: '123456' }),
-    needs: 'me.update',
+    needs: 'me.security',
     ok: 409,
   },
-  { method: 'POST', url: () => '/api/auth/totp/setup', needs: 'me.update', ok: 200 },
+  { method: 'POST', url: () => '/api/auth/totp/setup', needs: 'me.security', ok: 200 },
   {
     method: 'POST',
     url: () => '/api/auth/totp/disable',
-    payload: (u) => ({ password: u?.password ?? 'no-password-at-all' }),
-    needs: 'me.update',
+    payload: () => ({}),
+    needs: 'me.security',
     ok: 204,
   },
+  {
+    method: 'POST',
+    url: () => '/api/auth/reauth',
+    payload: (u) => ({ password: u?.password ?? 'no-password-at-all' }),
+    needs: 'me.security',
+    ok: 200,
+  },
+  // Nobody in the matrix has 2FA, so there are no recovery codes to replace.
+  { method: 'POST', url: () => '/api/auth/recovery-codes', needs: 'me.security', ok: 409 },
   { method: 'GET', url: () => '/api/users', needs: 'user.read', ok: 200 },
   {
     method: 'POST',
@@ -88,9 +97,27 @@ const ROUTES: Row[] = [
   {
     method: 'POST',
     url: (w) => `/api/users/${w.target.id}/reset-2fa`,
-    needs: 'user.manage',
+    needs: 'user.admin',
     ok: 204,
     scoped: true,
+  },
+  {
+    method: 'POST',
+    url: (w) => `/api/users/${w.target.id}/reset-password`,
+    needs: 'user.admin',
+    ok: 200,
+    scoped: true,
+  },
+  {
+    method: 'POST',
+    url: () => '/api/users',
+    payload: () => ({
+      email: `new-admin-${unique()}@test.homeward.example`,
+      displayName: 'New admin',
+      role: 'admin',
+    }),
+    needs: 'user.admin',
+    ok: 201,
   },
   { method: 'GET', url: () => '/api/organisation', needs: 'organisation.read', ok: 200 },
   {
@@ -98,6 +125,13 @@ const ROUTES: Row[] = [
     url: () => '/api/organisation',
     payload: () => ({ name: `Renamed Org ${unique()}` }),
     needs: 'organisation.manage',
+    ok: 200,
+  },
+  {
+    method: 'PATCH',
+    url: () => '/api/organisation',
+    payload: () => ({ requireTotp: false }),
+    needs: 'organisation.security',
     ok: 200,
   },
   // Only platform admins (see organisations.routes.test.ts), never a role, manage organisations.
@@ -128,6 +162,17 @@ const ROUTES: Row[] = [
   { method: 'GET', url: () => '/healthz', needs: 'public', ok: 200 },
   { method: 'GET', url: () => '/api/openapi.json', needs: 'public', ok: 200 },
   { method: 'GET', url: () => '/api/docs', needs: 'public', ok: 200 },
+  // Last: it changes the callers' passwords.
+  {
+    method: 'POST',
+    url: () => '/api/me/password',
+    payload: (u) => ({
+      currentPassword: u?.password ?? 'no-password-at-all',
+      newPassword: `${u?.password ?? 'x'}-changed-${unique()}`,
+    }),
+    needs: 'me.security',
+    ok: 204,
+  },
 ];
 
 function expectedStatus(row: Row, caller: Caller): number {

@@ -53,11 +53,18 @@ const ROUTES: BodyRoute[] = [
     invalid: [{ code: 123456 }, { code: long(5000) }],
   },
   {
-    name: 'POST /api/auth/totp/disable',
+    name: 'POST /api/auth/reauth',
     method: 'POST',
-    url: () => '/api/auth/totp/disable',
+    url: () => '/api/auth/reauth',
     valid: () => ({ password: admin.password }),
-    invalid: [{ password: true }, { password: long(257) }],
+    invalid: [{ password: true }, { password: long(257) }, { code: 123456 }, { code: long(65) }],
+  },
+  {
+    name: 'POST /api/me/password',
+    method: 'POST',
+    url: () => '/api/me/password',
+    valid: () => ({ currentPassword: admin.password, newPassword: `${admin.password}-x` }),
+    invalid: [{ currentPassword: 1 }, { newPassword: 'short' }, { newPassword: long(257) }],
   },
   {
     name: 'POST /api/users',

@@ -59,10 +59,14 @@ export async function buildTeam(
  * A session for `user` written straight to the database, as a successful login would leave it.
  * For tests about what a session may do, not about logging in (those use `login`).
  */
-export async function buildSession(rt: TestRuntime, user: TestUser): Promise<Session> {
+export async function buildSession(
+  rt: TestRuntime,
+  user: TestUser,
+  opts: { reauthenticatedAt?: Date | null; now?: Date } = {},
+): Promise<Session> {
   const cookie = randomToken(32);
   const csrfToken = randomToken(24);
-  const now = new Date();
+  const now = opts.now ?? new Date();
   await rt.database.db.insert(sessions).values({
     id: newId(),
     tokenHash: sha256Hex(cookie),
@@ -74,6 +78,8 @@ export async function buildSession(rt: TestRuntime, user: TestUser): Promise<Ses
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + 12 * 60 * 60_000),
+    // Like a login, which counts as a fresh re-authentication, unless the test says otherwise.
+    reauthenticatedAt: opts.reauthenticatedAt === undefined ? now : opts.reauthenticatedAt,
   });
   return { cookie, csrfToken };
 }

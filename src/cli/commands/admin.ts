@@ -10,7 +10,11 @@ import {
   UserCreateSchema,
   type TokenScope,
 } from '@/domain/auth/index.ts';
-import { findUserForOperator, setPlatformAdmin } from '@/domain/auth/operator.service.ts';
+import {
+  findUserForOperator,
+  resetPasswordForOperator,
+  setPlatformAdmin,
+} from '@/domain/auth/operator.service.ts';
 import { ROLES } from '@/policy/roles.ts';
 import { cliCtx, readStdin, withRuntime } from '../runtime.ts';
 
@@ -62,6 +66,25 @@ export function registerAdminCommands(program: Command): void {
     .option('--platform-admin', 'also make this user an installation-wide platform admin')
     .action((o: UserAddOptions) => withRuntime((rt) => addUser(rt, o)));
   user
+    .command('reset-password')
+    .description(
+      "Set a user's password: a generated one (printed once, to be changed at the next login) " +
+        'unless --password-stdin; ends their sessions and revokes their API tokens',
+    )
+    .requiredOption('--email <email>', 'login email')
+    .option('--password-stdin', 'read the new password from standard input')
+    .action((o: { email: string; passwordStdin?: boolean }) =>
+      withRuntime(async (rt) => {
+        const password = o.passwordStdin ? await readStdin() : undefined;
+        const done = await resetPasswordForOperator(cliCtx(rt), o.email, password);
+        console.log(`Password reset for ${done.email}; their sessions and API tokens were ended.`);
+        if (done.generated) {
+          console.log(`Temporary password (shown once; they choose a new one at next login):`);
+          console.log(done.generated);
+        }
+      }),
+    );
+  user
     .command('reset-2fa')
     .description("Remove a user's two-factor authentication so they can enrol again")
     .requiredOption('--email <email>', 'login email')
@@ -70,7 +93,8 @@ export function registerAdminCommands(program: Command): void {
         const found = await findUserForOperator(cliCtx(rt), o.email);
         await resetUserTotp(cliCtx(rt, found.organisationId), found.userId);
         console.log(
-          `Two-factor authentication removed for ${found.email}; their sessions were ended.`,
+          `Two-factor authentication removed for ${found.email}; their sessions and API tokens ` +
+            'were ended.',
         );
       }),
     );
@@ -83,7 +107,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--email <email>', 'the user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
     .option('--expires-days <days>', 'lifetime in days (1-365)', '90')
-    .option('--scope <scope...>', 'read and/or write', ['read'])
+    .option('--scope <scope...>', 'read, write and/or sensitive', ['read'])
     .action((o: { email: string; name: string; expiresDays: string; scope: string[] }) =>
       withRuntime(async (rt) => {
         const found = await findUserForOperator(cliCtx(rt), o.email);
@@ -125,6 +149,13 @@ async function addUser(rt: Parameters<Parameters<typeof withRuntime>[0]>[0], o: 
   const created = await createUser(cliCtx(rt, organisation.id), input);
   if (o.platformAdmin) {
     await setPlatformAdmin(cliCtx(rt), created.user.id, true);
+  }
+  if (created.existingAccount) {
+    console.log(
+      `${created.user.email} already had an account: added to "${organisation.name}" as ` +
+        `${created.user.role}; they keep their own password and 2FA.`,
+    );
+    return;
   }
   console.log(`Created ${created.user.email} as ${created.user.role} in "${organisation.name}".`);
   if (created.temporaryPassword) {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import {
   authThrottle,
@@ -138,6 +138,24 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
   return rows.length;
 }
 
+/** Ends every session of a user but `keepSessionId`; returns how many. */
+export async function deleteOtherUserSessions(
+  db: Db,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Records that the session's user proved their password (and 2FA) again at `at`. */
+export async function markSessionReauthenticated(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ reauthenticatedAt: at }).where(eq(sessions.id, id));
+}
+
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
@@ -149,18 +167,59 @@ export async function getThrottle(db: Db, key: string): Promise<ThrottleRow | nu
   return rows[0] ?? null;
 }
 
-export async function saveThrottle(db: Db, row: ThrottleRow): Promise<void> {
-  await db
+/**
+ * Takes one attempt from `key`'s allowance in a single statement (the row lock of the upsert
+ * serialises racing requests), so N simultaneous attempts can never take more than `max` slots.
+ * A window starts with the first attempt and ends after `windowMs`; the attempt that takes the
+ * last slot locks the key for `lockMs`, and a new window starts only when the lock has expired.
+ * Returns the attempts counted in the window (this one included) and the lock.
+ */
+export async function takeThrottleSlot(
+  db: Db,
+  slot: { key: string; max: number; now: Date; windowMs: number; lockMs: number },
+): Promise<{ attempts: number; lockedUntil: Date | null }> {
+  const { key, max, now } = slot;
+  const windowStart = new Date(now.getTime() - slot.windowMs);
+  const lockEnd = new Date(now.getTime() + slot.lockMs);
+  const fresh = sql`(case when ${authThrottle.lockedUntil} is not null
+      then ${authThrottle.lockedUntil} <= ${now}
+      else ${authThrottle.windowStartedAt} <= ${windowStart} end)`;
+  const [row] = await db
     .insert(authThrottle)
-    .values(row)
+    .values({
+      key,
+      failures: 1,
+      windowStartedAt: now,
+      lockedUntil: max <= 1 ? lockEnd : null,
+    })
     .onConflictDoUpdate({
       target: authThrottle.key,
       set: {
-        failures: row.failures,
-        windowStartedAt: row.windowStartedAt,
-        lockedUntil: row.lockedUntil,
+        failures: sql`case when ${fresh} then 1 else ${authThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${fresh} then ${now} else ${authThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case
+          when ${fresh} then (case when ${max} <= 1 then ${lockEnd}::timestamptz end)
+          when ${authThrottle.lockedUntil} is not null then ${authThrottle.lockedUntil}
+          when ${authThrottle.failures} + 1 >= ${max} then ${lockEnd}::timestamptz
+          end`,
       },
-    });
+    })
+    .returning({ attempts: authThrottle.failures, lockedUntil: authThrottle.lockedUntil });
+  return row!;
+}
+
+/**
+ * Gives back a slot taken by an attempt that succeeded (or was not a guess), lifting the lock
+ * when the count falls below `max` again.
+ */
+export async function returnThrottleSlot(db: Db, key: string, max: number): Promise<void> {
+  await db
+    .update(authThrottle)
+    .set({
+      failures: sql`greatest(${authThrottle.failures} - 1, 0)`,
+      lockedUntil: sql`case when ${authThrottle.failures} - 1 < ${max} then null else ${authThrottle.lockedUntil} end`,
+    })
+    .where(eq(authThrottle.key, key));
 }
 
 export async function clearThrottle(db: Db, key: string): Promise<void> {

@@ -3,15 +3,19 @@ import { AUTHED_PROBLEMS, EmptySchema, problems } from '@/lib/problem.schema.ts'
 import {
   LoginSchema,
   MeSchema,
+  PasswordChangeSchema,
+  ReauthenticatedSchema,
+  ReauthSchema,
   TotpConfirmedSchema,
   TotpConfirmSchema,
   TotpDisableSchema,
   TotpSetupSchema,
 } from './auth.schema.ts';
 import { getMe, login, logout, logoutEverywhere, SESSION_COOKIE } from './auth.service.ts';
-import { confirmTotp, disableTotp, setupTotp } from './totp.service.ts';
+import { changeOwnPassword, reauthenticate } from './credentials.service.ts';
+import { confirmTotp, createRecoveryCodes, disableTotp, setupTotp } from './totp.service.ts';
 
-/** Login, logout, the current user, and TOTP enrolment. */
+/** Login, logout, the current user, re-authentication, password change and 2FA. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
@@ -81,10 +85,51 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/api/auth/reauth',
+    {
+      schema: {
+        summary: 'Prove your password (and 2FA code) again before a security change',
+        tags: ['auth'],
+        body: ReauthSchema,
+        response: { 200: ReauthenticatedSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => reauthenticate(request.ctx, request.body),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      schema: {
+        summary: 'Change your password; your other sessions end and your API tokens are revoked',
+        tags: ['auth'],
+        body: PasswordChangeSchema,
+        response: { 204: EmptySchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(request.ctx, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/recovery-codes',
+    {
+      schema: {
+        summary: 'Replace your recovery codes (after re-authentication); shown once',
+        tags: ['auth'],
+        response: { 200: TotpConfirmedSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => createRecoveryCodes(request.ctx),
+  );
+
+  app.post(
     '/api/auth/totp/setup',
     {
       schema: {
-        summary: 'Start TOTP enrolment: returns a secret and QR code',
+        summary: 'Start TOTP enrolment (after re-authentication): returns a secret and QR code',
         tags: ['auth'],
         response: { 200: TotpSetupSchema, ...AUTHED_PROBLEMS },
       },
@@ -109,14 +154,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/totp/disable',
     {
       schema: {
-        summary: 'Turn TOTP off (not allowed when the organisation requires it)',
+        summary: 'Turn TOTP off after re-authentication (not when the organisation requires it)',
         tags: ['auth'],
-        body: TotpDisableSchema,
+        body: TotpDisableSchema.optional(),
         response: { 204: EmptySchema, ...AUTHED_PROBLEMS },
       },
     },
     async (request, reply) => {
-      await disableTotp(request.ctx, request.body.password);
+      await disableTotp(request.ctx);
       return reply.code(204).send(null);
     },
   );

@@ -23,12 +23,16 @@ export const MeSchema = z.object({
     displayName: z.string(),
     totpEnabled: z.boolean(),
     platformAdmin: z.boolean(),
+    /** An admin reset the password: only choosing a new one is possible until then. */
+    mustChangePassword: z.boolean(),
   }),
   organisation: OrganisationSchema,
   role: RoleSchema,
   permissions: z.array(PermissionSchema),
   csrfToken: z.string(),
   totpEnrolmentRequired: z.boolean(),
+  /** Until when security changes (2FA) need no new re-authentication; null when stale. */
+  reauthenticatedUntil: z.string().nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -45,4 +49,23 @@ export const TotpConfirmSchema = z
 
 export const TotpConfirmedSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const TotpDisableSchema = z.object({ password: z.string().min(1).max(256) }).strict();
+/** Turning 2FA off needs a fresh re-authentication (POST /api/auth/reauth), not a body. */
+export const TotpDisableSchema = z.object({}).strict();
+
+/** A 6-digit TOTP code or a recovery code. */
+const CodeSchema = z.string().trim().min(6).max(64);
+
+export const ReauthSchema = z
+  .object({ password: z.string().min(1).max(256), code: CodeSchema.optional() })
+  .strict();
+export type Reauth = z.infer<typeof ReauthSchema>;
+
+export const ReauthenticatedSchema = z.object({ reauthenticatedUntil: z.string() });
+
+export const PasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: z.string().min(12, 'Use at least 12 characters').max(256),
+  })
+  .strict();
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;

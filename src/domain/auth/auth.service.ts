@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client.ts';
-import { recordAudit, recordAuditNow, type AuditCtx } from '@/domain/audit/index.ts';
+import { recordAudit } from '@/domain/audit/index.ts';
 import type { Actor, Ctx } from '@/lib/context.ts';
 import { randomToken, sha256Hex } from '@/lib/crypto.ts';
 import { AppError } from '@/lib/errors.ts';
-import { requireAccess } from '@/policy/require-access.ts';
+import { reauthenticatedUntil, requireAccess } from '@/policy/require-access.ts';
 import {
   deleteSession,
   deleteUserSessions,
@@ -15,17 +15,9 @@ import {
   type Principal,
 } from './auth.repository.ts';
 import type { Login, Me } from './auth.schema.ts';
-import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { checkSecrets } from './credential-checks.ts';
 import { actorFromPrincipal } from './principal.ts';
-import {
-  accountKey,
-  addressKey,
-  assertNotThrottled,
-  clearAccountFailures,
-  registerFailure,
-  THROTTLE,
-} from './throttle.ts';
-import { verifySecondFactor } from './totp.service.ts';
+import { revokeUserTokenRows } from './tokens.repository.ts';
 
 /**
  * The principal each request's actor was resolved from, so GET /api/me does not load it twice.
@@ -50,66 +42,21 @@ export interface LoginResult {
 
 /**
  * Logs in with email, password and (when enrolled) a TOTP or recovery code. Unknown emails and
- * wrong passwords get the same `invalid_credentials` answer and cost the same time. Failures are
- * throttled per account and per address (`too_many_attempts`, with Retry-After).
+ * wrong passwords get the same `invalid_credentials` answer and cost the same time. Every attempt
+ * first takes a throttle slot per account and per address (`too_many_attempts`, Retry-After), so
+ * a burst of simultaneous guesses is evaluated at most the allowed number of times.
  */
 export async function login(ctx: Ctx, input: Login): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const now = ctx.now();
-  const keys = [accountKey(email), addressKey(ctx.meta.ip)].filter((k): k is string => !!k);
   const auditCtx = { ...ctx, actor: { ...ctx.actor, label: email } };
-  try {
-    await assertNotThrottled(ctx.db, keys, now);
-  } catch (err) {
-    await recordAuditNow(ctx.db, auditCtx, {
-      organisationId: null,
-      action: 'auth.login_throttled',
-      outcome: 'denied',
-    });
-    throw err;
-  }
   const principal = await findPrincipalByEmail(ctx.db, email);
-  const passwordOk = await verifyPassword(
-    principal?.user.passwordHash ?? (await dummyPasswordHash()),
-    input.password,
-  );
-  if (!principal || !passwordOk) {
-    await loginFailed(ctx.db, auditCtx, {
-      principal,
-      keys,
-      reason: principal ? 'wrong_password' : 'unknown_email',
-    });
-    throw new AppError('invalid_credentials');
-  }
-  const second = await verifySecondFactor(ctx, principal, input);
-  if (second === 'missing') {
-    throw new AppError('totp_required');
-  }
-  if (second === 'invalid') {
-    await loginFailed(ctx.db, auditCtx, { principal, keys, reason: 'wrong_second_factor' });
-    throw new AppError('totp_invalid');
-  }
-  await clearAccountFailures(ctx.db, email);
-  return startSession(ctx, principal, second === 'recovery_code');
-}
-
-async function loginFailed(
-  db: Db,
-  ctx: AuditCtx,
-  { principal, keys, reason }: { principal: Principal | null; keys: string[]; reason: string },
-): Promise<void> {
-  for (const key of keys) {
-    const max = key.startsWith('acct:') ? THROTTLE.maxPerAccount : THROTTLE.maxPerAddress;
-    await registerFailure(db, key, max, ctx.now());
-  }
-  await recordAuditNow(db, ctx, {
-    organisationId: principal?.organisation.id ?? null,
-    action: 'auth.login_failed',
-    entityType: principal ? 'user' : null,
-    entityId: principal?.user.id ?? null,
-    outcome: 'failure',
-    details: { reason },
+  const { usedRecoveryCode } = await checkSecrets(ctx, auditCtx, {
+    subject: { email, principal },
+    secrets: input,
+    secondFactor: true,
+    actions: { failed: 'auth.login_failed', throttled: 'auth.login_throttled' },
   });
+  return startSession(ctx, principal!, usedRecoveryCode);
 }
 
 async function startSession(
@@ -131,8 +78,10 @@ async function startSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      // Logging in proves the password and 2FA: it counts as a fresh re-authentication.
+      reauthenticatedAt: now,
     });
-    const actor = actorFromPrincipal(principal, { sessionId: s.id });
+    const actor = actorFromPrincipal(principal, { sessionId: s.id, reauthenticatedAt: now });
     await recordAudit(
       tx,
       { ...ctx, actor },
@@ -146,8 +95,8 @@ async function startSession(
     );
     return s;
   });
-  const actor = actorFromPrincipal(principal, { sessionId: session.id });
-  return { me: toMe(principal, actor, session.csrfToken), sessionToken, expiresAt };
+  const actor = actorFromPrincipal(principal, { sessionId: session.id, reauthenticatedAt: now });
+  return { me: toMe(ctx, principal, actor, session.csrfToken), sessionToken, expiresAt };
 }
 
 /** Ends the caller's session (no-op without one). */
@@ -167,18 +116,22 @@ export async function logout(ctx: Ctx): Promise<void> {
   });
 }
 
-/** Ends every session of the caller, on every device. A write: read-only API tokens may not. */
+/**
+ * Ends every session of the caller, on every device, and revokes their API tokens (a stolen
+ * token must not outlive "log out everywhere"). Needs a person: API tokens get `session_required`.
+ */
 export async function logoutEverywhere(ctx: Ctx): Promise<void> {
-  const actor = await requireAccess(ctx, 'me.update');
+  const actor = await requireAccess(ctx, 'me.security');
   const userId = actor.userId!;
   await ctx.db.transaction(async (tx) => {
     const count = await deleteUserSessions(tx, userId);
+    const tokens = await revokeUserTokenRows(tx, userId, ctx.now());
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'auth.logout_all',
       entityType: 'user',
       entityId: userId,
-      details: { sessions: count },
+      details: { sessions: count, tokensRevoked: tokens },
     });
   });
 }
@@ -192,10 +145,10 @@ export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<Me> {
   if (!principal) {
     throw new AppError('unauthenticated');
   }
-  return toMe(principal, actor, csrfToken ?? '');
+  return toMe(ctx, principal, actor, csrfToken ?? '');
 }
 
-function toMe(p: Principal, actor: Actor, csrfToken: string): Me {
+function toMe(ctx: Ctx, p: Principal, actor: Actor, csrfToken: string): Me {
   return {
     user: {
       id: p.user.id,
@@ -203,12 +156,14 @@ function toMe(p: Principal, actor: Actor, csrfToken: string): Me {
       displayName: p.user.displayName,
       totpEnabled: p.user.totpSecretEnc !== null,
       platformAdmin: p.user.platformAdmin,
+      mustChangePassword: p.user.mustChangePassword,
     },
     organisation: p.organisation,
     role: p.membership.role,
     permissions: [...actor.permissions],
     csrfToken,
     totpEnrolmentRequired: actor.totpEnrolmentRequired,
+    reauthenticatedUntil: reauthenticatedUntil(ctx, actor)?.toISOString() ?? null,
   };
 }
 
@@ -235,7 +190,10 @@ export async function resolveSession(
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await touchSession(db, session.id, now);
   }
-  const actor = actorFromPrincipal(principal, { sessionId: session.id });
+  const actor = actorFromPrincipal(principal, {
+    sessionId: session.id,
+    reauthenticatedAt: session.reauthenticatedAt,
+  });
   resolvedPrincipals.set(actor, principal);
   return { actor, csrfToken: session.csrfToken };
 }

@@ -3,7 +3,10 @@ import type { Ctx } from '@/lib/context.ts';
 import { AppError } from '@/lib/errors.ts';
 import { requirePlatformAdmin } from '@/policy/require-access.ts';
 import { findPrincipalByEmail } from './auth.repository.ts';
+import { assertPasswordPolicy, generatePassword } from './passwords.ts';
+import { clearAccountFailures } from './throttle.ts';
 import { setPlatformAdminFlag } from './users.repository.ts';
+import { setTemporaryPassword } from './users.service.ts';
 
 /** Installation-operator look-ups and changes (CLI). */
 export async function findUserForOperator(
@@ -35,4 +38,29 @@ export async function setPlatformAdmin(ctx: Ctx, userId: string, value: boolean)
       details: { value },
     });
   });
+}
+
+/**
+ * Sets a user's password for the operator (CLI). Without `password` a strong one is generated
+ * and the user must change it at the next login; a password the operator chose (read from
+ * standard input) is kept as it is. Their sessions end and their API tokens are revoked.
+ * Returns the generated password, or null. Throws `user_not_found`, `weak_password`.
+ */
+export async function resetPasswordForOperator(
+  ctx: Ctx,
+  email: string,
+  password?: string,
+): Promise<{ email: string; generated: string | null }> {
+  const found = await findUserForOperator(ctx, email);
+  if (password !== undefined) {
+    assertPasswordPolicy(password, found.email);
+  }
+  const chosen = password ?? generatePassword();
+  await setTemporaryPassword(
+    ctx,
+    { userId: found.userId, organisationId: found.organisationId },
+    { password: chosen, mustChange: password === undefined },
+  );
+  await clearAccountFailures(ctx.db, found.email);
+  return { email: found.email, generated: password === undefined ? chosen : null };
 }

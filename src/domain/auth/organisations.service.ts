@@ -61,12 +61,19 @@ export async function getOwnOrganisation(ctx: Ctx): Promise<Organisation> {
   return org;
 }
 
-/** Renames the caller's organisation or changes whether it requires 2FA (admins). */
+/**
+ * Renames the caller's organisation or changes its settings (`organisation.manage`). Changing
+ * whether it requires 2FA is security administration (`organisation.security`, in person: API
+ * tokens get `session_required`).
+ */
 export async function updateOwnOrganisation(
   ctx: Ctx,
   patch: OrganisationUpdate,
 ): Promise<Organisation> {
   const actor = await requireAccess(ctx, 'organisation.manage');
+  if (patch.requireTotp !== undefined) {
+    await requireAccess(ctx, 'organisation.security');
+  }
   const current = await getOwnOrganisation(ctx);
   if (patch.name && patch.name.toLowerCase() !== current.name.toLowerCase()) {
     if (await organisationNameTaken(ctx.db, patch.name)) {

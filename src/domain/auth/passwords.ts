@@ -33,11 +33,11 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 /** Throws `weak_password` with a field issue when the password breaks the policy. */
-export function assertPasswordPolicy(password: string, email?: string): void {
+export function assertPasswordPolicy(password: string, email?: string, path = 'password'): void {
   const problem = passwordProblem(password, email);
   if (problem) {
     throw new AppError('weak_password', problem, {
-      errors: [{ path: 'password', message: problem }],
+      errors: [{ path, message: problem }],
     });
   }
 }

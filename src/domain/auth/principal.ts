@@ -6,7 +6,12 @@ import type { Principal } from './auth.repository.ts';
 /** The actor a principal acts as, with the permissions of their role. */
 export function actorFromPrincipal(
   p: Principal,
-  via: { sessionId?: string; tokenId?: string; allowed?: ReadonlySet<Permission> },
+  via: {
+    sessionId?: string;
+    tokenId?: string;
+    allowed?: ReadonlySet<Permission>;
+    reauthenticatedAt?: Date | null;
+  },
 ): Actor {
   const granted = [
     ...ROLE_PERMISSIONS[p.membership.role],
@@ -24,5 +29,7 @@ export function actorFromPrincipal(
     sessionId: via.sessionId ?? null,
     tokenId: via.tokenId ?? null,
     totpEnrolmentRequired: p.organisation.requireTotp && p.user.totpSecretEnc === null,
+    mustChangePassword: p.user.mustChangePassword,
+    reauthenticatedAt: via.sessionId ? (via.reauthenticatedAt ?? null) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { apiTokens } from '@/db/schema/index.ts';
 
@@ -37,6 +37,16 @@ export async function revokeTokenRow(
     .update(apiTokens)
     .set({ revokedAt: at })
     .where(and(eq(apiTokens.id, id), eq(apiTokens.organisationId, organisationId)));
+}
+
+/** Revokes every live token of a user, in every organisation; returns how many. */
+export async function revokeUserTokenRows(db: Db, userId: string, at: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }
 
 /** Records use at most once a minute, to keep reads cheap. */

@@ -79,14 +79,14 @@ describe('using a token', () => {
     const { token } = await createToken(session);
     expect((await bearer(t.app, token, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
     const before = await auditCount(t.runtime, user.organisationId);
-    for (const [method, url, payload] of [
-      ['POST', '/api/users', newUser()],
-      ['PATCH', '/api/organisation', { name: 'Changed by token' }],
-      ['POST', '/api/auth/totp/setup', undefined],
-      ['POST', '/api/auth/logout-all', undefined],
+    for (const [method, url, payload, code] of [
+      ['POST', '/api/users', newUser(), 'forbidden'],
+      ['PATCH', '/api/organisation', { name: 'Changed by token' }, 'forbidden'],
+      ['POST', '/api/auth/totp/setup', undefined, 'session_required'],
+      ['POST', '/api/auth/logout-all', undefined, 'session_required'],
     ] as const) {
       const res = await bearer(t.app, token, { method, url, ...(payload && { payload }) });
-      expectProblem(res, 403, 'forbidden');
+      expectProblem(res, 403, code);
     }
     expect(await auditCount(t.runtime, user.organisationId)).toBe(before);
   });
@@ -117,16 +117,16 @@ describe('using a token', () => {
     expectProblem(
       await bearer(t.app, token, { method: 'GET', url: '/api/tokens' }),
       403,
-      'forbidden',
+      'session_required',
     );
     const more = await bearer(t.app, token, {
       method: 'POST',
       url: '/api/tokens',
       payload: { name: 'child' },
     });
-    expectProblem(more, 403, 'forbidden');
+    expectProblem(more, 403, 'session_required');
     const revoke = await bearer(t.app, token, { method: 'DELETE', url: `/api/tokens/${id}` });
-    expectProblem(revoke, 403, 'forbidden');
+    expectProblem(revoke, 403, 'session_required');
   });
 
   it('refuses unknown, malformed and revoked tokens', async () => {

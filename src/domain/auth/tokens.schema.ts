@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { TOKEN_SCOPES, TokenScopeSchema } from '@/policy/permissions.ts';
 import { NameTextSchema } from './organisations.schema.ts';
 
-export const TOKEN_SCOPES = ['read', 'write'] as const;
-export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
-export type TokenScope = z.infer<typeof TokenScopeSchema>;
+export { TOKEN_SCOPES, TokenScopeSchema };
+export type { TokenScope } from '@/policy/permissions.ts';
 
 export const ApiTokenSchema = z.object({
   id: z.string(),
@@ -19,7 +19,7 @@ export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const ApiTokenCreateSchema = z
   .object({
     name: NameTextSchema,
-    scopes: z.array(TokenScopeSchema).min(1).max(2).default(['read']),
+    scopes: z.array(TokenScopeSchema).min(1).max(TOKEN_SCOPES.length).default(['read']),
     expiresInDays: z.number().int().min(1).max(365).default(90),
   })
   .strict();

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client.ts';
 import type { Actor, Ctx } from '@/lib/context.ts';
 import { randomToken, sha256Hex } from '@/lib/crypto.ts';
 import { newId } from '@/lib/ids.ts';
-import { SCOPE_PERMISSIONS, type Permission } from '@/policy/permissions.ts';
+import { tokenScopePermissions } from '@/policy/permissions.ts';
 import { requireAccess } from '@/policy/require-access.ts';
 import { findPrincipal } from './auth.repository.ts';
 import { actorFromPrincipal } from './principal.ts';
@@ -106,10 +106,9 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     return null;
   }
   await touchToken(db, row.id, now);
-  const allowed = new Set<Permission>(
-    (row.scopes as TokenScope[]).flatMap((s) => SCOPE_PERMISSIONS[s] ?? []),
-  );
-  // Tokens cannot manage tokens: they are for machine clients.
+  // Session-only permissions (tokens, 2FA, passwords, admins, security settings) are in no
+  // scope: a token can never hold them.
+  const allowed = tokenScopePermissions(row.scopes);
   return {
     ...actorFromPrincipal(principal, { tokenId: row.id, allowed }),
     totpEnrolmentRequired: false,

@@ -80,7 +80,7 @@ describe('organisation requires 2FA', () => {
     const res = await request(app, adminSession, {
       method: 'POST',
       url: '/api/auth/totp/disable',
-      payload: { password: admin.password },
+      payload: {},
     });
     expectProblem(res, 409, 'totp_required_by_organisation');
     const creds = { email: admin.email, password: admin.password };
@@ -91,25 +91,29 @@ describe('organisation requires 2FA', () => {
 });
 
 describe('POST /api/auth/totp/disable', () => {
-  it('needs the password, then turns 2FA off', async () => {
+  it('needs a fresh re-authentication with password and code, then turns 2FA off', async () => {
     const { member } = await orgWithAdminAndMember();
     const session = await login(app, member.email, member.password);
-    await enrolTotp(app, clock, session);
-    const wrong = await request(app, session, {
-      method: 'POST',
-      url: '/api/auth/totp/disable',
-      payload: { password: 'not-my-password' },
-    });
-    expectProblem(wrong, 401, 'invalid_credentials');
+    const { secret } = await enrolTotp(app, clock, session);
+    clock.advance(6 * 60_000);
+    const disable = () =>
+      request(app, session, { method: 'POST', url: '/api/auth/totp/disable', payload: {} });
+    expectProblem(await disable(), 403, 'reauthentication_required');
+    const reauth = (payload: Record<string, unknown>) =>
+      request(app, session, { method: 'POST', url: '/api/auth/reauth', payload });
+    expectProblem(
+      await reauth({ password: 'not-my-password', code: await totpCode(secret, clock) }),
+      401,
+      'invalid_credentials',
+    );
+    expectProblem(await reauth({ password: member.password }), 401, 'totp_required');
+    expectProblem(await disable(), 403, 'reauthentication_required');
     const creds = { email: member.email, password: member.password };
     expectProblem(await loginRequest(app, creds), 401, 'totp_required');
 
-    const ok = await request(app, session, {
-      method: 'POST',
-      url: '/api/auth/totp/disable',
-      payload: { password: member.password },
-    });
-    expect(ok.statusCode).toBe(204);
+    const ok = await reauth({ password: member.password, code: await totpCode(secret, clock) });
+    expect(ok.statusCode).toBe(200);
+    expect((await disable()).statusCode).toBe(204);
     expect((await loginRequest(app, creds)).statusCode).toBe(200);
   });
 });

@@ -1,82 +1,52 @@
-import { randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
+import { generateSecret, generateURI } from 'otplib';
 import QRCode from 'qrcode';
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { sha256Hex } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { AppError } from '@/lib/errors.ts';
-import { requireAccess } from '@/policy/require-access.ts';
+import { requireAccess, requireRecentAuthentication } from '@/policy/require-access.ts';
 import {
-  advanceTotpStep,
-  consumeRecoveryCode,
   findPrincipal,
   replaceRecoveryCodes,
   setUserTotp,
   type Principal,
 } from './auth.repository.ts';
 import type { TotpSetup } from './auth.schema.ts';
-import { verifyPassword } from './passwords.ts';
+import { checkFailed, reserveCheck } from './credential-checks.ts';
+import {
+  acceptTotpCode,
+  hashRecoveryCode,
+  makeRecoveryCode,
+  pendingAad,
+  RECOVERY_CODE_COUNT,
+  secretAad,
+} from './second-factor.ts';
+import { attemptSucceeded } from './throttle.ts';
 
-/** TOTP (RFC 6238, via otplib): 30 s steps, 6 digits, ±1 step of clock drift. */
 const ISSUER = 'Homeward';
-const TOLERANCE_SECONDS = 30;
-const RECOVERY_CODE_COUNT = 10;
 
-const secretAad = (userId: string) => fieldAad('users', 'totp_secret_enc', userId);
-const pendingAad = (userId: string) => fieldAad('users', 'totp_pending_enc', userId);
-
-export type SecondFactor = 'none' | 'missing' | 'invalid' | 'totp' | 'recovery_code';
-
-/** Checks the second factor of a login for a user who has enrolled (else `none`). */
-export async function verifySecondFactor(
-  ctx: Ctx,
-  p: Principal,
-  input: { totp?: string | undefined; recoveryCode?: string | undefined },
-): Promise<SecondFactor> {
-  if (p.user.totpSecretEnc === null) {
-    return 'none';
+/**
+ * The caller, acting in person with a fresh re-authentication: every change to 2FA needs one,
+ * so a stolen session or an API token cannot replace or remove the owner's authenticator.
+ */
+async function securityPrincipal(ctx: Ctx): Promise<Principal> {
+  const actor = await requireAccess(ctx, 'me.security');
+  requireRecentAuthentication(ctx, actor);
+  const principal = await findPrincipal(ctx.db, actor.userId!, actor.organisationId);
+  if (!principal) {
+    throw new AppError('unauthenticated');
   }
-  if (input.totp) {
-    const secret = ctx.cipher.decrypt(p.user.totpSecretEnc, secretAad(p.user.id));
-    return (await acceptCode(ctx, p.user.id, secret, input.totp)) ? 'totp' : 'invalid';
-  }
-  if (input.recoveryCode) {
-    const used = await consumeRecoveryCode(
-      ctx.db,
-      p.user.id,
-      sha256Hex(normaliseRecoveryCode(input.recoveryCode)),
-      ctx.now(),
-    );
-    return used ? 'recovery_code' : 'invalid';
-  }
-  return 'missing';
+  return principal;
 }
 
-async function acceptCode(
-  ctx: Ctx,
-  userId: string,
-  secret: string,
-  code: string,
-): Promise<boolean> {
-  const result = await verify({
-    secret,
-    token: code,
-    epoch: Math.floor(ctx.now().getTime() / 1000),
-    epochTolerance: TOLERANCE_SECONDS,
-  });
-  // A code is single-use: the step must be newer than the last accepted one.
-  return (
-    result.valid && 'timeStep' in result && (await advanceTotpStep(ctx.db, userId, result.timeStep))
-  );
-}
-
-/** Starts enrolment: a new secret (kept encrypted as pending), its otpauth URI and a QR code. */
+/**
+ * Starts enrolment (or the replacement of an authenticator): a new secret, kept encrypted as
+ * pending, its otpauth URI and a QR code. Throws `reauthentication_required`.
+ */
 export async function setupTotp(ctx: Ctx): Promise<TotpSetup> {
-  const actor = await requireAccess(ctx, 'me.update');
-  const userId = actor.userId!;
+  const principal = await securityPrincipal(ctx);
+  const userId = principal.user.id;
   const secret = generateSecret();
-  const otpauthUri = generateURI({ issuer: ISSUER, label: actor.label ?? userId, secret });
+  const otpauthUri = generateURI({ issuer: ISSUER, label: principal.user.email, secret });
   await setUserTotp(ctx.db, userId, {
     totpPendingEnc: ctx.cipher.encrypt(secret, pendingAad(userId)),
   });
@@ -88,33 +58,37 @@ export async function setupTotp(ctx: Ctx): Promise<TotpSetup> {
   return { secret, otpauthUri, qrSvg };
 }
 
-/** Completes enrolment with a code from the app; returns fresh recovery codes (shown once). */
+/**
+ * Completes enrolment with a code from the app (throttled like every code check); returns fresh
+ * recovery codes, shown once. Throws `reauthentication_required`, `totp_not_pending`,
+ * `totp_invalid`, `too_many_attempts`.
+ */
 export async function confirmTotp(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
-  const actor = await requireAccess(ctx, 'me.update');
-  const userId = actor.userId!;
-  const principal = await findPrincipal(ctx.db, userId, actor.organisationId);
-  const pending = principal?.user.totpPendingEnc;
+  const principal = await securityPrincipal(ctx);
+  const userId = principal.user.id;
+  const pending = principal.user.totpPendingEnc;
   if (!pending) {
     throw new AppError('totp_not_pending', 'Start the set-up again.');
   }
+  const subject = { email: principal.user.email, principal };
+  const actions = { failed: 'auth.totp_confirm_failed', throttled: 'auth.totp_confirm_throttled' };
+  const attempt = await reserveCheck(ctx, ctx, subject, actions);
   const secret = ctx.cipher.decrypt(pending, pendingAad(userId));
-  if (!(await acceptCode(ctx, userId, secret, code))) {
+  if (!(await acceptTotpCode(ctx, userId, secret, code))) {
+    await checkFailed(ctx, ctx, subject, { action: actions.failed, reason: 'wrong_code' });
     throw new AppError('totp_invalid', 'The code did not match. Check the time on your phone.');
   }
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, makeRecoveryCode);
+  await attemptSucceeded(ctx.db, attempt);
+  const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await setUserTotp(tx, userId, {
       totpSecretEnc: ctx.cipher.encrypt(secret, secretAad(userId)),
       totpPendingEnc: null,
     });
-    await replaceRecoveryCodes(
-      tx,
-      userId,
-      codes.map((c) => sha256Hex(normaliseRecoveryCode(c))),
-    );
+    await replaceRecoveryCodes(tx, userId, codes.map(hashRecoveryCode));
     await recordAudit(tx, ctx, {
-      organisationId: actor.organisationId,
-      action: 'auth.totp_enabled',
+      organisationId: principal.organisation.id,
+      action: principal.user.totpSecretEnc ? 'auth.totp_replaced' : 'auth.totp_enabled',
       entityType: 'user',
       entityId: userId,
     });
@@ -122,17 +96,38 @@ export async function confirmTotp(ctx: Ctx, code: string): Promise<{ recoveryCod
   return { recoveryCodes: codes };
 }
 
-/** Turns 2FA off for the caller (password required); refused when the organisation requires it. */
-export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
-  const actor = await requireAccess(ctx, 'me.update');
-  const principal = await findPrincipal(ctx.db, actor.userId!, actor.organisationId);
-  if (!principal || !(await verifyPassword(principal.user.passwordHash, password))) {
-    throw new AppError('invalid_credentials', 'The password is wrong.');
+/**
+ * Replaces the caller's recovery codes with new ones, shown once. Throws
+ * `reauthentication_required`, `totp_not_enabled`.
+ */
+export async function createRecoveryCodes(ctx: Ctx): Promise<{ recoveryCodes: string[] }> {
+  const principal = await securityPrincipal(ctx);
+  if (principal.user.totpSecretEnc === null) {
+    throw new AppError('totp_not_enabled');
   }
+  const codes = newRecoveryCodes();
+  await ctx.db.transaction(async (tx) => {
+    await replaceRecoveryCodes(tx, principal.user.id, codes.map(hashRecoveryCode));
+    await recordAudit(tx, ctx, {
+      organisationId: principal.organisation.id,
+      action: 'auth.recovery_codes_created',
+      entityType: 'user',
+      entityId: principal.user.id,
+    });
+  });
+  return { recoveryCodes: codes };
+}
+
+/**
+ * Turns 2FA off for the caller (after a fresh re-authentication); refused when the organisation
+ * requires it. Throws `reauthentication_required`, `totp_required_by_organisation`.
+ */
+export async function disableTotp(ctx: Ctx): Promise<void> {
+  const principal = await securityPrincipal(ctx);
   if (principal.organisation.requireTotp) {
     throw new AppError('totp_required_by_organisation');
   }
-  await clearTotp(ctx, principal.user.id, actor.organisationId, 'auth.totp_disabled');
+  await clearTotp(ctx, principal.user.id, principal.organisation.id, 'auth.totp_disabled');
 }
 
 /** Removes a user's TOTP secret and recovery codes (self-service or admin reset). */
@@ -153,13 +148,6 @@ export async function clearTotp(
   });
 }
 
-const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-function makeRecoveryCode(): string {
-  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
-  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
-}
-
-function normaliseRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, makeRecoveryCode);
 }

@@ -61,11 +61,6 @@ export async function findMember(
   return (rows[0] as MemberRow | undefined) ?? null;
 }
 
-export async function emailExists(db: Db, email: string): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  return rows.length > 0;
-}
-
 export async function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   return rows[0]?.id ?? null;
@@ -100,6 +95,41 @@ export async function insertMember(
   return userId;
 }
 
+/** Adds an existing account to `organisationId`. */
+export async function insertMembership(
+  db: Db,
+  input: { organisationId: string; userId: string; role: Role },
+): Promise<void> {
+  await db.insert(memberships).values({ id: newId(), ...input });
+}
+
+/** True when `userId` is a member (enabled or not) of `organisationId`. */
+export async function membershipExists(
+  db: Db,
+  organisationId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Replaces a user's password hash; `mustChangePassword` after an admin's reset. */
+export async function setUserPassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  mustChangePassword: boolean,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+}
+
 export async function updateMembership(
   db: Db,
   organisationId: string,
@@ -115,7 +145,7 @@ export async function updateMembership(
 export async function updateUserProfile(
   db: Db,
   userId: string,
-  patch: { displayName?: string; passwordHash?: string },
+  patch: { displayName?: string },
 ): Promise<void> {
   await db
     .update(users)

@@ -116,10 +116,32 @@ describe('POST /api/users', () => {
     expectProblem(res, 400, 'weak_password');
   });
 
-  it('refuses an email already in use, in any organisation and any case', async () => {
+  it('adds an account of another organisation without revealing where it belongs', async () => {
     const { session } = await adminOfNewOrg();
-    const elsewhere = await buildUser(t.runtime, await buildOrganisation(t.runtime), 'viewer');
-    for (const taken of [elsewhere.email, elsewhere.email.toUpperCase()]) {
+    const otherOrg = await buildOrganisation(t.runtime);
+    const elsewhere = await buildUser(t.runtime, otherOrg, 'viewer');
+    const res = await request(t.app, session, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: elsewhere.email.toUpperCase(), displayName: 'Dup', role: 'viewer' },
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ temporaryPassword: null, existingAccount: true });
+    expect(body.user).toMatchObject({ id: elsewhere.id, role: 'viewer' });
+    expect(JSON.stringify(body)).not.toContain(otherOrg.id);
+    expect(JSON.stringify(body)).not.toContain(otherOrg.name);
+    expect(await listEmails(session)).toContain(elsewhere.email);
+    // They keep their own password; their login is unchanged.
+    expect(
+      (await loginRequest(t.app, { email: elsewhere.email, password: elsewhere.password }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('refuses an email that is already a member here, in any case', async () => {
+    const { session, admin } = await adminOfNewOrg();
+    for (const taken of [admin.email, admin.email.toUpperCase()]) {
       const res = await request(t.app, session, {
         method: 'POST',
         url: '/api/users',
@@ -127,7 +149,6 @@ describe('POST /api/users', () => {
       });
       expectProblem(res, 409, 'email_taken');
     }
-    expect(await listEmails(session)).not.toContain(elsewhere.email);
   });
 });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PageQuerySchema } from '@/lib/pagination.ts';
 import { AUTHED_PROBLEMS, EmptySchema } from '@/lib/problem.schema.ts';
 import {
+  PasswordResetSchema,
   UserCreatedSchema,
   UserCreateSchema,
   UserIdParamsSchema,
@@ -9,7 +10,13 @@ import {
   UserSchema,
   UserUpdateSchema,
 } from './users.schema.ts';
-import { createUser, listUsers, resetUserTotp, updateUser } from './users.service.ts';
+import {
+  createUser,
+  listUsers,
+  resetUserPassword,
+  resetUserTotp,
+  updateUser,
+} from './users.service.ts';
 
 /** User and role management inside the caller's organisation. */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -51,6 +58,19 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateUser(request.ctx, request.params.userId, request.body),
+  );
+
+  app.post(
+    '/api/users/:userId/reset-password',
+    {
+      schema: {
+        summary: 'Give a member a temporary password (shown once) they must change at next login',
+        tags: ['users'],
+        params: UserIdParamsSchema,
+        response: { 200: PasswordResetSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => resetUserPassword(request.ctx, request.params.userId),
   );
 
   app.post(

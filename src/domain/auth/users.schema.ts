@@ -37,6 +37,8 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
 export const UserCreatedSchema = z.object({
   user: UserSchema,
   temporaryPassword: z.string().nullable(),
+  /** The e-mail already had an account: it was added here and keeps its own password. */
+  existingAccount: z.boolean(),
 });
 export type UserCreated = z.infer<typeof UserCreatedSchema>;
 
@@ -54,5 +56,8 @@ export const UserPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type UserPage = z.infer<typeof UserPageSchema>;
+
+export const PasswordResetSchema = z.object({ temporaryPassword: z.string() });
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
 export const UserIdParamsSchema = z.object({ userId: z.string().max(64) }).strict();

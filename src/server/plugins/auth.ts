@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '@/domain/auth/index.ts';
 import { ANONYMOUS, type Actor, type Ctx } from '@/lib/context.ts';
+import { needsWriteReceipt, writeReceipt } from '@/policy/write-receipt.ts';
 
 /**
  * Works out who is calling: an `Authorization: Bearer` API token (no cookie, no CSRF token
@@ -38,7 +39,31 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       }
     }
   });
+
+  app.addHook('onSend', receiptOnly);
 });
+
+/** A token that may write case data but not read it gets a receipt, never the record. */
+async function receiptOnly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  if (
+    reply.statusCode >= 300 ||
+    typeof payload !== 'string' ||
+    !needsWriteReceipt(request.actor, request.method, request.url)
+  ) {
+    return payload;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    body = null;
+  }
+  return JSON.stringify(writeReceipt(body));
+}
 
 function requestCtx(app: FastifyInstance, request: FastifyRequest): Ctx {
   return {
