@@ -56,7 +56,8 @@ export const caseAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         void reply.header('connection', 'close');
       },
       schema: {
-        summary: 'Upload a file (raw body; PDF, JPEG, PNG, WebP or plain text; ≤ 10 MiB)',
+        summary:
+          'Upload a file (raw body; PDF, JPEG, PNG, WebP or UTF-8 text, content checked; ≤ 10 MiB)',
         tags: ['attachments'],
         params: CaseIdParamsSchema,
         querystring: AttachmentUploadQuerySchema,

@@ -28,9 +28,25 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) });
 export type AttachmentList = z.infer<typeof AttachmentListSchema>;
 
-/** A file name as the user's device gave it: no control characters or path separators. */
+/**
+ * Bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069,
+ * U+200E, U+200F, U+061C). In a file name they only serve to disguise it: a right-to-left
+ * override shows `invoice_\u202Efdp.exe` as `invoice_exe.pdf`.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** `name` without bidirectional control characters (see `BIDI_CONTROLS`). */
+export function withoutBidiControls(name: string): string {
+  return name.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * A file name as the user's device gave it, with bidirectional controls removed (so it reads
+ * as it is); no other control characters or path separators.
+ */
 export const FileNameSchema = z
   .string()
+  .overwrite(withoutBidiControls)
   .trim()
   .min(1)
   .max(200)

@@ -15,10 +15,12 @@ import {
 import {
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_BYTES,
+  withoutBidiControls,
   type Attachment,
   type AttachmentList,
   type AttachmentType,
 } from './case-attachments.schema.ts';
+import { contentCheck } from './case-attachments.signature.ts';
 import {
   commitFile,
   newStorageKey,
@@ -35,7 +37,8 @@ const keyAad = (id: string) => fieldAad('case_attachments', 'file_key_enc', id);
 function toAttachment(ctx: Ctx, row: AttachmentRow): Attachment {
   return {
     id: row.id,
-    fileName: ctx.cipher.decrypt(row.fileNameEnc, nameAad(row.id)),
+    // Names stored before uploads were neutralised may still hold bidirectional controls.
+    fileName: withoutBidiControls(ctx.cipher.decrypt(row.fileNameEnc, nameAad(row.id))),
     contentType: row.contentType as AttachmentType,
     sizeBytes: row.sizeBytes,
     uploadedBy: row.uploadedBy,
@@ -107,9 +110,11 @@ async function persist(ctx: Ctx, actor: OrgActor, p: Pending): Promise<Attachmen
 }
 
 /**
- * Stores a file on a case (`case.update`), encrypted under a fresh per-file key. Throws
- * `attachment_type_not_allowed` (415), `attachment_too_large` (413), `validation_failed` for
- * an empty file. On any failure nothing is left on disk or in the database.
+ * Stores a file on a case (`case.update`), encrypted under a fresh per-file key. The content
+ * must match the declared type (see `contentCheck`). Throws `attachment_type_not_allowed`
+ * (415) for a type not accepted or content that is not of the declared type,
+ * `attachment_too_large` (413), `validation_failed` for an empty file. On any failure nothing
+ * is left on disk or in the database.
  */
 export async function uploadAttachment(ctx: Ctx, up: AttachmentUpload): Promise<Attachment> {
   const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: up.caseId }]);
@@ -124,6 +129,7 @@ export async function uploadAttachment(ctx: Ctx, up: AttachmentUpload): Promise<
     attachmentId: id,
     key,
     maxBytes: MAX_ATTACHMENT_BYTES,
+    check: contentCheck(contentType),
   });
   try {
     if (written.sizeBytes === 0) {

@@ -38,14 +38,21 @@ export interface WrittenFile {
   sha256: string;
 }
 
+/** Inspects the plaintext as it is written; `end` throwing refuses the file. */
+export interface PlaintextCheck {
+  update(chunk: Buffer): void;
+  end(): void;
+}
+
 /**
- * Encrypts `source` into a new temp file in `dir` while counting and hashing the plaintext.
- * Throws `attachment_too_large` past `maxBytes`; the temp file is removed on any failure.
+ * Encrypts `source` into a new temp file in `dir` while counting, hashing and checking the
+ * plaintext. Throws `attachment_too_large` past `maxBytes`, or what `check` throws; the temp
+ * file is removed on any failure.
  */
 export async function writeEncrypted(
   dir: string,
   source: Readable,
-  opts: { attachmentId: string; key: Buffer; maxBytes: number },
+  opts: { attachmentId: string; key: Buffer; maxBytes: number; check: PlaintextCheck },
 ): Promise<WrittenFile> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const tempPath = join(dir, `.upload-${randomBytes(16).toString('hex')}`);
@@ -62,9 +69,11 @@ export async function writeEncrypted(
       if (sizeBytes > opts.maxBytes) {
         throw new AppError('attachment_too_large', 'Attachments can be at most 10 MiB.');
       }
+      opts.check.update(buf);
       hash.update(buf);
       yield cipher.update(buf);
     }
+    opts.check.end();
     yield cipher.final();
     yield cipher.getAuthTag();
   }
