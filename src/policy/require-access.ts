@@ -143,6 +143,9 @@ export function requirePlatformAdmin(ctx: Ctx): void {
     throw new AppError('unauthenticated');
   }
   // Mandatory 2FA enrolment applies to installation-wide powers too.
+  if (actor.kind === 'token') {
+    throw new AppError('session_required');
+  }
   if (actor.mustChangePassword) {
     throw new AppError('password_change_required');
   }

@@ -131,14 +131,14 @@ describe('platform admins', () => {
     expectProblem(
       await bearer(t.app, token, { method: 'GET', url: '/api/organisations' }),
       403,
-      'forbidden',
+      'session_required',
     );
     const post = await bearer(t.app, token, {
       method: 'POST',
       url: '/api/organisations',
       payload: { name: `Via token ${unique()}`, country: 'THA' },
     });
-    expectProblem(post, 403, 'forbidden');
+    expectProblem(post, 403, 'session_required');
   });
 
   it('must enrol in 2FA first when their organisation requires it', async () => {
