@@ -133,6 +133,15 @@ describe('an upload is checked against its declared type', () => {
     expect(await rowCount(rt, 'case_attachments', s.caseId)).toBe(rows);
   });
 
+  it('leaves no temp file behind after many small refused uploads', async () => {
+    const before = await files();
+    for (let i = 0; i < 40; i++) {
+      const res = await upload(SVG, i % 2 ? 'image/png' : 'application/pdf', 'photo.png');
+      expectProblem(res, 415, 'attachment_type_not_allowed');
+    }
+    expect(await files()).toEqual(before);
+  });
+
   it('refuses a mismatch found late in a large streamed text file, leaving no temp file', async () => {
     const before = await files();
     const rows = await rowCount(rt, 'case_attachments', s.caseId);
@@ -180,17 +189,18 @@ describe('an upload is checked against its declared type', () => {
 describe('bidirectional control characters in file names', () => {
   it('removes a right-to-left override, so the name shows its real extension', async () => {
     // Displayed as "invoice_exe.pdf" when the override is honoured.
-    const res = await upload(TEXT, 'text/plain', 'invoice_\u202Efdp.exe');
+    const res = await upload(PDF, 'application/pdf', 'invoice_\u202Efdp.exe');
     expect(res.statusCode, res.body).toBe(201);
     const att = res.json<Attachment>();
-    expect(att.fileName).toBe('invoice_fdp.exe');
+    // The extension of the declared type is added too (see below).
+    expect(att.fileName).toBe('invoice_fdp.exe.pdf');
     const list = await request(app, s.as.caseworker, { method: 'GET', url: base() });
     expect(list.json<{ items: Attachment[] }>().items.find((i) => i.id === att.id)?.fileName).toBe(
-      'invoice_fdp.exe',
+      'invoice_fdp.exe.pdf',
     );
     const down = await request(app, s.as.caseworker, { method: 'GET', url: `${base()}/${att.id}` });
     expect(down.headers['content-disposition']).toBe(
-      "attachment; filename*=UTF-8''invoice_fdp.exe",
+      "attachment; filename*=UTF-8''invoice_fdp.exe.pdf",
     );
   });
 
@@ -219,10 +229,10 @@ describe('bidirectional control characters in file names', () => {
     ]);
     const list = await request(app, s.as.caseworker, { method: 'GET', url: base() });
     const item = list.json<{ items: Attachment[] }>().items.find((i) => i.id === id);
-    expect(item?.fileName).toBe('invoice_fdp.exe');
+    expect(item?.fileName).toBe('invoice_fdp.exe.txt');
     const down = await request(app, s.as.caseworker, { method: 'GET', url: `${base()}/${id}` });
     expect(down.headers['content-disposition']).toBe(
-      "attachment; filename*=UTF-8''invoice_fdp.exe",
+      "attachment; filename*=UTF-8''invoice_fdp.exe.txt",
     );
   });
 
@@ -236,5 +246,28 @@ describe('bidirectional control characters in file names', () => {
     );
     expect(await files()).toEqual(before);
     expect(await rowCount(rt, 'case_attachments', s.caseId)).toBe(rows);
+  });
+});
+
+describe('the name a file is saved under', () => {
+  it.each([
+    ['invoice.bat', 'text/plain', 'invoice.bat.txt', TEXT],
+    ['update.hta', 'text/plain', 'update.hta.txt', TEXT],
+    ['drawing.svg', 'text/plain', 'drawing.svg.txt', SVG],
+    ['notes.TXT', 'text/plain', 'notes.TXT', TEXT],
+    ['report.pdf', 'image/png', 'report.pdf.png', PNG],
+    ['Photo.JPEG', 'image/jpeg', 'Photo.JPEG', JPEG],
+    ['photo.jpg', 'image/jpeg', 'photo.jpg', JPEG],
+    ['scan', 'application/pdf', 'scan.pdf', PDF],
+    ['sticker.webp', 'image/webp', 'sticker.webp', WEBP],
+  ])('saves %s sent as %s as %s', async (name, type, saved, bytes) => {
+    const res = await upload(bytes, type, name);
+    expect(res.statusCode, res.body).toBe(201);
+    const att = res.json<Attachment>();
+    expect(att.fileName).toBe(saved);
+    const down = await request(app, s.as.caseworker, { method: 'GET', url: `${base()}/${att.id}` });
+    expect(down.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent(saved)}`,
+    );
   });
 });

@@ -20,7 +20,7 @@ import {
   type AttachmentList,
   type AttachmentType,
 } from './case-attachments.schema.ts';
-import { contentCheck } from './case-attachments.signature.ts';
+import { contentCheck, savedName } from './case-attachments.signature.ts';
 import {
   commitFile,
   newStorageKey,
@@ -35,11 +35,13 @@ const nameAad = (id: string) => fieldAad('case_attachments', 'file_name_enc', id
 const keyAad = (id: string) => fieldAad('case_attachments', 'file_key_enc', id);
 
 function toAttachment(ctx: Ctx, row: AttachmentRow): Attachment {
+  const contentType = row.contentType as AttachmentType;
+  // Names stored before uploads were neutralised may still hold bidirectional controls.
+  const stored = withoutBidiControls(ctx.cipher.decrypt(row.fileNameEnc, nameAad(row.id)));
   return {
     id: row.id,
-    // Names stored before uploads were neutralised may still hold bidirectional controls.
-    fileName: withoutBidiControls(ctx.cipher.decrypt(row.fileNameEnc, nameAad(row.id))),
-    contentType: row.contentType as AttachmentType,
+    fileName: savedName(stored, contentType),
+    contentType,
     sizeBytes: row.sizeBytes,
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),

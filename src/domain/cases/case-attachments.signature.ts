@@ -118,3 +118,26 @@ function textCheck(): ContentCheck {
 export function contentCheck(type: AttachmentType): ContentCheck {
   return type === 'text/plain' ? textCheck() : signatureCheck(type);
 }
+
+/** The extensions each accepted type is opened by; the first is added when a name has none. */
+const EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'image/webp': ['.webp'],
+  'text/plain': ['.txt'],
+};
+
+/**
+ * The name a file of `type` is shown and saved under: `name` when it already ends with an
+ * extension of that type, otherwise `name` plus that type's extension. The content was checked
+ * against the type, so a saved file opens as that type: a text file named `invoice.bat` or
+ * `update.hta` becomes `invoice.bat.txt` and is not run when opened.
+ *
+ * @example savedName('invoice.bat', 'text/plain') // 'invoice.bat.txt'
+ */
+export function savedName(name: string, type: AttachmentType): string {
+  const extensions = EXTENSIONS[type];
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext)) ? name : `${name}${extensions[0]}`;
+}

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, pipeline as pipe, type Readable } from 'node:stream';
@@ -44,6 +44,14 @@ export interface PlaintextCheck {
   end(): void;
 }
 
+/** Removes a refused temp file once its stream has closed: a pending write could recreate it. */
+async function removeWhenClosed(output: WriteStream, tempPath: string): Promise<void> {
+  if (!output.closed) {
+    await new Promise<void>((resolve) => output.once('close', () => resolve()));
+  }
+  await rm(tempPath, { force: true });
+}
+
 /**
  * Encrypts `source` into a new temp file in `dir` while counting, hashing and checking the
  * plaintext. Throws `attachment_too_large` past `maxBytes`, or what `check` throws; the temp
@@ -77,15 +85,17 @@ export async function writeEncrypted(
     yield cipher.final();
     yield cipher.getAuthTag();
   }
+  // Opened before any byte flows, so that a refusal cannot come before the file exists.
+  const output = (await open(tempPath, 'wx', 0o600)).createWriteStream();
   // The request is piped, not handed to `pipeline`: a failure must not destroy the request
   // (and with it the socket) before the 413 can be sent; the rest of the body is discarded.
   const input = source.pipe(new PassThrough());
   try {
-    await pipeline(input, encrypt, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+    await pipeline(input, encrypt, output);
   } catch (err) {
     source.unpipe(input);
     source.resume();
-    await rm(tempPath, { force: true });
+    await removeWhenClosed(output, tempPath);
     throw err;
   }
   return { tempPath, sizeBytes, sha256: hash.digest('hex') };
