@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorSchema, cursorParts } from './cursor.schema.ts';
 import { AppError } from './errors.ts';
 
 /** Largest page a list endpoint returns. */
@@ -7,7 +8,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 /** Query schema shared by every cursor-paginated list. */
 export const PageQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: CursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
@@ -30,13 +31,16 @@ export function encodeCursor(value: string): string {
   return Buffer.from(value, 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`; returns null for anything malformed. */
+/**
+ * Decodes a cursor made by `encodeCursor`; returns null for anything malformed, including a
+ * part that is not a well-formed value the database accepts (see `CursorPart`), so a service
+ * never puts an edited cursor's year 0000 or 1e999 into a query.
+ */
 export function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) {
     return null;
   }
-  const value = Buffer.from(cursor, 'base64url').toString('utf8');
-  return value.length > 0 && value.length < 200 ? value : null;
+  return cursorParts(cursor)?.join('|') ?? null;
 }
 
 /** The 400 answer for a cursor this server did not make (or made for another query). */

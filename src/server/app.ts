@@ -21,9 +21,11 @@ import type { FieldCipher } from '@/lib/crypto.ts';
 import { newId } from '@/lib/ids.ts';
 import { healthRoutes } from './health.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { LOG_HOOKS, loggableError } from './loggable-error.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { textInputPlugin } from './plugins/text-input.ts';
 import { webPlugin } from './plugins/web.ts';
 import './types.ts';
 
@@ -52,8 +54,9 @@ export interface AppOptions {
 }
 
 /**
- * Log serializers that never write secrets or survivor data: no headers, no bodies, and URLs
- * without their query string (search terms can be names).
+ * Log serializers that never write secrets or survivor data: no headers, no bodies, URLs
+ * without their query string (search terms can be names), and errors without their message or
+ * properties (a database error carries the query's values; see `loggableError`).
  */
 const serializers = {
   req: (req: { method: string; url: string; id: string }) => ({
@@ -62,6 +65,10 @@ const serializers = {
     id: req.id,
   }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  // Fastify's type expects pino's shape ({ type, message, stack }); the message is left out on
+  // purpose, and the stack is its frames only.
+  err: (err: unknown) =>
+    loggableError(err) as unknown as { type: string; message: string; stack: string },
 };
 
 /**
@@ -78,11 +85,18 @@ function fastifyTrustProxy(
   return trust;
 }
 
+/** The caller's pino options (none: silent) with the serializers and hooks above. */
+function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) {
+    return false;
+  }
+  return { ...(logger === true ? {} : logger), serializers, hooks: LOG_HOOKS };
+}
+
 /** Builds the Fastify app without listening (tests use `app.inject`). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const logger = opts.logger === undefined ? false : opts.logger;
   const app = Fastify({
-    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers },
+    logger: loggerOptions(opts.logger),
     bodyLimit: BODY_LIMIT,
     trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
     genReqId: () => newId(),
@@ -103,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(authPlugin);
   await app.register(securityPlugin, { publicOrigin: opts.publicOrigin });
+  await app.register(textInputPlugin);
   await app.register(openapiPlugin, { version: VERSION });
 
   await app.register(healthRoutes(VERSION));

@@ -18,7 +18,7 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
     attachmentsDir: config.attachmentsDir,
   });
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode = 0) => {
     if (closing) {
       return;
     }
@@ -29,7 +29,7 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
     void app
       .close()
       .then(() => runtime.database.close())
-      .then(() => process.exit(0))
+      .then(() => process.exit(exitCode))
       .catch((err: unknown) => {
         app.log.error({ err }, 'error during shutdown');
         process.exit(1);
@@ -40,8 +40,23 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
   if (stale > 0) {
     app.log.info({ removed: stale }, 'removed unfinished uploads');
   }
+  logCrashes(app, shutdown);
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
   return app;
+}
+
+/**
+ * Node would print an unhandled error whole — a database error with its query and parameters —
+ * and exit: log it through the app's logger instead (its `err` serializer keeps the type, code
+ * and stack frames only), then shut down with exit code 1.
+ */
+function logCrashes(app: FastifyInstance, shutdown: (reason: string, exitCode: number) => void) {
+  const crash = (what: string) => (err: unknown) => {
+    app.log.fatal({ err }, what);
+    shutdown(what, 1);
+  };
+  process.on('unhandledRejection', crash('unhandled promise rejection'));
+  process.on('uncaughtException', crash('uncaught exception'));
 }

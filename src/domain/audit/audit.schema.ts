@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cursorSchema } from '@/lib/cursor.schema.ts';
+import { IsoDateSchema, IsoDateTimeSchema } from '@/lib/dates.schema.ts';
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export const AuditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
@@ -35,7 +37,7 @@ export const AuditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const isoDate = IsoDateTimeSchema.or(IsoDateSchema);
 
 export const AuditQuerySchema = z
   .object({
@@ -45,7 +47,7 @@ export const AuditQuerySchema = z
     entityId: z.string().max(200).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: cursorSchema([['seq']]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();

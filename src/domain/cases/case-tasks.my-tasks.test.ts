@@ -100,6 +100,6 @@ describe('GET /api/tasks', () => {
       method: 'GET',
       url: '/api/tasks?assignee=me&cursor=garbage',
     });
-    expect(junk.statusCode).toBe(200);
+    expectProblem(junk, 400, 'validation_failed');
   });
 });

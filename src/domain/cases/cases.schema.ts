@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '@/lib/dates.schema.ts';
 
 /** Code lists of the cases module. Labels live in the UI's translations. */
 export const CASE_STATUSES = ['open', 'closed'] as const;
@@ -70,7 +71,7 @@ export const RiskFactorSchema = z.enum(RISK_FACTORS);
 export type RiskFactor = z.infer<typeof RiskFactorSchema>;
 
 export const CountrySchema = z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 3166-1 alpha-3 code');
-export const IsoDateSchema = z.iso.date();
+export { IsoDateSchema };
 const LanguageSchema = z
   .string()
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag, e.g. th or my-MM');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '@/lib/dates.schema.ts';
 
 /** What a consent is for. */
 export const PURPOSES = [
@@ -52,7 +53,7 @@ export const ConsentCreateSchema = z
     dataCategories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
     method: ConsentMethodSchema,
     decision: ConsentDecisionSchema,
-    validUntil: z.iso.date().optional(),
+    validUntil: IsoDateSchema.optional(),
     guardianName: z.string().trim().min(1).max(200).optional(),
     bestInterestNote: z.string().trim().min(1).max(2000).optional(),
   })

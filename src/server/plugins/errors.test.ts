@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, testApp } from '@test/support/build-app.ts';
@@ -54,6 +55,48 @@ describe('error responses', () => {
     for (const status of Object.values(ERROR_STATUS)) {
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(600);
+    }
+  });
+});
+
+describe('the log of an unexpected error', () => {
+  it('has the request id, route, error type and code, and not the message or properties', async () => {
+    const { runtime } = await testApp();
+    let log = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        log += chunk.toString('utf8');
+        done();
+      },
+    });
+    const logged = await buildApp({
+      database: runtime.database,
+      cipher: runtime.cipher,
+      logger: { level: 'info', stream },
+    });
+    logged.get('/api/test/crash/:caseId', async () => {
+      throw Object.assign(new Error('duplicate key: survivor Jane Doe'), {
+        code: '23505',
+        detail: 'Key (name)=(Jane Doe) already exists.',
+        params: ['jane@example.org'],
+      });
+    });
+    await logged.ready();
+    try {
+      const res = await logged.inject({ method: 'GET', url: '/api/test/crash/abc?q=Jane' });
+      expectProblem(res, 500, 'internal_error');
+      const requestId = (res.json() as { detail: string }).detail.split(': ')[1]!;
+      const line = log.split('\n').find((l) => l.includes('"level":50'));
+      expect(JSON.parse(line!)).toMatchObject({
+        reqId: requestId,
+        route: '/api/test/crash/:caseId',
+        method: 'GET',
+        err: { type: 'Error', code: '23505', sqlState: '23505' },
+        msg: 'unhandled error',
+      });
+      expect(log).not.toMatch(/Jane|jane|duplicate key|already exists/);
+    } finally {
+      await logged.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -11,6 +11,37 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from '@/lib/errors.ts';
+
+/** Request fields safe to log beside an error: its route pattern, never the URL with values. */
+function where(request: FastifyRequest): { route: string | undefined; method: string } {
+  return { route: request.routeOptions.url, method: request.method };
+}
+
+/** A Fastify error with a 4xx status (a response that failed its schema is the server's fault). */
+function isClientError(error: FastifyError): boolean {
+  const status = error.statusCode ?? 0;
+  return !isResponseSerializationError(error) && status >= 400 && status < 500;
+}
+
+/**
+ * Logs a 500's cause: the error through the log's `err` serializer (`loggableError`: type, code,
+ * frames — never the message), the request id (on every line), method and route pattern.
+ */
+function logServerError(error: FastifyError, request: FastifyRequest): void {
+  if (isResponseSerializationError(error)) {
+    const issues = (error.cause as { issues?: { path: PropertyKey[]; code: string }[] }).issues;
+    request.log.error(
+      {
+        err: error,
+        ...where(request),
+        issues: issues?.map((i) => ({ path: i.path.map(String).join('.'), code: i.code })),
+      },
+      'response failed its schema',
+    );
+  } else {
+    request.log.error({ err: error, ...where(request) }, 'unhandled error');
+  }
+}
 
 /** Stable problem `type` URIs: one per error code. */
 export const problemType = (code: ErrorCode) =>
@@ -81,18 +112,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (mapped) {
       return sendProblem(reply, mapped, { detail: error.message });
     }
-    if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: error.message } }, 'response failed its schema');
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (isClientError(error)) {
       return sendProblem(reply, error.statusCode === 404 ? 'not_found' : 'validation_failed', {
         status: error.statusCode,
         detail: error.message,
       });
-    } else {
-      // Only these fields: driver errors carry row values in other properties (e.g. `detail`).
-      const { name, code, message, stack } = error;
-      request.log.error({ err: { name, code, message, stack } }, 'unhandled error');
     }
+    logServerError(error, request);
     return sendProblem(reply, 'internal_error', {
       detail: `Quote this reference when reporting the problem: ${request.id}`,
     });
