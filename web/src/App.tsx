@@ -7,6 +7,7 @@ import { PublicLayout } from '@web/components/public-layout';
 import { ForbiddenPage, NotFoundPage, UnavailablePage } from '@web/components/simple-pages';
 import type { Me, UiPermission } from '@web/features/auth/auth.schema';
 import { LoginPage } from '@web/features/auth/login-page';
+import { ReauthProvider } from '@web/features/auth/reauth';
 import { hasPermission, SessionProvider, useSession } from '@web/features/auth/session';
 import { HomePage } from '@web/features/home/home-page';
 import { navigate, usePath } from '@web/lib/router';
@@ -39,6 +40,11 @@ const CasePage = lazy(() =>
 const MyTasksPage = lazy(() =>
   import('@web/features/cases/my-tasks-page').then((module) => ({
     default: module.MyTasksPage,
+  })),
+);
+const ForcedPasswordPage = lazy(() =>
+  import('@web/features/security/forced-password-page').then((module) => ({
+    default: module.ForcedPasswordPage,
   })),
 );
 const SecurityPage = lazy(() =>
@@ -91,7 +97,15 @@ const ROUTES: RouteDef[] = [
   { path: '/security', label: 'nav.security', page: SecurityPage },
 ];
 
+/** After an admin's password reset, nothing is open until the person chooses a new password. */
+function mustChangePassword(me: Me): boolean {
+  return me.user.mustChangePassword;
+}
+
 function isOpen(me: Me, route: RouteDef): boolean {
+  if (mustChangePassword(me)) {
+    return false;
+  }
   if (me.totpEnrolmentRequired) {
     return route.path === ENROLMENT_PATH;
   }
@@ -104,10 +118,10 @@ function SignedInApp({ me }: { me: Me }) {
   const path = usePath();
 
   useEffect(() => {
-    if (me.totpEnrolmentRequired && path !== ENROLMENT_PATH) {
+    if (!mustChangePassword(me) && me.totpEnrolmentRequired && path !== ENROLMENT_PATH) {
       navigate(ENROLMENT_PATH, { replace: true });
     }
-  }, [me.totpEnrolmentRequired, path]);
+  }, [me, path]);
 
   const route = ROUTES.find((candidate) => candidate.path === path);
   const navItems: NavItem[] = ROUTES.filter(
@@ -122,11 +136,14 @@ function SignedInApp({ me }: { me: Me }) {
   const caseId = caseMatch?.[1];
   // One page per case: switching its tabs changes the path but keeps the page (and its data).
   const pageKey = caseId ? `/cases/${caseId}` : path;
-  if (route) {
+  if (mustChangePassword(me)) {
+    content = <ForcedPasswordPage />;
+  } else if (route) {
     const Page = route.page;
     content = isOpen(me, route) ? <Page /> : <ForbiddenPage />;
   } else if (caseId) {
-    const open = !me.totpEnrolmentRequired && hasPermission(me, 'case.read');
+    const open =
+      !me.totpEnrolmentRequired && !mustChangePassword(me) && hasPermission(me, 'case.read');
     content = open ? <CasePage caseId={caseId} tab={caseMatch?.[2] ?? null} /> : <ForbiddenPage />;
   }
 
@@ -138,8 +155,10 @@ function SignedInApp({ me }: { me: Me }) {
   return (
     <AppLayout me={me} path={path} navItems={navItems} onLogOut={handleLogOutClick}>
       {/* A new key per page resets its state, so nothing from one page lingers in the next. */}
-      <div key={pageKey}>
-        <Suspense fallback={<LoadingText />}>{content}</Suspense>
+      <div key={mustChangePassword(me) ? 'password-change' : pageKey}>
+        <ReauthProvider>
+          <Suspense fallback={<LoadingText />}>{content}</Suspense>
+        </ReauthProvider>
       </div>
     </AppLayout>
   );

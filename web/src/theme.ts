@@ -61,13 +61,18 @@ export const theme = createTheme({
   },
 });
 
-/** Secondary text must still reach 4.5:1 on white (Mantine's default `dimmed` does not). */
+/**
+ * Secondary text, field errors and the hovered current navigation link must still reach 4.5:1
+ * (Mantine's default `dimmed`, red 6 errors and indigo 2 hover do not).
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-anchor': 'var(--mantine-color-indigo-8)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-indigo-1)',
   },
   dark: {},
 });

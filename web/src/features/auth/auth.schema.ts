@@ -6,19 +6,25 @@
 export {
   LoginSchema,
   MeSchema,
+  PasswordChangeSchema,
+  ReauthSchema,
   TotpConfirmSchema,
-  TotpDisableSchema,
   type Login,
   type Me,
+  type PasswordChange,
+  type Reauth,
   type TotpSetup,
 } from '@/domain/auth/auth.schema.ts';
 export { RoleSchema, type Role } from '@/policy/roles.ts';
 
-/** Permissions the UI uses to show or hide navigation. */
+/** Permissions the UI uses to show or hide navigation and actions. */
 export type UiPermission =
   | 'user.manage'
+  | 'user.admin'
   | 'audit.read'
   | 'organisation.manage'
+  | 'organisation.security'
+  | 'me.security'
   | 'case.create'
   | 'case.read'
   | 'case.read_all'

@@ -39,7 +39,8 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 /**
  * Owns who is logged in. Loads `GET /api/me` on start, locks the session after 15 minutes without
- * activity (UX.md), and reacts to `unauthenticated` and `totp_enrolment_required` from any call.
+ * activity (UX.md), and reacts to `unauthenticated`, `totp_enrolment_required` and
+ * `password_change_required` from any call.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -92,6 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           handleSessionGone('sessionEnded');
         } else if (error.code === 'totp_enrolment_required') {
           navigate('/security', { replace: true });
+          void refresh();
+        } else if (error.code === 'password_change_required') {
+          // /api/me then says mustChangePassword, and only the new-password screen is shown.
           void refresh();
         }
       }),

@@ -1,14 +1,21 @@
 import { Button, Checkbox, CopyButton, List, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The recovery codes, shown once. "Continue" stays disabled until the user says they saved them. */
+/**
+ * The recovery codes, shown once. "Continue" stays disabled until the user says they saved them.
+ * The heading takes focus, since the button that asked for the codes is gone.
+ */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Stack gap="md">
-      <Title order={3}>{t('security.recovery.heading')}</Title>
+      <Title order={3} ref={heading} tabIndex={-1}>
+        {t('security.recovery.heading')}
+      </Title>
       <Text>{t('security.recovery.intro')}</Text>
       <List className="hw-codes" data-testid="recovery-codes" listStyleType="none" p={0}>
         {codes.map((code) => (

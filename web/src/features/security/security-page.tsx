@@ -1,20 +1,24 @@
 import { Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage } from '@web/components/status-message';
-import { useMe } from '@web/features/auth/session';
+import { hasPermission, useMe } from '@web/features/auth/session';
+import { PasswordSection } from './password-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
 import { TotpSection } from './totp-section';
 
 /**
- * The user's own security: two-factor authentication, sessions and API tokens. When the
+ * The user's own security: password, two-factor authentication, sessions and API tokens. When the
  * organisation requires 2FA and the user has not set it up, only the set-up is offered.
  */
 export function SecurityPage() {
   const { t } = useTranslation();
   const me = useMe();
   const enforced = me.totpEnrolmentRequired;
+  // A password change revokes the user's API tokens: the list is loaded again to show it.
+  const [tokensRound, setTokensRound] = useState(0);
   return (
     <Stack gap="lg" maw={960}>
       <PageTitle>{t('security.title')}</PageTitle>
@@ -24,9 +28,12 @@ export function SecurityPage() {
           testId="enrolment-required"
         />
       )}
+      {!enforced && hasPermission(me, 'me.security') && (
+        <PasswordSection onChanged={() => setTokensRound((round) => round + 1)} />
+      )}
       <TotpSection enforced={enforced} />
       {!enforced && <SessionsSection />}
-      {!enforced && <TokensSection />}
+      {!enforced && <TokensSection key={tokensRound} />}
     </Stack>
   );
 }

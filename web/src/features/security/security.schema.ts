@@ -8,6 +8,13 @@ export {
 } from '@/domain/auth/tokens.schema.ts';
 import type { ApiToken } from '@/domain/auth/tokens.schema.ts';
 
+/** The label of each scope, in the order the create form offers them. */
+export const SCOPE_LABELS = {
+  read: 'security.tokens.scopeRead',
+  write: 'security.tokens.scopeWrite',
+  sensitive: 'security.tokens.scopeSensitive',
+} as const;
+
 /** Lifetimes offered when creating a token, in days. */
 export const TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
 

@@ -6,6 +6,7 @@ import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import {
   ApiTokenCreateSchema,
+  SCOPE_LABELS,
   TOKEN_LIFETIMES,
   TokenScopeSchema,
   type TokenCreated,
@@ -13,7 +14,16 @@ import {
 } from './security.schema';
 import { createToken } from './tokens.api';
 
-/** Creates an API token with a name, its access and a lifetime. */
+const SCOPE_HINTS = {
+  read: 'security.tokens.scopeReadHint',
+  write: 'security.tokens.scopeWriteHint',
+  sensitive: 'security.tokens.scopeSensitiveHint',
+} as const satisfies Record<keyof typeof SCOPE_LABELS, string>;
+
+/**
+ * Creates an API token with a name, its access and a lifetime. Each access level says in plain
+ * words what it allows; `sensitive` (documents, contacts, the person's story) is never preset.
+ */
 export function TokenCreateForm({ onCreated }: { onCreated: (created: TokenCreated) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -67,9 +77,15 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: TokenCreat
           onChange={handleScopes}
           error={errors.scopes ? t('validation.chooseOne') : undefined}
         >
-          <Stack gap={0} mt={4}>
-            <Checkbox value="read" label={t('security.tokens.scopeRead')} />
-            <Checkbox value="write" label={t('security.tokens.scopeWrite')} />
+          <Stack gap="sm" mt={4}>
+            {(Object.keys(SCOPE_LABELS) as (keyof typeof SCOPE_LABELS)[]).map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={t(SCOPE_LABELS[scope])}
+                description={t(SCOPE_HINTS[scope])}
+              />
+            ))}
           </Stack>
         </Checkbox.Group>
         <NativeSelect

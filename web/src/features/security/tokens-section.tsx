@@ -7,7 +7,7 @@ import { SecretValue } from '@web/components/secret-value';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { errorMessage } from '@web/lib/errors';
 import { formatDate, formatDateTime } from '@web/lib/format';
-import type { ApiToken, TokenCreated } from './security.schema';
+import { SCOPE_LABELS, type ApiToken, type TokenCreated } from './security.schema';
 import { TokenCreateForm } from './token-create-form';
 import { listTokens, revokeToken } from './tokens.api';
 
@@ -61,13 +61,7 @@ function TokenTable({
                 {token.name}
               </Table.Td>
               <Table.Td data-label={columns.scopes}>
-                {token.scopes
-                  .map((scope) =>
-                    t(
-                      scope === 'read' ? 'security.tokens.scopeRead' : 'security.tokens.scopeWrite',
-                    ),
-                  )
-                  .join(', ')}
+                {token.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}
               </Table.Td>
               <Table.Td data-label={columns.created}>
                 {formatDate(token.createdAt, i18n.language)}

@@ -5,6 +5,7 @@ import { SecretValue } from '@web/components/secret-value';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { confirmTotp } from '@web/features/auth/auth.api';
 import { TotpConfirmSchema, type TotpSetup } from '@web/features/auth/auth.schema';
+import { REAUTH_CANCELLED, useReauth } from '@web/features/auth/reauth';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, zodFieldErrors } from '@web/lib/errors';
 
@@ -20,6 +21,7 @@ export function TotpEnrolment(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const withReauth = useReauth();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | null>(null);
@@ -36,8 +38,10 @@ export function TotpEnrolment(props: {
     setStatus(null);
     setBusy(true);
     try {
-      const result = await confirmTotp(parsed.data.code);
-      props.onConfirmed(result.recoveryCodes);
+      const result = await withReauth(() => confirmTotp(parsed.data.code));
+      if (result !== REAUTH_CANCELLED) {
+        props.onConfirmed(result.recoveryCodes);
+      }
     } catch (caught: unknown) {
       if (isApiError(caught, 'totp_invalid')) {
         setError(t('errors.totp_invalid'));

@@ -1,75 +1,33 @@
-import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckIcon, InfoIcon } from '@web/components/icons';
 import { StatusMessage, type Status } from '@web/components/status-message';
-import { disableTotp, setupTotp } from '@web/features/auth/auth.api';
-import { TotpDisableSchema, type TotpSetup } from '@web/features/auth/auth.schema';
+import { setupTotp } from '@web/features/auth/auth.api';
+import type { TotpSetup } from '@web/features/auth/auth.schema';
+import { REAUTH_CANCELLED, useReauth } from '@web/features/auth/reauth';
 import { useMe, useSession } from '@web/features/auth/session';
-import { errorMessage, zodFieldErrors } from '@web/lib/errors';
+import { errorMessage } from '@web/lib/errors';
 import { navigate } from '@web/lib/router';
 import { RecoveryCodes } from './recovery-codes';
 import { TotpEnrolment } from './totp-enrolment';
+import { TotpOnActions } from './totp-on-actions';
 
+/** `codes` after enrolment (`enrolled`) or after asking for new recovery codes (`renewed`). */
 type Phase =
-  { kind: 'idle' } | { kind: 'enrolling'; setup: TotpSetup } | { kind: 'codes'; codes: string[] };
+  | { kind: 'idle' }
+  | { kind: 'enrolling'; setup: TotpSetup }
+  | { kind: 'codes'; codes: string[]; renewed: boolean };
 
-function TotpDisableForm({ onDisabled }: { onDisabled: () => void }) {
-  const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = TotpDisableSchema.safeParse({ password });
-    if (!parsed.success) {
-      setError(zodFieldErrors(parsed.error, t).password);
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    try {
-      await disableTotp(parsed.data.password);
-      onDisabled();
-    } catch (caught: unknown) {
-      setStatus({ tone: 'error', message: errorMessage(caught, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-      <Stack gap="sm" maw={420}>
-        <Title order={3}>{t('security.totp.disableHeading')}</Title>
-        <Text size="sm">{t('security.totp.disableIntro')}</Text>
-        <StatusMessage status={status} />
-        <PasswordInput
-          label={t('auth.password')}
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={error}
-          visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-        />
-        <div>
-          <Button type="submit" variant="default" color="red" loading={busy}>
-            {t('security.totp.disable')}
-          </Button>
-        </div>
-      </Stack>
-    </form>
-  );
-}
-
-/** Two-factor authentication: status, set-up with QR code and recovery codes, and turning it off. */
+/**
+ * Two-factor authentication: status, set-up with QR code and recovery codes, new recovery codes,
+ * and turning it off. Each of these may first ask for the password again (see reauth.tsx).
+ */
 export function TotpSection({ enforced }: { enforced: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const { refresh } = useSession();
+  const withReauth = useReauth();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +36,10 @@ export function TotpSection({ enforced }: { enforced: boolean }) {
     setBusy(true);
     setStatus(null);
     try {
-      setPhase({ kind: 'enrolling', setup: await setupTotp() });
+      const setup = await withReauth(setupTotp);
+      if (setup !== REAUTH_CANCELLED) {
+        setPhase({ kind: 'enrolling', setup });
+      }
     } catch (caught: unknown) {
       setStatus({ tone: 'error', message: errorMessage(caught, t) });
     } finally {
@@ -86,7 +47,12 @@ export function TotpSection({ enforced }: { enforced: boolean }) {
     }
   };
 
-  const handleDone = async () => {
+  const handleDone = async (renewed: boolean) => {
+    if (renewed) {
+      setPhase({ kind: 'idle' });
+      setStatus({ tone: 'success', message: t('security.recovery.renewed') });
+      return;
+    }
     await refresh();
     setPhase({ kind: 'idle' });
     setStatus({ tone: 'success', message: t('security.totp.enabled') });
@@ -110,12 +76,12 @@ export function TotpSection({ enforced }: { enforced: boolean }) {
         {phase.kind === 'enrolling' && (
           <TotpEnrolment
             setup={phase.setup}
-            onConfirmed={(codes) => setPhase({ kind: 'codes', codes })}
+            onConfirmed={(codes) => setPhase({ kind: 'codes', codes, renewed: false })}
             onCancel={() => setPhase({ kind: 'idle' })}
           />
         )}
         {phase.kind === 'codes' && (
-          <RecoveryCodes codes={phase.codes} onDone={() => void handleDone()} />
+          <RecoveryCodes codes={phase.codes} onDone={() => void handleDone(phase.renewed)} />
         )}
         {phase.kind === 'idle' && (
           <>
@@ -136,8 +102,16 @@ export function TotpSection({ enforced }: { enforced: boolean }) {
             {me.user.totpEnabled && me.organisation.requireTotp && (
               <Text>{t('security.totp.requiredByOrg')}</Text>
             )}
-            {me.user.totpEnabled && !me.organisation.requireTotp && (
-              <TotpDisableForm onDisabled={() => void handleDisabled()} />
+            {me.user.totpEnabled && (
+              <TotpOnActions
+                canDisable={!me.organisation.requireTotp}
+                onCodes={(codes) => {
+                  setStatus(null);
+                  setPhase({ kind: 'codes', codes, renewed: true });
+                }}
+                onDisabled={() => void handleDisabled()}
+                onError={(caught) => setStatus({ tone: 'error', message: errorMessage(caught, t) })}
+              />
             )}
           </>
         )}
