@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '@/lib/dates.schema.ts';
 
 /** Journey stages in order (see shared pathways facts): the timeline groups events by these. */
 export const STAGES = [
@@ -32,7 +33,7 @@ export const EventCreateSchema = z
   .object({
     stage: StageSchema,
     type: z.string().min(1).max(40),
-    occurredOn: z.iso.date(),
+    occurredOn: IsoDateSchema,
     country: z
       .string()
       .regex(/^[A-Z]{3}$/)
