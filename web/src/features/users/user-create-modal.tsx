@@ -1,12 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SecretValue } from '@web/components/secret-value';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import type { Role } from '@web/features/auth/auth.schema';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { RoleSelect } from './role-select';
+import { TemporaryPassword } from './temporary-password';
 import { createUser } from './users.api';
 import { UserCreateSchema, type User, type UserCreated } from './users.schema';
 
@@ -17,6 +17,7 @@ type CreateForm = typeof EMPTY;
 function UserCreateFields(props: {
   form: CreateForm;
   errors: FieldErrors;
+  allowAdmin: boolean;
   onChange: (change: Partial<CreateForm>) => void;
 }) {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ function UserCreateFields(props: {
         error={props.errors.email}
       />
       <RoleSelect
+        allowAdmin={props.allowAdmin}
         description={t('users.roleHint')}
         value={props.form.role}
         onChange={(role) => props.onChange({ role })}
@@ -59,30 +61,17 @@ function UserCreateFields(props: {
   );
 }
 
-/** The generated password, shown once; the dialog stays until the admin confirms. */
-function TemporaryPassword(props: { name: string; password: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack>
-      <Text>{t('users.tempPasswordIntro', { name: props.name })}</Text>
-      <SecretValue
-        label={t('users.tempPasswordLabel')}
-        value={props.password}
-        testId="temporary-password"
-      />
-      <Button onClick={props.onDone}>{t('users.tempPasswordDone')}</Button>
-    </Stack>
-  );
-}
-
 /**
  * Adds a user. When the server generated the password, it is shown once, and the dialog stays open
- * until the admin confirms they have noted it.
+ * until the admin confirms they have noted it. When the e-mail already had an account (perhaps in
+ * another organisation), that person was added and keeps their password: `existingAccount`.
+ * The admin role is offered only with `allowAdmin` (`user.admin`).
  */
 export function UserCreateModal(props: {
   opened: boolean;
+  allowAdmin: boolean;
   onClose: () => void;
-  onCreated: (user: User) => void;
+  onCreated: (user: User, existingAccount: boolean) => void;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY);
@@ -122,7 +111,7 @@ export function UserCreateModal(props: {
     setBusy(true);
     try {
       const result = await createUser(parsed.data);
-      props.onCreated(result.user);
+      props.onCreated(result.user, result.existingAccount);
       if (result.temporaryPassword) {
         setCreated(result);
       } else {
@@ -145,7 +134,7 @@ export function UserCreateModal(props: {
     >
       {created?.temporaryPassword ? (
         <TemporaryPassword
-          name={created.user.displayName}
+          intro={t('users.tempPasswordIntro', { name: created.user.displayName })}
           password={created.temporaryPassword}
           onDone={handleClose}
         />
@@ -156,6 +145,7 @@ export function UserCreateModal(props: {
             <UserCreateFields
               form={form}
               errors={errors}
+              allowAdmin={props.allowAdmin}
               onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
             />
             <Group justify="flex-end">

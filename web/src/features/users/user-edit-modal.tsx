@@ -1,13 +1,13 @@
 import { Button, Divider, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from '@web/components/confirm-modal';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import type { Role } from '@web/features/auth/auth.schema';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { RoleSelect } from './role-select';
-import { resetUserTotp, updateUser } from './users.api';
+import type { ResetTarget } from './user-reset-modal';
+import { updateUser } from './users.api';
 import { UserUpdateSchema, type User } from './users.schema';
 
 interface EditForm {
@@ -19,6 +19,9 @@ interface EditForm {
 function UserEditFields(props: {
   form: EditForm;
   errors: FieldErrors;
+  allowAdmin: boolean;
+  /** An admin seen by someone without `user.admin`: role and access cannot be changed. */
+  lockedAdmin: boolean;
   onChange: (change: Partial<EditForm>) => void;
 }) {
   const { t } = useTranslation();
@@ -32,6 +35,7 @@ function UserEditFields(props: {
         error={props.errors.displayName}
       />
       <RoleSelect
+        allowAdmin={props.allowAdmin}
         value={props.form.role}
         onChange={(role) => props.onChange({ role })}
         error={props.errors.role}
@@ -40,6 +44,7 @@ function UserEditFields(props: {
         label={t('users.disabled')}
         description={t('users.disabledHint')}
         size="md"
+        disabled={props.lockedAdmin}
         checked={props.form.disabled}
         onChange={(event) => props.onChange({ disabled: event.currentTarget.checked })}
       />
@@ -47,11 +52,53 @@ function UserEditFields(props: {
   );
 }
 
-/** Changes a user's name, role or access, and resets their two-factor authentication. */
+/**
+ * Only what the admin changed is sent: renaming, a role change and disabling are checked
+ * separately by the server (an admin's role or access needs `user.admin`).
+ */
+function changedFields(user: User, form: EditForm): Partial<EditForm> {
+  return {
+    ...(form.displayName !== user.displayName && { displayName: form.displayName }),
+    ...(form.role !== user.role && { role: form.role }),
+    ...(form.disabled !== user.disabled && { disabled: form.disabled }),
+  };
+}
+
+/** Password and 2FA resets, for someone with `user.admin` looking at another member. */
+function ResetActions(props: { user: User; onReset: (kind: ResetTarget['kind']) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" align="flex-start">
+      <Divider my="sm" w="100%" />
+      <Text size="sm">{t('users.resetPasswordHint')}</Text>
+      <Button variant="default" color="red" onClick={() => props.onReset('password')}>
+        {t('users.resetPassword')}
+      </Button>
+      {props.user.totpEnabled && (
+        <>
+          <Text size="sm" mt="sm">
+            {t('users.resetTotpHint')}
+          </Text>
+          <Button variant="default" color="red" onClick={() => props.onReset('totp')}>
+            {t('users.resetTotp')}
+          </Button>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Changes a user's name, role or access. With `canAdmin` (`user.admin`) it also offers the admin
+ * role and, for other members, password and 2FA resets (handled by the page, see UserResetModal).
+ */
 export function UserEditModal(props: {
   user: User | null;
+  canAdmin: boolean;
+  isSelf: boolean;
   onClose: () => void;
   onSaved: (user: User, message: string) => void;
+  onReset: (target: ResetTarget) => void;
 }) {
   const { t } = useTranslation();
   const { user } = props;
@@ -59,7 +106,6 @@ export function UserEditModal(props: {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
 
   useEffect(() => {
     if (user) {
@@ -75,7 +121,7 @@ export function UserEditModal(props: {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = UserUpdateSchema.safeParse(form);
+    const parsed = UserUpdateSchema.safeParse(changedFields(user, form));
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error, t));
       return;
@@ -86,77 +132,47 @@ export function UserEditModal(props: {
       props.onSaved(saved, t('users.saved', { name: saved.displayName }));
     } catch (error: unknown) {
       setErrors(isApiError(error, 'validation_failed') ? serverFieldErrors(error.errors, t) : {});
-      setStatus({ tone: 'error', message: errorMessage(error, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const handleReset = async () => {
-    setBusy(true);
-    try {
-      await resetUserTotp(user.id);
-      setConfirmReset(false);
-      props.onSaved(
-        { ...user, totpEnabled: false },
-        t('users.resetTotpDone', { name: user.displayName }),
-      );
-    } catch (error: unknown) {
-      setConfirmReset(false);
-      setStatus({ tone: 'error', message: errorMessage(error, t) });
+      // A name belongs to the installation-wide account, like its password.
+      const shared = isApiError(error, 'forbidden') && parsed.data.displayName !== undefined;
+      setStatus({
+        tone: 'error',
+        message: shared ? t('users.sharedAccountRename') : errorMessage(error, t),
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <>
-      <Modal
-        opened={!confirmReset}
-        onClose={props.onClose}
-        title={t('users.editTitle', { name: user.displayName })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-          <Stack>
-            <StatusMessage status={status} />
-            <UserEditFields
-              form={form}
-              errors={errors}
-              onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        {user.totpEnabled && (
-          <>
-            <Divider my="lg" />
-            <Text size="sm" mb="sm">
-              {t('users.resetTotpHint')}
-            </Text>
-            <Button variant="default" color="red" onClick={() => setConfirmReset(true)}>
-              {t('users.resetTotp')}
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('users.editTitle', { name: user.displayName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+        <Stack>
+          <StatusMessage status={status} />
+          <UserEditFields
+            form={form}
+            errors={errors}
+            allowAdmin={props.canAdmin}
+            lockedAdmin={!props.canAdmin && user.role === 'admin'}
+            onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
             </Button>
-          </>
-        )}
-      </Modal>
-      <ConfirmModal
-        opened={confirmReset}
-        title={t('users.resetTotp')}
-        message={t('users.resetTotpConfirm', { name: user.displayName })}
-        confirmLabel={t('users.resetTotp')}
-        busy={busy}
-        danger
-        onConfirm={() => void handleReset()}
-        onCancel={() => setConfirmReset(false)}
-      />
-    </>
+            <Button type="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {props.canAdmin && !props.isSelf && (
+        <ResetActions user={user} onReset={(kind) => props.onReset({ user, kind })} />
+      )}
+    </Modal>
   );
 }

@@ -4,17 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
+import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
 import { useCursorList } from '@web/lib/use-cursor-list';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
+import { UserResetModal, type ResetTarget } from './user-reset-modal';
 import { UserTable } from './user-table';
 import { listUsers } from './users.api';
 import type { User } from './users.schema';
 
-/** Admin page: the organisation's users, their roles and access. */
+/**
+ * Admin page: the organisation's users, their roles and access. Admin roles and password and 2FA
+ * resets need `user.admin`.
+ */
 export function UsersPage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const canAdmin = hasPermission(me, 'user.admin');
   const fetchPage = useCallback(
     (cursor: string | null, signal: AbortSignal) => listUsers({ cursor }, signal),
     [],
@@ -22,16 +29,27 @@ export function UsersPage() {
   const list = useCursorList(fetchPage);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<ResetTarget | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
-  const handleCreated = (user: User) => {
+  const handleCreated = (user: User, existingAccount: boolean) => {
     list.setItems((items) => [user, ...items]);
-    setStatus({ tone: 'success', message: t('users.created', { name: user.displayName }) });
+    setStatus(
+      existingAccount
+        ? { tone: 'info', message: t('users.existingAccount', { name: user.displayName }) }
+        : { tone: 'success', message: t('users.created', { name: user.displayName }) },
+    );
+  };
+
+  const handleReset = (target: ResetTarget) => {
+    setEditing(null);
+    setResetting(target);
   };
 
   const handleSaved = (user: User, message: string) => {
     list.setItems((items) => items.map((item) => (item.id === user.id ? user : item)));
     setEditing(null);
+    setResetting(null);
     setStatus({ tone: 'success', message });
   };
 
@@ -64,10 +82,19 @@ export function UsersPage() {
       </Group>
       <UserCreateModal
         opened={creating}
+        allowAdmin={canAdmin}
         onClose={() => setCreating(false)}
         onCreated={handleCreated}
       />
-      <UserEditModal user={editing} onClose={() => setEditing(null)} onSaved={handleSaved} />
+      <UserEditModal
+        user={editing}
+        canAdmin={canAdmin}
+        isSelf={editing?.id === me.user.id}
+        onClose={() => setEditing(null)}
+        onSaved={handleSaved}
+        onReset={handleReset}
+      />
+      <UserResetModal target={resetting} onClose={() => setResetting(null)} onDone={handleSaved} />
     </Stack>
   );
 }

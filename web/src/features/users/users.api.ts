@@ -1,6 +1,6 @@
 import { api } from '@web/lib/api';
 import type { Page } from '@web/lib/use-cursor-list';
-import type { User, UserCreate, UserCreated, UserUpdate } from './users.schema';
+import type { PasswordReset, User, UserCreate, UserCreated, UserUpdate } from './users.schema';
 
 /** `GET /api/users` (permission `user.manage`). */
 export function listUsers(
@@ -23,7 +23,20 @@ export function updateUser(userId: string, input: UserUpdate): Promise<User> {
   return api.patch<User>(`/api/users/${encodeURIComponent(userId)}`, input);
 }
 
-/** `POST /api/users/:userId/reset-2fa`: the user must enrol again at next login. */
+/**
+ * `POST /api/users/:userId/reset-2fa` (permission `user.admin`): the user must enrol again at next
+ * login. @throws ApiError `forbidden` or `account_shared` (403) as for `resetUserPassword`.
+ */
 export async function resetUserTotp(userId: string): Promise<void> {
   await api.post<undefined>(`/api/users/${encodeURIComponent(userId)}/reset-2fa`);
+}
+
+/**
+ * `POST /api/users/:userId/reset-password` (permission `user.admin`): a temporary password, shown
+ * once; the member must choose a new one at next login, and their sessions and API tokens end.
+ * @throws ApiError `forbidden` or `account_shared` (403) when the member also belongs to another
+ *   organisation and the caller is not a platform admin.
+ */
+export function resetUserPassword(userId: string): Promise<PasswordReset> {
+  return api.post<PasswordReset>(`/api/users/${encodeURIComponent(userId)}/reset-password`);
 }

@@ -3,6 +3,7 @@ export {
   UserCreateSchema,
   UserSchema,
   UserUpdateSchema,
+  type PasswordReset,
   type User,
   type UserCreate,
   type UserCreated,
