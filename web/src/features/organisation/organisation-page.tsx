@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
-import { useSession } from '@web/features/auth/session';
+import { hasPermission, useMe, useSession } from '@web/features/auth/session';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { getOrganisation, updateOrganisation } from './organisation.api';
@@ -18,6 +18,9 @@ function OrganisationForm({
   onSaved: (saved: Organisation) => void;
 }) {
   const { t } = useTranslation();
+  // Turning required 2FA on or off is a security setting (`organisation.security`), for a person
+  // in a browser session; renaming needs only `organisation.manage`.
+  const canSecure = hasPermission(useMe(), 'organisation.security');
   const [name, setName] = useState(organisation.name);
   const [requireTotp, setRequireTotp] = useState(organisation.requireTotp);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -26,7 +29,7 @@ function OrganisationForm({
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = OrganisationUpdateSchema.safeParse({ name, requireTotp });
+    const parsed = OrganisationUpdateSchema.safeParse(canSecure ? { name, requireTotp } : { name });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error, t));
       return;
@@ -55,13 +58,21 @@ function OrganisationForm({
           onChange={(event) => setName(event.currentTarget.value)}
           error={errors.name}
         />
-        <Switch
-          label={t('organisation.requireTotp')}
-          description={t('organisation.requireTotpHint')}
-          size="md"
-          checked={requireTotp}
-          onChange={(event) => setRequireTotp(event.currentTarget.checked)}
-        />
+        {canSecure ? (
+          <Switch
+            label={t('organisation.requireTotp')}
+            description={t('organisation.requireTotpHint')}
+            size="md"
+            checked={requireTotp}
+            onChange={(event) => setRequireTotp(event.currentTarget.checked)}
+          />
+        ) : (
+          <Text size="sm" data-testid="require-totp-fixed">
+            {organisation.requireTotp
+              ? t('organisation.requireTotpOnFixed')
+              : t('organisation.requireTotpOffFixed')}
+          </Text>
+        )}
         <div>
           <Button type="submit" loading={busy}>
             {t('common.save')}
@@ -72,7 +83,10 @@ function OrganisationForm({
   );
 }
 
-/** Admin page: the organisation's name and whether everyone must use 2FA. */
+/**
+ * Admin page: the organisation's name and whether everyone must use 2FA (the latter only with
+ * `organisation.security`; others see the setting but cannot change it).
+ */
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { refresh } = useSession();

@@ -6,7 +6,10 @@ export function getOrganisation(signal?: AbortSignal): Promise<Organisation> {
   return api.get<Organisation>('/api/organisation', { signal });
 }
 
-/** `PATCH /api/organisation` (permission `organisation.manage`). */
+/**
+ * `PATCH /api/organisation`: renaming needs `organisation.manage`, changing `requireTotp` needs
+ * `organisation.security`.
+ */
 export function updateOrganisation(input: OrganisationUpdate): Promise<Organisation> {
   return api.patch<Organisation>('/api/organisation', input);
 }
