@@ -189,6 +189,35 @@ describe('POST /api/users/:userId/reset-password', () => {
   });
 });
 
+describe('POST /api/users (a new member)', () => {
+  it('must choose their own password at the first login, generated or set by the admin', async () => {
+    const org = await buildOrganisation(t.runtime);
+    const admin = await buildSession(t.runtime, await buildUser(t.runtime, org, 'admin'));
+    const chosen = NEW_PASSWORD();
+    for (const password of [undefined, chosen]) {
+      const email = `new-${unique()}@test.homeward.example`;
+      const res = await request(t.app, admin, {
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          email,
+          displayName: 'New member',
+          role: 'caseworker',
+          ...(password && { password }),
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      const first = await login(t.app, email, password ?? (res.json().temporaryPassword as string));
+      expect((await me(first)).json().user.mustChangePassword).toBe(true);
+      expectProblem(
+        await request(t.app, first, { method: 'GET', url: '/api/cases' }),
+        403,
+        'password_change_required',
+      );
+    }
+  });
+});
+
 describe('POST /api/auth/logout-all', () => {
   it('also revokes the user’s API tokens', async () => {
     const user = await buildUser(t.runtime, await buildOrganisation(t.runtime), 'viewer');

@@ -76,6 +76,7 @@ export async function insertMember(
     passwordHash: string;
     role: Role;
     platformAdmin?: boolean;
+    mustChangePassword?: boolean;
   },
 ): Promise<string> {
   const userId = newId();
@@ -85,6 +86,7 @@ export async function insertMember(
     displayName: input.displayName,
     passwordHash: input.passwordHash,
     platformAdmin: input.platformAdmin ?? false,
+    mustChangePassword: input.mustChangePassword ?? false,
   });
   await db.insert(memberships).values({
     id: newId(),

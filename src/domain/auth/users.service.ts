@@ -57,7 +57,8 @@ export async function listUsers(ctx: Ctx, page: PageQuery): Promise<UserPage> {
 
 /**
  * Adds a user to the caller's organisation (`user.manage`; an admin needs `user.admin`). Without a
- * password a strong one is generated and returned once. Accounts are installation-wide: when the
+ * password a strong one is generated and returned once; the member must replace it (or the one
+ * the admin chose) at the first login. Accounts are installation-wide: when the
  * e-mail already has an account, that account is added to this organisation (it keeps its own
  * password and 2FA; `existingAccount: true`), so the answer never reveals which organisation it
  * belongs to. Throws `email_taken` (already a member here), `weak_password`.
@@ -80,6 +81,9 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserCreat
       ...input,
       organisationId: actor.organisationId,
       passwordHash,
+      // The admin knows the password they set or were shown: the member chooses their own at
+      // the first login. Only the operator's own choice on the CLI (--password-stdin) is kept.
+      mustChangePassword: ctx.actor.kind !== 'system' || temporaryPassword !== null,
     });
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
