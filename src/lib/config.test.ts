@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { apiDocsArePublic, loadConfig } from './config.ts';
 
 const trust = (value: string | undefined) => loadConfig({ HOMEWARD_TRUST_PROXY: value }).trustProxy;
 const docs = (value: string | undefined) =>
@@ -63,5 +63,15 @@ describe('HOMEWARD_PUBLIC_API_DOCS', () => {
 
   it('refuses other values', () => {
     expect(() => docs('on please')).toThrow(/HOMEWARD_PUBLIC_API_DOCS/);
+  });
+});
+
+describe('public API docs', () => {
+  it('are on for the demo unless the setting says false, and off elsewhere unless it says true', () => {
+    const env = (value?: string) => loadConfig({ HOMEWARD_PUBLIC_API_DOCS: value });
+    expect(apiDocsArePublic(env(), true)).toBe(true);
+    expect(apiDocsArePublic(env('false'), true)).toBe(false);
+    expect(apiDocsArePublic(env(), false)).toBe(false);
+    expect(apiDocsArePublic(env('true'), false)).toBe(true);
   });
 });

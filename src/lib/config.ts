@@ -51,6 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * Whether /api/docs and /api/openapi.json are served to anonymous callers: as
+ * HOMEWARD_PUBLIC_API_DOCS says, and when it is not set, only for the demo (`homeward start`
+ * serving the seeded demo data).
+ */
+export function apiDocsArePublic(config: Pick<Config, 'publicApiDocs'>, demo: boolean): boolean {
+  return config.publicApiDocs ?? demo;
+}
+
 /** More proxies than this in front of one server is a typo, not a deployment. */
 const MAX_HOPS = 10;
 /** Names @fastify/proxy-addr knows: 127.0.0.1/8 + ::1, 169.254.0.0/16 + fe80::/10, private. */

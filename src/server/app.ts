@@ -47,6 +47,8 @@ export interface AppOptions {
   /** Proxies whose X-Forwarded-* headers are believed; default none (see `TrustProxy`). */
   trustProxy?: TrustProxy;
   publicOrigin?: string | undefined;
+  /** Serve /api/docs and /api/openapi.json to anonymous callers (HOMEWARD_PUBLIC_API_DOCS). */
+  publicApiDocs?: boolean;
   /** Built web UI; default web/dist. */
   webDir?: string;
   /** Encrypted attachment files; default `<HOMEWARD_DATA_DIR or ./.homeward>/attachments`. */
@@ -118,7 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(securityPlugin, { publicOrigin: opts.publicOrigin });
   await app.register(textInputPlugin);
-  await app.register(openapiPlugin, { version: VERSION });
+  await app.register(openapiPlugin, { version: VERSION, publicDocs: opts.publicApiDocs });
 
   await app.register(healthRoutes(VERSION));
   await app.register(authRoutes);

@@ -1,22 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '@/lib/config.ts';
 import { removeStaleUploads } from '@/domain/cases/case-attachments.storage.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type AppOptions } from './app.ts';
 import type { Runtime } from './bootstrap.ts';
 
 /**
  * Serves the API and UI until SIGTERM/SIGINT, then stops accepting connections, lets requests in
- * flight finish, and closes the database.
+ * flight finish, and closes the database. `publicApiDocs` defaults to the configuration's.
  */
-export async function serve(config: Config, runtime: Runtime): Promise<FastifyInstance> {
-  const app = await buildApp({
-    database: runtime.database,
-    cipher: runtime.cipher,
-    logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
-    publicOrigin: config.publicOrigin,
-    attachmentsDir: config.attachmentsDir,
-  });
+export async function serve(
+  config: Config,
+  runtime: Runtime,
+  opts: { publicApiDocs?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = await buildApp(appOptions(config, runtime, opts.publicApiDocs));
   let closing = false;
   const shutdown = (signal: string, exitCode = 0) => {
     if (closing) {
@@ -45,6 +42,19 @@ export async function serve(config: Config, runtime: Runtime): Promise<FastifyIn
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
   return app;
+}
+
+/** The app as the configuration (and, for the demo, the command) asks for it. */
+function appOptions(config: Config, runtime: Runtime, publicApiDocs?: boolean): AppOptions {
+  return {
+    database: runtime.database,
+    cipher: runtime.cipher,
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    publicApiDocs: publicApiDocs ?? config.publicApiDocs ?? false,
+    attachmentsDir: config.attachmentsDir,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@/lib/config.ts';
+import { apiDocsArePublic, loadConfig } from '@/lib/config.ts';
 import { openRuntime } from '@/server/bootstrap.ts';
 import { serve } from '@/server/main.ts';
 import { demoBanner, hasDemo, seedDemo } from '../demo.ts';
@@ -17,7 +17,8 @@ async function runServer(opts: { seedIfNew: boolean }): Promise<void> {
     await seedDemo(rt);
   }
   const showDemo = await hasDemo(rt);
-  const app = await serve(config, rt).catch(async (err: unknown) => {
+  const publicApiDocs = apiDocsArePublic(config, opts.seedIfNew && showDemo);
+  const app = await serve(config, rt, { publicApiDocs }).catch(async (err: unknown) => {
     await rt.database.close();
     throw err;
   });

@@ -174,7 +174,10 @@ describe('canShare', () => {
 
 describe('consent routes in OpenAPI', () => {
   it('documents the check query (comma-separated categories) and the withdraw route', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await request(t.app, (await world()).s, {
+      method: 'GET',
+      url: '/api/openapi.json',
+    });
     expect(res.statusCode).toBe(200);
     const paths = res.json().paths as Record<string, unknown>;
     expect(Object.keys(paths)).toEqual(
