@@ -46,7 +46,8 @@ export type NeedUpdate = z.infer<typeof NeedUpdateSchema>;
 export const PlanItemSchema = z.object({
   id: z.string(),
   domain: NeedDomainSchema,
-  action: z.string(),
+  /** Null for callers without `case.read_sensitive` (viewers): actions are sensitive. */
+  action: z.string().nullable(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   dueOn: z.string().nullable(),

@@ -1,9 +1,11 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
+import type { FieldCipher } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   claimNeedRow,
   findPlanItem,
@@ -32,21 +34,31 @@ import { assertAssignable } from './case-members.ts';
 const goalsAad = (needId: string) => fieldAad('case_needs', 'goals_enc', needId);
 const actionAad = (itemId: string) => fieldAad('case_plan_items', 'action_enc', itemId);
 
-function toNeed(ctx: Ctx, row: NeedRow, sensitive: boolean): Need {
+/** Sensitive texts are decrypted only with a `cipher` (see `sensitiveCipher`); null hides them. */
+type Opener = FieldCipher | null;
+
+function toNeed(cipher: Opener, row: NeedRow): Need {
   return {
     domain: row.domain as NeedDomain,
     level: row.level as NeedLevel,
-    goals: sensitive && row.goalsEnc ? ctx.cipher.decrypt(row.goalsEnc, goalsAad(row.id)) : null,
+    goals: cipher && row.goalsEnc ? cipher.decrypt(row.goalsEnc, goalsAad(row.id)) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-function toPlanItem(ctx: Ctx, row: PlanItemRow): PlanItem {
+function openAction(cipher: Opener, row: PlanItemRow): string | null {
+  if (!cipher) {
+    return null;
+  }
+  // Null only before the start-up step has encrypted a pre-0008 action.
+  return row.actionEnc ? cipher.decrypt(row.actionEnc, actionAad(row.id)) : '';
+}
+
+function toPlanItem(cipher: Opener, row: PlanItemRow): PlanItem {
   return {
     id: row.id,
     domain: row.domain as NeedDomain,
-    // Null only before the start-up step has encrypted a pre-0008 action.
-    action: row.actionEnc ? ctx.cipher.decrypt(row.actionEnc, actionAad(row.id)) : '',
+    action: openAction(cipher, row),
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     dueOn: row.dueOn,
@@ -58,30 +70,28 @@ function toPlanItem(ctx: Ctx, row: PlanItemRow): PlanItem {
 
 /**
  * The needs assessment (every domain; unassessed ones as `unknown`) and the case plan
- * (`case.read`). Plan actions are decrypted for every reader, goals only for
- * `case.read_sensitive`. Audited.
+ * (`case.read`). Goals and plan actions are sensitive: decrypted only for
+ * `case.read_sensitive` (null otherwise). Audited.
  */
 export async function getAssessment(ctx: Ctx, caseId: string): Promise<Assessment> {
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
-  const sensitive = actor.permissions.has('case.read_sensitive');
+  const cipher = sensitiveCipher(actor, ctx.cipher);
   const rows = new Map(
     (await listNeeds(ctx.db, actor.organisationId, caseId)).map((r) => [r.domain, r]),
   );
   const needs = NEED_DOMAINS.map((domain): Need => {
     const row = rows.get(domain);
-    return row
-      ? toNeed(ctx, row, sensitive)
-      : { domain, level: 'unknown', goals: null, updatedAt: null };
+    return row ? toNeed(cipher, row) : { domain, level: 'unknown', goals: null, updatedAt: null };
   });
   const plan = (await listPlanItems(ctx.db, actor.organisationId, caseId)).map((r) =>
-    toPlanItem(ctx, r),
+    toPlanItem(cipher, r),
   );
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
     action: 'case.assessment.read',
     entityType: 'case',
     entityId: caseId,
-    details: { sensitive },
+    details: { sensitive: cipher !== null, planItems: plan.length },
   });
   return { needs, plan };
 }
@@ -117,7 +127,7 @@ export async function setNeed(
     });
     return updated;
   });
-  return toNeed(ctx, row, actor.permissions.has('case.read_sensitive'));
+  return toNeed(sensitiveCipher(actor, ctx.cipher), row);
 }
 
 async function loadPlanItem(
@@ -130,7 +140,7 @@ async function loadPlanItem(
   if (!row) {
     throw new AppError('plan_item_not_found');
   }
-  return toPlanItem(ctx, row);
+  return toPlanItem(sensitiveCipher(actor, ctx.cipher), row);
 }
 
 /** Adds an action to the case plan (`case.update`); the owner must be able to hold cases. */

@@ -6,6 +6,7 @@ import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { AppError, type FieldIssue } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   insertCaseEvent,
   listCaseEventRows,
@@ -56,28 +57,28 @@ function assertEventInput(ctx: Ctx, input: EventCreate): void {
 }
 
 const outcomeAad = (id: string) => fieldAad('case_events', 'outcome_enc', id);
+const noteAad = (id: string) => fieldAad('case_events', 'note_enc', id);
 
+/** The API view of an event; outcome and note (both sensitive) are decrypted only for `actor`s who may see them. */
 function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
-  const note =
-    row.noteEnc && actor.permissions.has('case.read_sensitive')
-      ? ctx.cipher.decrypt(row.noteEnc, fieldAad('case_events', 'note_enc', row.id))
-      : null;
+  const cipher = sensitiveCipher(actor, ctx.cipher);
   return {
     id: row.id,
     stage: row.stage as Stage,
     type: row.type,
     occurredOn: row.occurredOn,
     country: row.country,
-    outcome: row.outcomeEnc ? ctx.cipher.decrypt(row.outcomeEnc, outcomeAad(row.id)) : null,
-    note,
+    outcome: cipher && row.outcomeEnc ? cipher.decrypt(row.outcomeEnc, outcomeAad(row.id)) : null,
+    note: cipher && row.noteEnc ? cipher.decrypt(row.noteEnc, noteAad(row.id)) : null,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 /**
- * The journey timeline of a case (`case.read`), by date then entry time. Outcomes are decrypted
- * for every reader, notes only for callers with `case.read_sensitive` (null otherwise). Audited as `case.events.read`.
+ * The journey timeline of a case (`case.read`), by date then entry time. Outcomes and notes are
+ * sensitive: decrypted only for callers with `case.read_sensitive` (null otherwise). Audited as
+ * `case.events.read`.
  * Throws `case_not_found` for a case the caller may not see.
  */
 export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEvent[]> {
@@ -89,7 +90,7 @@ export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEven
     action: 'case.events.read',
     entityType: 'case',
     entityId: caseId,
-    details: { count: items.length, sensitive: actor.permissions.has('case.read_sensitive') },
+    details: { count: items.length, sensitive: sensitiveCipher(actor, ctx.cipher) !== null },
   });
   return items;
 }
@@ -119,7 +120,7 @@ export async function createCaseEvent(
       occurredOn: input.occurredOn,
       country: input.country ?? null,
       outcomeEnc: outcome ? ctx.cipher.encrypt(outcome, outcomeAad(id)) : null,
-      noteEnc: note ? ctx.cipher.encrypt(note, fieldAad('case_events', 'note_enc', id)) : null,
+      noteEnc: note ? ctx.cipher.encrypt(note, noteAad(id)) : null,
       createdBy: actor.userId,
     });
     await touchCase(tx, actor.organisationId, caseId);

@@ -5,6 +5,7 @@ import type { FieldCipher } from '@/lib/crypto.ts';
 import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess } from '@/policy/require-access.ts';
+import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   existingDueDates,
   findTask,
@@ -102,13 +103,14 @@ export async function createFollowUps(
     scheduleFollowUps(tx, ctx, { organisationId: actor.organisationId, caseId, from: input.from }),
   );
   const today = todayOf(ctx);
+  const cipher = sensitiveCipher(actor, ctx.cipher);
   const items = [];
   for (const id of ids) {
     const row = await findTask(ctx.db, actor.organisationId, caseId, id);
     if (!row) {
       throw new AppError('task_not_found');
     }
-    items.push(toTask(ctx.cipher, row, today));
+    items.push(toTask(cipher, row, today));
   }
   return { items };
 }

@@ -54,8 +54,9 @@ export const CaseEventSchema = z.object({
   type: z.string(),
   occurredOn: z.string(),
   country: z.string().nullable(),
+  /** Null for viewers (sensitive), and when none was recorded. */
   outcome: z.string().nullable(),
-  /** Null for viewers (sensitive). */
+  /** Null for viewers (sensitive), and when none was recorded. */
   note: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),

@@ -24,7 +24,8 @@ export const TaskSchema = z.object({
   caseId: z.string(),
   caseNumber: z.string(),
   kind: TaskKindSchema,
-  title: z.string(),
+  /** Null for callers without `case.read_sensitive` (viewers): titles are sensitive. */
+  title: z.string().nullable(),
   dueOn: z.string().nullable(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),

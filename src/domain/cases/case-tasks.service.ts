@@ -1,4 +1,4 @@
-import { recordAudit } from '@/domain/audit/index.ts';
+import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   findTask,
   insertTasks,
@@ -39,16 +40,27 @@ export function encryptTitle(cipher: FieldCipher, taskId: string, title: string)
   return cipher.encrypt(title, titleAad(taskId));
 }
 
-/** Maps a task row to the API shape, decrypting the title; `overdue` is judged against `today`. */
-export function toTask(cipher: FieldCipher, row: TaskRow, today: string): Task {
+/** A task's title in clear; null (not decrypted) without a cipher, i.e. for viewers. */
+function openTitle(cipher: FieldCipher | null, row: TaskRow): string | null {
+  if (!cipher) {
+    return null;
+  }
+  // Null only before the start-up step has encrypted a pre-0008 title.
+  return row.titleEnc ? cipher.decrypt(row.titleEnc, titleAad(row.id)) : '';
+}
+
+/**
+ * Maps a task row to the API shape; `overdue` is judged against `today`. The title is decrypted
+ * only with a `cipher`: pass `sensitiveCipher(actor, ctx.cipher)`, so viewers get null.
+ */
+export function toTask(cipher: FieldCipher | null, row: TaskRow, today: string): Task {
   const status = row.status as TaskStatus;
   return {
     id: row.id,
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     kind: row.kind as TaskKind,
-    // Null only before the start-up step has encrypted a pre-0008 title.
-    title: row.titleEnc ? cipher.decrypt(row.titleEnc, titleAad(row.id)) : '',
+    title: openTitle(cipher, row),
     dueOn: row.dueOn,
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeName,
@@ -59,12 +71,24 @@ export function toTask(cipher: FieldCipher, row: TaskRow, today: string): Task {
   };
 }
 
-/** The tasks and follow-ups of a case (`case.read`). */
+/**
+ * The tasks and follow-ups of a case (`case.read`; titles only with `case.read_sensitive`).
+ * Audited as `case.tasks.read` with the ids returned.
+ */
 export async function listTasksOfCase(ctx: Ctx, caseId: string): Promise<TaskList> {
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
   const rows = await listCaseTasks(ctx.db, actor.organisationId, caseId);
   const today = todayOf(ctx);
-  return { items: rows.map((r) => toTask(ctx.cipher, r, today)) };
+  const cipher = sensitiveCipher(actor, ctx.cipher);
+  const items = rows.map((r) => toTask(cipher, r, today));
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'case.tasks.read',
+    entityType: 'case',
+    entityId: caseId,
+    details: { count: items.length, taskIds: items.map((i) => i.id), sensitive: cipher !== null },
+  });
+  return { items };
 }
 
 /** Adds a task to a case (`case.update`). Throws `validation_failed` for a bad assignee. */
@@ -102,7 +126,7 @@ async function loadTask(ctx: Ctx, actor: OrgActor, caseId: string, id: string): 
   if (!row) {
     throw new AppError('task_not_found');
   }
-  return toTask(ctx.cipher, row, todayOf(ctx));
+  return toTask(sensitiveCipher(actor, ctx.cipher), row, todayOf(ctx));
 }
 
 /**
@@ -161,7 +185,8 @@ function parseTaskCursor(
 
 /**
  * Tasks across the cases the caller may see (`case.read`; caseworkers only on cases assigned
- * to them), by due date with undated tasks last. `assignee=me` is "my tasks".
+ * to them), by due date with undated tasks last. `assignee=me` is "my tasks". Titles only with
+ * `case.read_sensitive`. Audited as `case.tasks.list` with the case and task ids returned.
  */
 export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
   const actor = await requireAccess(ctx, 'case.read');
@@ -177,9 +202,21 @@ export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
     after: parseTaskCursor(q.cursor),
     limit: q.limit,
   });
-  const items = rows.slice(0, q.limit).map((r) => toTask(ctx.cipher, r, today));
+  const cipher = sensitiveCipher(actor, ctx.cipher);
+  const items = rows.slice(0, q.limit).map((r) => toTask(cipher, r, today));
   const last = items.at(-1);
   const nextCursor =
     rows.length > q.limit && last ? encodeCursor(`${last.dueOn ?? ''}|${last.id}`) : null;
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'case.tasks.list',
+    entityType: 'case',
+    details: {
+      filters: Object.keys(q).filter((k) => !['cursor', 'limit'].includes(k)),
+      caseIds: [...new Set(items.map((i) => i.caseId))],
+      taskIds: items.map((i) => i.id),
+      sensitive: cipher !== null,
+    },
+  });
   return { items, nextCursor };
 }

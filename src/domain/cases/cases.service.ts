@@ -5,6 +5,7 @@ import { uniqueViolation } from '@/lib/db-errors.ts';
 import { AppError } from '@/lib/errors.ts';
 import { isUuid, newId } from '@/lib/ids.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { canReadSensitive } from '@/policy/sensitive-fields.ts';
 import { decryptSensitive, encryptSensitive, toCase } from './case-mapper.ts';
 import { assertAssignable } from './case-members.ts';
 import { assertCaseInput, isPossibleMinor, possibleMinorAfterEdit } from './case-rules.ts';
@@ -145,9 +146,7 @@ async function loadCase(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Case
   if (!detail) {
     throw new AppError('case_not_found');
   }
-  const sensitive = actor.permissions.has('case.read_sensitive')
-    ? decryptSensitive(ctx.cipher, detail.row)
-    : null;
+  const sensitive = canReadSensitive(actor) ? decryptSensitive(ctx.cipher, detail.row) : null;
   return toCase(detail, sensitive);
 }
 

@@ -3,6 +3,7 @@ import type { Ctx } from '@/lib/context.ts';
 import { AppError, type FieldIssue } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess } from '@/policy/require-access.ts';
+import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   consentStatus,
   latestOfChains,
@@ -40,7 +41,7 @@ export async function listConsents(ctx: Ctx, caseId: string): Promise<ConsentLis
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
   const rows = await listConsentRows(ctx.db, actor.organisationId, caseId);
   const now = ctx.now();
-  const cipher = actor.permissions.has('case.read_sensitive') ? ctx.cipher : null;
+  const cipher = sensitiveCipher(actor, ctx.cipher);
   const result = {
     items: latestOfChains(rows).map((r) => toConsentView(r, now, cipher)),
     history: rows.map((r) => toConsentView(r, now, cipher)),
@@ -125,11 +126,7 @@ export async function recordConsent(
     });
     return created;
   });
-  return toConsentView(
-    row,
-    ctx.now(),
-    actor.permissions.has('case.read_sensitive') ? ctx.cipher : null,
-  );
+  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher));
 }
 
 /**
@@ -193,11 +190,7 @@ export async function withdrawConsent(
     });
     return created;
   });
-  return toConsentView(
-    row,
-    ctx.now(),
-    actor.permissions.has('case.read_sensitive') ? ctx.cipher : null,
-  );
+  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher));
 }
 
 /** What `canShare` is asked. */
@@ -237,6 +230,8 @@ function decide(row: ConsentRow, req: ShareRequest, now: Date): ShareDecision {
  * newest consent chain for the purpose (and, for referral and cross-border sharing, for exactly
  * that recipient organisation) decides: its latest version must be given, not withdrawn, not
  * expired, and cover every category (`all` covers all). Needs `case.read` on the case.
+ * Audited as `consent.check` with the question and the answer, in a transaction of its own:
+ * call it before opening the caller's transaction, not inside it.
  */
 export async function canShare(ctx: Ctx, req: ShareRequest): Promise<ShareDecision> {
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: req.caseId }]);
@@ -244,15 +239,29 @@ export async function canShare(ctx: Ctx, req: ShareRequest): Promise<ShareDecisi
   const deciding = latestOfChains(rows).find(
     (r) => r.purpose === req.purpose && recipientMatches(r, req),
   );
-  if (!deciding) {
-    return {
-      allowed: false,
-      consentId: null,
-      missing: [...new Set(req.categories)],
-      reason: 'no_consent',
-    };
-  }
-  return decide(deciding, req, ctx.now());
+  const decision: ShareDecision = deciding
+    ? decide(deciding, req, ctx.now())
+    : {
+        allowed: false,
+        consentId: null,
+        missing: [...new Set(req.categories)],
+        reason: 'no_consent',
+      };
+  await recordAuditNow(ctx.db, ctx, {
+    organisationId: actor.organisationId,
+    action: 'consent.check',
+    entityType: 'case',
+    entityId: req.caseId,
+    details: {
+      purpose: req.purpose,
+      recipientOrganisationId: req.recipientOrganisationId,
+      categories: [...new Set(req.categories)],
+      allowed: decision.allowed,
+      reason: decision.reason,
+      consentId: decision.consentId,
+    },
+  });
+  return decision;
 }
 
 /**

@@ -83,6 +83,9 @@ export function OverdueBadge() {
   );
 }
 
+/** Shown in place of a sensitive text the server withheld from the caller's role (null). */
+export const HIDDEN = '—';
+
 /** Initials of a name as entered ("Somchai Jaidee" → "S. J."), for lists with names hidden. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/u).filter(Boolean);

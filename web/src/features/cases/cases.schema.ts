@@ -103,7 +103,8 @@ export interface Task {
   caseId: string;
   caseNumber: string;
   kind: 'task' | 'follow_up';
-  title: string;
+  /** Null for roles without sensitive access (viewers). */
+  title: string | null;
   dueOn: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -149,7 +150,8 @@ export interface Need {
 export interface PlanItem {
   id: string;
   domain: Domain;
-  action: string;
+  /** Null for roles without sensitive access (viewers). */
+  action: string | null;
   ownerId: string | null;
   dueOn: string | null;
   status: PlanStatus;

@@ -14,6 +14,7 @@ import { StatusMessage, type Status } from '@web/components/status-message';
 import { errorMessage } from '@web/lib/errors';
 import { formatDate } from '@web/lib/format';
 import { createPlanItem, updatePlanItem } from './cases.api';
+import { HIDDEN } from './case-ui';
 import {
   DOMAINS,
   PLAN_STATUSES,
@@ -68,7 +69,7 @@ export function PlanTable(props: {
                 {t(`assessment.domains.${item.domain}`)}
               </Table.Td>
               <Table.Td data-label={columns.action} className="hw-break">
-                {item.action}
+                {item.action ?? HIDDEN}
               </Table.Td>
               <Table.Td data-label={columns.due}>{formatDate(item.dueOn, i18n.language)}</Table.Td>
               <Table.Td data-label={columns.status}>

@@ -4,7 +4,7 @@ import { CheckIcon } from '@web/components/icons';
 import { formatDate } from '@web/lib/format';
 import { href } from '@web/lib/router';
 import type { Task } from './cases.schema';
-import { OverdueBadge } from './case-ui';
+import { HIDDEN, OverdueBadge } from './case-ui';
 
 /** Open tasks first, overdue before the rest, then by due date (no date last). */
 export function sortTasks(tasks: Task[]): Task[] {
@@ -44,7 +44,7 @@ export function TaskList(props: {
           <Group justify="space-between" align="flex-start" gap="sm">
             <Stack gap={4} style={{ flex: '1 1 12rem', minWidth: 0 }}>
               <Text fw={700} className="hw-break">
-                {task.title}
+                {task.title ?? HIDDEN}
               </Text>
               <Group gap="xs">
                 {task.status === 'open' && task.overdue && <OverdueBadge />}
