@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '@/lib/dates.schema.ts';
+import { detectScript, ScriptSchema } from './name-script.schema.ts';
 
 /** Code lists of the cases module. Labels live in the UI's translations. */
 export const CASE_STATUSES = ['open', 'closed'] as const;
@@ -28,24 +29,8 @@ export const EXIT_METHODS = [
   'other',
   'unknown',
 ] as const;
-/** ISO 15924 script codes offered for names. */
-export const SCRIPTS = [
-  'Latn',
-  'Thai',
-  'Khmr',
-  'Mymr',
-  'Laoo',
-  'Beng',
-  'Ethi',
-  'Hans',
-  'Hant',
-  'Arab',
-  'Deva',
-  'Sinh',
-  'Taml',
-  'Cyrl',
-  'Zyyy',
-] as const;
+/** ISO 15924 script codes offered for names (any well-formed code is accepted). */
+export { SCRIPTS } from './name-script.schema.ts';
 export const IDENTITY_KINDS = ['primary', 'alias', 'transliteration'] as const;
 export const CONTACT_KINDS = [
   'phone',
@@ -96,13 +81,18 @@ export const IdentitySchema = z
   .object({
     given: ShortText.optional(),
     family: ShortText.optional(),
-    script: z.enum(SCRIPTS).default('Latn'),
+    /** ISO 15924; detected from the name when not sent (`Zyyy` when it has no letters). */
+    script: ScriptSchema.optional(),
     kind: z.enum(IDENTITY_KINDS).default('primary'),
   })
   .strict()
   .refine((i) => Boolean(i.given?.trim() || i.family?.trim()), {
     message: 'Enter a given name or a family name',
-  });
+  })
+  .transform((i) => ({
+    ...i,
+    script: i.script ?? detectScript(`${i.given ?? ''} ${i.family ?? ''}`) ?? 'Zyyy',
+  }));
 export type IdentityInput = z.input<typeof IdentitySchema>;
 export type Identity = z.infer<typeof IdentitySchema>;
 

@@ -7,6 +7,12 @@ describe('displayName', () => {
     expect(displayName('Wei', 'Wang', 'Hans')).toBe('Wang Wei');
   });
 
+  it('orders Han names alike whichever Han code they carry (detected Hani, Hans, Hant)', () => {
+    expect(displayName('伟', '王', 'Hani')).toBe('王伟');
+    expect(displayName('偉', '王', 'Hant')).toBe('王偉');
+    expect(displayName('Wei', 'Wang', 'Hani')).toBe('Wang Wei');
+  });
+
   it('shows the given name first in other scripts, skipping a missing part', () => {
     expect(displayName('สมชาย', 'ใจดี', 'Thai')).toBe('สมชาย ใจดี');
     expect(displayName('Somchai', 'Jaidee', 'Latn')).toBe('Somchai Jaidee');

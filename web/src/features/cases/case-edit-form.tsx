@@ -11,6 +11,7 @@ import {
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { followScripts } from '@/domain/cases/name-script.schema.ts';
 import { WarningIcon } from '@web/components/icons';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
@@ -276,7 +277,7 @@ export function EditDetails(props: {
         <EditNameFields
           names={form.names}
           errors={errors}
-          onChange={(names) => change({ names })}
+          onChange={(names) => change({ names: followScripts(form.names, names) })}
         />
         <AboutFields form={form} errors={errors} onChange={change} />
         <JourneyFields form={form} errors={errors} onChange={change} />

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { followScript } from '@/domain/cases/name-script.schema.ts';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { useMe } from '@web/features/auth/session';
@@ -31,6 +32,22 @@ import { AboutFields, ConsentFields, ContactFields, NameFields } from './registe
 
 /** Possible existing records for the name being typed, shown before saving. */
 
+/** Fills in each name's script from its letters as it is typed, unless the user chose one. */
+function withDetectedScripts(previous: RegisterForm, next: RegisterForm): RegisterForm {
+  const text = (given: string, family: string) => `${given} ${family}`.trim();
+  return {
+    ...next,
+    script: followScript(
+      { text: text(previous.given, previous.family), script: previous.script },
+      { text: text(next.given, next.family), script: next.script },
+    ),
+    altScript: followScript(
+      { text: text(previous.altGiven, previous.altFamily), script: previous.altScript },
+      { text: text(next.altGiven, next.altFamily), script: next.altScript },
+    ),
+  };
+}
+
 export function CaseRegisterPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -45,7 +62,7 @@ export function CaseRegisterPage() {
 
   const handleChange = (change: Partial<RegisterForm>) => {
     setForm((previous) => {
-      const next = { ...previous, ...change };
+      const next = withDetectedScripts(previous, { ...previous, ...change });
       writeDraft(me.user.id, next);
       return next;
     });
