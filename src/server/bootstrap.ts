@@ -1,4 +1,5 @@
 import { migrateDatabase, openDatabase, type Database } from '@/db/client.ts';
+import { refreshNameKeys } from '@/domain/cases/index.ts';
 import { encryptLegacyPlaintext, loadKeyring } from '@/domain/keys/index.ts';
 import type { Config } from '@/lib/config.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
@@ -33,6 +34,8 @@ export async function openRuntime(
         meta: { ip: null, requestId: null, userAgent: 'homeward-startup' },
         now: () => new Date(),
       });
+      // Search keys an older version computed (Thai, Burmese, Khmer): migration name_sound_keys.
+      await refreshNameKeys(database.db);
     }
     return { database, cipher, masterKey };
   } catch (err) {

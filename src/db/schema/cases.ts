@@ -116,6 +116,11 @@ export const caseIdentities = pgTable(
       .generatedAlwaysAs(
         sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ') || array_remove(ARRAY['@' || nationality], NULL)`,
       ),
+    /**
+     * Version of the code that computed `latin_key` (`NAME_KEY_VERSION` of case-names.ts). New
+     * rows take the default; rows an older version wrote are recomputed at start-up.
+     */
+    keyVersion: smallint().notNull().default(1),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [index('case_identities_case_idx').on(t.caseId)],
@@ -132,6 +137,11 @@ export const nameTerms = pgTable(
     organisationId: orgRef(),
     term: text().notNull(),
     variants: text().array().notNull(),
+    /**
+     * The word's sound key (`hw_name_sound`: consonant skeleton of its Latin letters), so that
+     * spellings two or more edits apart (Rahaman / Rehman, Chowdhury / Chaudhry) still meet.
+     */
+    sound: text(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.term] })],
 );

@@ -130,44 +130,72 @@ function words(key: string | undefined): string[] {
  * The dictionary words a query word may stand for: itself, words with a trigram similarity of
  * at least 0.3 (pg_trgm's default threshold for `%`), and words one edit away (a character
  * dropped, added, replaced, or two neighbours swapped), found through their deletion variants.
+ * With `sound`, words with the same sound key too (`hw_name_sound`: Rahaman / Rehman), for
+ * query words of three letters or more whose key keeps two letters.
  */
-function expansion(organisationId: string, word: string): SQL {
+function expansion(organisationId: string, word: string, sound: boolean): SQL {
   // One branch per index (trigram on the word, GIN on its variants), so each can use its own.
-  const oneEdit =
-    [...word].length >= 3
-      ? sql` union all select t.term from name_terms t
+  const long = [...word].length >= 3;
+  const oneEdit = long
+    ? sql` union all select t.term from name_terms t
           where t.organisation_id = ${organisationId} and t.variants && hw_term_variants(${word}::text)`
+    : sql``;
+  const sounds =
+    sound && long
+      ? sql` union all select t.term from name_terms t
+          where t.organisation_id = ${organisationId} and t.sound = hw_name_sound(${word}::text)
+            and char_length(t.sound) >= 2`
       : sql``;
   return sql`(select array_agg(distinct x.term) from (select ${word}::text as term
       union all select t.term from name_terms t
-        where t.organisation_id = ${organisationId} and t.term % ${word}${oneEdit}) x)`;
+        where t.organisation_id = ${organisationId} and t.term % ${word}${oneEdit}${sounds}) x)`;
+}
+
+/** Candidates (`match`) and whether each matched without sound keys (`strict`). */
+interface WordMatch {
+  match: SQL;
+  strict: SQL;
 }
 
 /**
  * Identities whose words match every word of the query (each through its expansion), for the
  * query as written or for its Latin key. The expansions are computed once per query on the small
- * dictionary; the GIN index on `terms` then intersects them.
+ * dictionary; the GIN index on `terms` then intersects them. `strict` says whether the identity
+ * also matches without sound keys, which ranks it above sound-only matches.
  */
-function wordMatch(s: CaseSearch): SQL | null {
+function wordMatch(s: CaseSearch): WordMatch | null {
   // The nationality filter is a word of its own (`@THA`), checked in the same index scan.
   const nationality = s.nationality ? [sql`i.terms @> array[${`@${s.nationality}`}]::text[]`] : [];
   const groups = [words(s.nameKey), words(s.latinKey)]
     .filter((g) => g.length > 0)
-    .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i)
-    .map((g) =>
-      sql.join(
-        [...g.map((w) => sql`i.terms && ${expansion(s.organisationId, w)}`), ...nationality],
-        sql` and `,
+    .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i);
+  if (groups.length === 0) {
+    return null;
+  }
+  const combine = (sound: boolean) =>
+    sql`((${sql.join(
+      groups.map((g) =>
+        sql.join(
+          [
+            ...g.map((w) => sql`i.terms && ${expansion(s.organisationId, w, sound)}`),
+            ...nationality,
+          ],
+          sql` and `,
+        ),
       ),
-    );
-  return groups.length > 0 ? sql`((${sql.join(groups, sql`) or (`)}))` : null;
+      sql`) or (`,
+    )}))`;
+  return { match: combine(true), strict: combine(false) };
 }
 
 /** Whole-name trigram match: the fallback when no identity matches word by word. */
-function trigramMatch(s: CaseSearch): SQL {
+function trigramMatch(s: CaseSearch): WordMatch {
   const q = s.nameKey ?? '';
   const ql = s.latinKey ?? '';
-  return sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))`;
+  return {
+    match: sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))`,
+    strict: sql`true`,
+  };
 }
 
 async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
@@ -192,7 +220,7 @@ async function rankedSearch(
   db: Db,
   s: CaseSearch,
   where: SQL[],
-  match: SQL | null,
+  match: WordMatch | null,
 ): Promise<CaseListRow[]> {
   const q = s.nameKey ?? '';
   const ql = s.latinKey ?? '';
@@ -201,11 +229,13 @@ async function rankedSearch(
   if (match) {
     // Filters on the case are checked on the candidates (so the cap never hides a match); with
     // none, the cases table is only read for the page. Best first, so the cap keeps the best.
+    // Sound-only matches rank below every strict one: their score is similarity - 1.
     const onCase = where.length > 1;
     branches.push(sql`select h.case_id, h.s from (
-        select i.case_id, greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql})) as s
+        select i.case_id, greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql}))
+          - (case when ${match.strict} then 0 else 1 end) as s
         from case_identities i ${onCase ? sql`join cases c on c.id = i.case_id` : sql``}
-        where i.organisation_id = ${s.organisationId} and ${match}
+        where i.organisation_id = ${s.organisationId} and ${match.match}
           ${onCase ? sql`and ${filtered}` : sql``}
         order by s desc limit ${CANDIDATE_CAP}) h`);
   }
@@ -260,4 +290,34 @@ function rowsOf(result: unknown): CaseListRow[] {
     updatedAt: new Date(r.updatedAt),
     score: r.score === null ? null : Number(r.score),
   }));
+}
+
+/** Identities whose `latin_key` an older key version computed (name_sound_keys marks them). */
+export async function staleNameKeys(
+  db: Db,
+  version: number,
+  limit: number,
+): Promise<{ id: string; nameKey: string }[]> {
+  // Across organisations: the start-up refresh of derived keys, not a read of anyone's case.
+  const result = await db.execute(sql`select id, name_key as "nameKey" from case_identities
+    where key_version < ${version} order by id limit ${limit}`);
+  return (result as { rows: { id: string; nameKey: string }[] }).rows;
+}
+
+/** Writes recomputed Latin keys (the dictionary trigger adds their words) and their version. */
+export async function setLatinKeys(
+  db: Db,
+  version: number,
+  rows: { id: string; latinKey: string }[],
+): Promise<void> {
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const keys = pgTextArray(rows.map((r) => r.latinKey));
+  await db.execute(sql`update case_identities i set latin_key = k.latin_key, key_version = ${version}
+    from unnest(${ids}::uuid[], ${keys}::text[]) as k(id, latin_key)
+    where i.id = k.id`);
+}
+
+/** A text[] literal (keys are lower-case letters, digits and spaces: quoting is enough). */
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v}"`).join(',')}}`;
 }

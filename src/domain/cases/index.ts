@@ -3,6 +3,7 @@ export * from './case-views.schema.ts';
 export * from './case-journey.schema.ts';
 export { createCase, getCase, updateCase } from './cases.service.ts';
 export { listCases, findDuplicates } from './case-list.service.ts';
+export { refreshNameKeys } from './case-name-keys.ts';
 export { retraffickingRisk } from './case-risk.ts';
 export { casesRoutes } from './cases.routes.ts';
 export { caseEventsRoutes } from './case-events.routes.ts';
