@@ -17,6 +17,7 @@ import {
   type Timings,
 } from './cases-measure.ts';
 import { machineInfo } from './report.ts';
+import { measureVariants } from './cases-variants.ts';
 import { createBenchRuntime, type BenchRuntime } from './runtime.ts';
 import { closeAll, loginCookie, startHomeward, type Listening } from './servers.ts';
 
@@ -121,8 +122,8 @@ async function explain(rt: BenchRuntime, probe: Probe | undefined): Promise<stri
 async function buildDictionary(rt: BenchRuntime): Promise<{ words: number; seconds: number }> {
   const t0 = performance.now();
   // Distinct words first: the variants are computed once per word, not once per occurrence.
-  await rt.database.query(`insert into name_terms (organisation_id, term, variants)
-    select d.organisation_id, d.w, hw_term_variants(d.w) from (
+  await rt.database.query(`insert into name_terms (organisation_id, term, variants, sound)
+    select d.organisation_id, d.w, hw_term_variants(d.w), hw_name_sound(d.w) from (
       select distinct i.organisation_id, w from case_identities i, unnest(i.terms) w
       where w <> '' and left(w, 1) <> '@') d
     on conflict do nothing`);
@@ -173,6 +174,8 @@ async function run(): Promise<string[]> {
   process.stderr.write('bench:cases: measuring\n');
   const s = await measure(rt.database, search, cookie);
   const p = await measure(rt.database, pages, cookie);
+  // After the timed probes, so the labelled people do not change what they measure.
+  const variants = await measureVariants(homeward, cookie);
   const slowest = search[s.rawMain.indexOf(Math.max(...s.rawMain))];
   const searchP95 = quantiles(s.api).p95;
   const ratio = searchP95 / quantiles(s.rawAll).p95;
@@ -200,6 +203,8 @@ async function run(): Promise<string[]> {
     ...byFilter(search, s),
     `  recall: intended case in the top 10 for ${s.hits}/${search.length} misspelt queries; ` +
       `a case with exactly the intended name in the top 10 for ${s.nameHits}/${search.length}`,
+    '',
+    ...variants,
     '',
     ...section('Case page', p, 'findCaseDetail case row'),
     `  found: ${p.hits}/${pages.length}`,
