@@ -131,7 +131,7 @@ function words(key: string | undefined): string[] {
  * at least 0.3 (pg_trgm's default threshold for `%`), and words one edit away (a character
  * dropped, added, replaced, or two neighbours swapped), found through their deletion variants.
  * With `sound`, words with the same sound key too (`hw_name_sound`: Rahaman / Rehman), for
- * query words of three letters or more whose key keeps two letters.
+ * query words of four letters or more whose key keeps two letters.
  */
 function expansion(organisationId: string, word: string, sound: boolean): SQL {
   // One branch per index (trigram on the word, GIN on its variants), so each can use its own.
@@ -140,8 +140,10 @@ function expansion(organisationId: string, word: string, sound: boolean): SQL {
     ? sql` union all select t.term from name_terms t
           where t.organisation_id = ${organisationId} and t.variants && hw_term_variants(${word}::text)`
     : sql``;
+  // Not for words under four letters: their keys (min, lin → "mn", "ln") meet too many words,
+  // and a letter added or dropped is already one edit (Tun / Htun).
   const sounds =
-    sound && long
+    sound && [...word].length >= 4
       ? sql` union all select t.term from name_terms t
           where t.organisation_id = ${organisationId} and t.sound = hw_name_sound(${word}::text)
             and char_length(t.sound) >= 2`
