@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'web/dist/',
+      'dist/',
       '.homeward/',
       'src/db/migrations/',
       'coverage/',

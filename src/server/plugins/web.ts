@@ -25,8 +25,10 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string 
     index: false,
     // The build writes .br and .gz beside each text file (web/vite.config.ts).
     preCompressed: true,
+    // Cache-Control is ours (below); @fastify/static 9 would otherwise send `max-age=0` over it.
+    cacheControl: false,
     setHeaders: (res, path) => {
-      res.header(
+      res.setHeader(
         'cache-control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
