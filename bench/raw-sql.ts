@@ -1,30 +1,24 @@
 import { performance } from 'node:perf_hooks';
-import type { Database } from '@/db/client.ts';
-import { sha256Hex } from '@/lib/crypto.ts';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { latencySamples, type Summary } from './stats.ts';
 
 /**
- * The reads an authenticated `GET /api/me` cannot do without, written by hand: the session by
- * the SHA-256 of its cookie token, then the user with their enabled membership and organisation
- * (the same columns the repositories select).
+ * One statement exactly as the app handed it to the driver: the arguments of
+ * `pg.Client#query` (a prepared statement's name, text, values and row mode) or of
+ * `PGlite#query` (text, parameters, options), and the PGlite instance it ran on.
  */
-export const SESSION_SQL = `select id, token_hash, user_id, organisation_id, csrf_token, ip, user_agent,
-  created_at, last_seen_at, expires_at
-  from sessions where token_hash = $1 limit 1`;
-
-export const PRINCIPAL_SQL = `select u.id, u.email, u.display_name, u.password_hash, u.totp_secret_enc,
-  u.totp_pending_enc, u.totp_last_step, u.platform_admin, u.created_at, u.updated_at,
-  m.id as membership_id, m.role, m.disabled,
-  o.id as org_id, o.name, o.country, o.type, o.require_totp
-  from users u
-  join memberships m on m.user_id = u.id
-  join organisations o on o.id = m.organisation_id
-  where u.id = $1 and m.organisation_id = $2 and m.disabled = false
-  limit 1`;
+export interface RecordedStatement {
+  text: string;
+  args: unknown[];
+  pglite: PGlite | null;
+}
 
 /** Raw SQL timings: sequential per-op latency and concurrent throughput. */
 export interface RawSqlResult {
-  /** One op = session lookup + principal join, run back to back on one caller. */
+  /** The statements one op replays, as the request ran them (first 100 characters each). */
+  statements: string[];
+  /** One op = every recorded statement in order, run back to back on one caller. */
   sequential: { ops: number; elapsedS: number; us: Summary };
   /** `concurrency` callers doing ops at once (the pool spreads them over connections). */
   concurrent: { concurrency: number; ops: number; elapsedS: number; opsPerS: number };
@@ -34,33 +28,71 @@ export interface RawSqlResult {
 export const MAX_OPS = 500_000;
 const WARMUP_OPS = 500;
 
-interface SessionRow {
-  id: string;
-  user_id: string;
-  organisation_id: string;
+type QueryMethod = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Runs `fn` while recording every statement sent through a pg client (pool queries and
+ * transactions alike) or a PGlite instance, as bench/cases-measure.ts does.
+ */
+export async function recordStatements(fn: () => Promise<void>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  const targets = [pg.Client.prototype, PGlite.prototype] as unknown as Record<
+    string,
+    QueryMethod
+  >[];
+  const originals = targets.map((t) => t.query!);
+  let inside = 0;
+  targets.forEach((target, i) => {
+    target.query = function (this: unknown, ...args: unknown[]) {
+      if (inside > 0) {
+        // A driver calling its own query() again (PGlite does) is part of the same statement.
+        return originals[i]!.apply(this, args);
+      }
+      const first = args[0];
+      const text = typeof first === 'string' ? first : (first as { text: string }).text;
+      // pg.Pool#query hands its client a callback: the replay awaits a promise instead.
+      const kept = args.filter((a) => typeof a !== 'function');
+      recorded.push({ text, args: kept, pglite: this instanceof PGlite ? this : null });
+      inside += 1;
+      const result = originals[i]!.apply(this, args);
+      const done = () => (inside -= 1);
+      if (result instanceof Promise) {
+        void result.then(done, done);
+      } else {
+        done();
+      }
+      return result;
+    };
+  });
+  try {
+    await fn();
+  } finally {
+    targets.forEach((target, i) => (target.query = originals[i]!));
+  }
+  return recorded;
 }
 
-async function sessionOp(database: Database, tokenHash: string): Promise<void> {
-  const [session] = await database.query<SessionRow>(SESSION_SQL, [tokenHash]);
-  if (!session) {
-    throw new Error('raw SQL: session not found (did the login happen?)');
-  }
-  const [principal] = await database.query(PRINCIPAL_SQL, [
-    session.user_id,
-    session.organisation_id,
-  ]);
-  if (!principal) {
-    throw new Error('raw SQL: principal not found');
-  }
+/** Replays `statements` in order: on their PGlite instance, or through `pool` for PostgreSQL. */
+function replayer(statements: RecordedStatement[], pool: pg.Pool | null): () => Promise<void> {
+  return async () => {
+    for (const s of statements) {
+      if (s.pglite) {
+        await (s.pglite.query as QueryMethod).apply(s.pglite, s.args);
+      } else {
+        // The same config object: a named (prepared) statement stays prepared on each connection.
+        await (pool!.query as QueryMethod).apply(pool, s.args);
+      }
+    }
+  };
 }
 
-async function sequential(database: Database, tokenHash: string, budgetMs: number) {
+async function sequential(op: () => Promise<void>, budgetMs: number) {
   const samples = latencySamples();
   const start = performance.now();
   let ops = 0;
   while (ops < MAX_OPS && performance.now() - start < budgetMs) {
     const t0 = performance.now();
-    await sessionOp(database, tokenHash);
+    await op();
     samples.add((performance.now() - t0) * 1000);
     ops += 1;
   }
@@ -68,15 +100,14 @@ async function sequential(database: Database, tokenHash: string, budgetMs: numbe
 }
 
 async function concurrent(
-  database: Database,
-  tokenHash: string,
+  op: () => Promise<void>,
   opts: { budgetMs: number; concurrency: number },
 ) {
   const start = performance.now();
   let ops = 0;
   const worker = async () => {
     while (ops < MAX_OPS && performance.now() - start < opts.budgetMs) {
-      await sessionOp(database, tokenHash);
+      await op();
       ops += 1;
     }
   };
@@ -86,22 +117,34 @@ async function concurrent(
 }
 
 /**
- * Times the raw SQL behind `/api/me` through `database.query`, for the session whose cookie is
- * `hw_session=<token>`: a warm-up, then `durationS` seconds one op at a time, then `durationS`
- * seconds with `concurrency` callers. Every loop stops at `MAX_OPS` or its time budget.
+ * Replays the statements one request ran (recorded by `recordStatements`) directly on the
+ * database, bypassing HTTP, Fastify and Drizzle: a warm-up, then `durationS` seconds one op at a
+ * time, then `durationS` seconds with `concurrency` callers. For PostgreSQL a pool of
+ * `concurrency` connections to `postgresUrl` is opened (as the server's). Every loop stops at
+ * `MAX_OPS` or its time budget.
  */
 export async function runRawSql(
-  database: Database,
-  cookie: string,
-  opts: { durationS: number; concurrency: number },
+  statements: RecordedStatement[],
+  opts: { durationS: number; concurrency: number; postgresUrl: string | null },
 ): Promise<RawSqlResult> {
-  const tokenHash = sha256Hex(decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1)));
-  for (let i = 0; i < WARMUP_OPS; i += 1) {
-    await sessionOp(database, tokenHash);
+  if (statements.length === 0) {
+    throw new Error('raw SQL: the request ran no statement (was it answered from a cache?)');
   }
-  const budgetMs = opts.durationS * 1000;
-  return {
-    sequential: await sequential(database, tokenHash, budgetMs),
-    concurrent: await concurrent(database, tokenHash, { budgetMs, concurrency: opts.concurrency }),
-  };
+  const pool = opts.postgresUrl
+    ? new pg.Pool({ connectionString: opts.postgresUrl, max: opts.concurrency })
+    : null;
+  try {
+    const op = replayer(statements, pool);
+    for (let i = 0; i < WARMUP_OPS; i += 1) {
+      await op();
+    }
+    const budgetMs = opts.durationS * 1000;
+    return {
+      statements: statements.map((s) => s.text.replace(/\s+/g, ' ').slice(0, 100)),
+      sequential: await sequential(op, budgetMs),
+      concurrent: await concurrent(op, { budgetMs, concurrency: opts.concurrency }),
+    };
+  } finally {
+    await pool?.end();
+  }
 }

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './args.ts';
 import { runLoads, stopActiveLoad, type LoadTarget } from './load.ts';
-import { runRawSql } from './raw-sql.ts';
+import { recordStatements, runRawSql } from './raw-sql.ts';
 import {
   failedLoads,
   formatReport,
@@ -81,6 +81,10 @@ async function bench(opts: BenchOptions): Promise<BenchReport> {
     { name: 'Homeward GET /healthz', url: `${homeward.origin}/healthz` },
     { name: 'Homeward GET /api/me', url: `${homeward.origin}/api/me`, headers: { cookie } },
   ];
+  // Recorded before the loads: requests still in flight when a load stops would be counted too.
+  const statements = await recordStatements(() =>
+    probe(`${homeward.origin}/api/me`, { cookie }, () => true),
+  );
   const auditBefore = await auditRows(rt, account.organisationId);
   const [bareResult, healthz, me] = await runLoads(
     targets,
@@ -92,10 +96,11 @@ async function bench(opts: BenchOptions): Promise<BenchReport> {
     progress,
   );
   const auditRowsDuringLoad = (await auditRows(rt, account.organisationId)) - auditBefore;
-  progress('raw SQL baseline');
-  const rawSql = await runRawSql(rt.database, cookie, {
+  progress('raw SQL baseline: the statements one GET /api/me ran, replayed');
+  const rawSql = await runRawSql(statements, {
     durationS: opts.duration,
     concurrency: opts.connections,
+    postgresUrl: rt.postgresUrl,
   });
   const http = { bare: bareResult!, healthz: healthz!, me: me! };
   return {

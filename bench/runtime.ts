@@ -16,6 +16,8 @@ export interface BenchRuntime {
   cipher: FieldCipher;
   /** Human-readable description for the report (never includes a password). */
   label: string;
+  /** The scratch PostgreSQL database's URL (for a replay pool of its own); null when embedded. */
+  postgresUrl: string | null;
   /** Closes the database and drops the scratch PostgreSQL database. Idempotent. */
   dispose(): Promise<void>;
 }
@@ -55,6 +57,7 @@ function describe(url: string): string {
 async function openScratchPostgres(): Promise<{
   database: Database;
   label: string;
+  url: string;
   drop: () => Promise<void>;
 }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
@@ -64,7 +67,8 @@ async function openScratchPostgres(): Promise<{
   const drop = () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
   try {
     const database = await openDatabase({ url: withDatabase(adminUrl, name) });
-    return { database, label: `postgres ${describe(withDatabase(adminUrl, name))}`, drop };
+    const url = withDatabase(adminUrl, name);
+    return { database, label: `postgres ${describe(url)}`, url, drop };
   } catch (err) {
     await drop();
     throw err;
@@ -82,6 +86,7 @@ export async function createBenchRuntime(kind: BenchDatabase): Promise<BenchRunt
       : {
           database: await openDatabase({ dataDir: 'memory' }),
           label: 'embedded (PGlite, in memory)',
+          url: null,
           drop: async () => undefined,
         };
   let disposed: Promise<void> | undefined;
@@ -92,7 +97,13 @@ export async function createBenchRuntime(kind: BenchDatabase): Promise<BenchRunt
   try {
     await migrateDatabase(opened.database);
     const cipher = await loadKeyring(opened.database.db, generateKey());
-    return { database: opened.database, cipher, label: opened.label, dispose };
+    return {
+      database: opened.database,
+      cipher,
+      label: opened.label,
+      postgresUrl: opened.url,
+      dispose,
+    };
   } catch (err) {
     await dispose();
     throw err;
