@@ -51,7 +51,7 @@ export function demoCaseInput(i: number): CaseCreate & { stage: Stage } {
   const p = personFor(i);
   const exploitation = COMPOUND_COUNTRIES[i % COMPOUND_COUNTRIES.length]!;
   const identities: CaseCreate['identities'] = [
-    { given: p.given, family: p.family, script: p.script as never, kind: 'primary' },
+    { given: p.given, family: p.family, script: p.script, kind: 'primary' },
   ];
   if (p.latin) {
     identities.push({

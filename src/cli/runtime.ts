@@ -1,3 +1,4 @@
+import { auditCheckpointFile, writeAuditCheckpoint } from '@/domain/audit/index.ts';
 import { loadConfig, type Config } from '@/lib/config.ts';
 import { systemCtx } from '@/lib/system-actor.ts';
 import type { Ctx } from '@/lib/context.ts';
@@ -17,7 +18,24 @@ export async function withRuntime<T>(
   try {
     return await fn(rt, config);
   } finally {
+    await updateAuditCheckpoint(rt);
     await rt.database.close();
+  }
+}
+
+/** Moves the audit checkpoint outside the database forward (commands append audit rows). */
+async function updateAuditCheckpoint(rt: Runtime): Promise<void> {
+  const file = auditCheckpointFile(rt.database.db);
+  if (!file) {
+    return;
+  }
+  try {
+    const result = await writeAuditCheckpoint(rt.database.db, file);
+    if (result.outcome === 'refused') {
+      console.warn(`Audit checkpoint not updated: ${result.reason}. Run homeward audit verify.`);
+    }
+  } catch {
+    console.warn('Audit checkpoint not updated. Run homeward audit verify.');
   }
 }
 

@@ -3,27 +3,41 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
+import { BackupMac } from './backup-mac.ts';
 import type { Database, QueryFn } from './client.ts';
 
 /**
  * Logical backups that work the same on PGlite and PostgreSQL: gzip'd JSON lines, one header,
- * then for each table (in foreign-key order) a table line and its rows as `row_to_json`.
- * Encrypted fields stay encrypted; the master key is NOT in the backup and must be kept apart.
- * Sessions and login-throttle counters are transient and not backed up.
+ * then for each table (in foreign-key order) a table line and its rows as `row_to_json`, then a
+ * trailer with the MAC of every line (see backup-mac.ts). Encrypted fields stay encrypted; the
+ * master key is NOT in the backup and must be kept apart. Sessions and login-throttle counters
+ * are transient and not backed up.
  */
 export const BACKUP_FORMAT = 'homeward-backup';
 // Sessions and throttling are short-lived; name_terms is derived (a trigger rebuilds it as the
 // identities are restored).
 const SKIPPED_TABLES = new Set(['sessions', 'auth_throttle', 'name_terms']);
-const BATCH = 500;
+/** Rows per batch when reading or restoring. */
+export const BATCH = 500;
 
+/** Version 2: authenticated (trailer MAC). Version 1 files (unauthenticated) are refused. */
+export const BACKUP_VERSION = 2;
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
-  version: 1;
+  version: typeof BACKUP_VERSION;
   createdAt: string;
   migration: string | null;
   masterKeyId: string | null;
   tables: string[];
+  /** The backup MAC key, wrapped by the master key (`encryption_keys` row `id`). */
+  macKey: { id: string; wrappedKey: string };
+}
+
+/** The backup MAC key of the installation, unwrapped, and its wrapped form for the header. */
+export interface BackupMacKey {
+  id: string;
+  key: Buffer;
+  wrappedKey: string;
 }
 
 /** Tables of the public schema, parents before children. */
@@ -62,9 +76,9 @@ export async function latestMigration(query: QueryFn): Promise<string | null> {
 }
 
 async function* backupLines(query: QueryFn, header: BackupHeader): AsyncGenerator<string> {
-  yield `${JSON.stringify(header)}\n`;
+  yield JSON.stringify(header);
   for (const table of header.tables) {
-    yield `${JSON.stringify({ table })}\n`;
+    yield JSON.stringify({ table });
     // A cursor streams the table in one pass, whatever its size.
     await query(
       `declare backup_rows no scroll cursor for select row_to_json(t) as j from "${table}" t`,
@@ -73,7 +87,7 @@ async function* backupLines(query: QueryFn, header: BackupHeader): AsyncGenerato
       const rows = await query<{ j: unknown }>(`fetch ${BATCH} from backup_rows`);
       for (const r of rows) {
         const row: unknown = typeof r.j === 'string' ? JSON.parse(r.j) : r.j;
-        yield `${JSON.stringify({ row })}\n`;
+        yield JSON.stringify({ row });
       }
       if (rows.length < BATCH) {
         break;
@@ -83,22 +97,37 @@ async function* backupLines(query: QueryFn, header: BackupHeader): AsyncGenerato
   }
 }
 
-/** Writes a backup of every table to `file`; returns the number of rows per table. */
+/** The lines, each with its newline, then the trailer authenticating them. */
+async function* authenticated(lines: AsyncIterable<string>, key: Buffer): AsyncGenerator<string> {
+  const mac = new BackupMac(key);
+  for await (const line of lines) {
+    mac.add(line);
+    yield `${line}\n`;
+  }
+  yield `${mac.trailer()}\n`;
+}
+
+/**
+ * Writes a backup of every table to `file`, authenticated with `opts.macKey` (whose wrapped form
+ * goes into the header, so the same master key verifies it on an empty installation). Returns
+ * the header.
+ */
 export async function writeBackup(
   database: Database,
   file: string,
-  masterKeyId: string | null,
+  opts: { masterKeyId: string | null; macKey: BackupMacKey },
 ): Promise<BackupHeader> {
   const tables = (await tablesInDependencyOrder(database.query)).filter(
     (t) => !SKIPPED_TABLES.has(t),
   );
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
-    version: 1,
+    version: BACKUP_VERSION,
     createdAt: new Date().toISOString(),
     migration: await latestMigration(database.query),
-    masterKeyId,
+    masterKeyId: opts.masterKeyId,
     tables,
+    macKey: { id: opts.macKey.id, wrappedKey: opts.macKey.wrappedKey },
   };
   // Read in one transaction so the backup is a consistent snapshot.
   await database.session(async (query) => {
@@ -106,7 +135,7 @@ export async function writeBackup(
     const partial = `${file}.partial`;
     try {
       await pipeline(
-        Readable.from(backupLines(query, header)),
+        Readable.from(authenticated(backupLines(query, header), opts.macKey.key)),
         createGzip(),
         createWriteStream(partial, { mode: 0o600 }),
       );
@@ -127,124 +156,44 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   throw new Error('The backup file is empty');
 }
 
-function parseHeader(line: string): BackupHeader {
-  let header: Partial<BackupHeader>;
+/** Parses and checks a backup's first line. Throws on anything but a version-2 backup. */
+export function parseHeader(line: string): BackupHeader {
+  let header: Partial<Omit<BackupHeader, 'version'>> & { version?: unknown };
   try {
-    header = JSON.parse(line) as Partial<BackupHeader>;
+    header = JSON.parse(line) as typeof header;
   } catch {
     throw new Error('Not a Homeward backup file');
   }
-  if (header.format !== BACKUP_FORMAT || header.version !== 1 || !Array.isArray(header.tables)) {
+  if (header.format !== BACKUP_FORMAT) {
+    throw new Error('Not a Homeward backup file');
+  }
+  if (header.version === 1) {
+    throw new Error(
+      'This backup was made by an older Homeward version in a format without authentication ' +
+        '(version 1): it is refused, because an edited copy could not be told apart. Restore ' +
+        'it with the version that made it, then upgrade and make a new backup.',
+    );
+  }
+  const key = header.macKey;
+  if (
+    header.version !== BACKUP_VERSION ||
+    !Array.isArray(header.tables) ||
+    typeof key?.id !== 'string' ||
+    typeof key.wrappedKey !== 'string'
+  ) {
     throw new Error('Not a Homeward backup file (or an unsupported version)');
   }
   return header as BackupHeader;
 }
 
-function backupFileLines(file: string): AsyncIterable<string> {
-  return createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-}
-
-/**
- * Replaces the content of every table with the backup's, in one transaction: if anything fails
- * nothing changes. The target must be migrated to the same schema version as the backup.
- */
-export async function restoreBackup(
-  database: Database,
-  file: string,
-  onProgress?: (table: string, rows: number) => void,
-): Promise<Record<string, number>> {
-  return database.session((query) => restoreWith(query, file, onProgress));
-}
-
-async function restoreWith(
-  query: QueryFn,
-  file: string,
-  onProgress?: (table: string, rows: number) => void,
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  let header: BackupHeader | null = null;
-  let table: string | null = null;
-  let batch: unknown[] = [];
-  let columns = '';
-  const flush = async () => {
-    if (table && batch.length > 0) {
-      await query(
-        `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", $1::json)`,
-        [JSON.stringify(batch)],
-      );
-      const done = (counts[table] ?? 0) + batch.length;
-      counts[table] = done;
-      onProgress?.(table, done);
-    }
-    batch = [];
-  };
-  await query('begin');
-  try {
-    for await (const line of backupFileLines(file)) {
-      if (!header) {
-        header = parseHeader(line);
-        await prepareTarget(query, header);
-        continue;
-      }
-      const entry = JSON.parse(line) as { table?: string; row?: unknown };
-      if (entry.table !== undefined) {
-        await flush();
-        table = allowedTable(header, entry.table);
-        columns = await storedColumns(query, table);
-        counts[table] = 0;
-      } else if (entry.row !== undefined) {
-        batch.push(entry.row);
-        if (batch.length >= BATCH) {
-          await flush();
-        }
-      }
-    }
-    await flush();
-    await query('commit');
-  } catch (err) {
-    await query('rollback');
-    throw err;
-  }
-  return counts;
-}
-
-/** The table's columns that take values (generated columns are computed again). */
-async function storedColumns(query: QueryFn, table: string): Promise<string> {
-  const rows = await query<{ name: string }>(
-    `select column_name as name from information_schema.columns
-      where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER'
-      order by ordinal_position`,
-    [table],
-  );
-  return rows.map((r) => `"${r.name}"`).join(', ');
-}
-
-function allowedTable(header: BackupHeader, name: string): string {
-  if (!header.tables.includes(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) {
-    throw new Error(`Unexpected table ${name} in backup`);
-  }
-  return name;
-}
-
-async function prepareTarget(query: QueryFn, header: BackupHeader): Promise<void> {
-  const migration = await latestMigration(query);
-  if (header.migration !== migration) {
-    throw new Error(
-      'The backup was made with a different database schema version. Restore it with the ' +
-        'Homeward version that made it, then upgrade.',
-    );
-  }
-  const existing = await tablesInDependencyOrder(query);
-  for (const t of header.tables) {
-    if (!existing.includes(t)) {
-      throw new Error(`Table ${t} of the backup does not exist here`);
-    }
-  }
-  const quoted = existing.map((t) => `"${t}"`).join(', ');
-  await query(`truncate ${quoted} cascade`);
+/** The decompressed lines of a backup file. */
+export function backupFileLines(file: string): AsyncIterable<string> {
+  const gunzip = createGunzip();
+  // A read error (missing file) reaches the reader like a decompression error.
+  createReadStream(file)
+    .on('error', (err) => gunzip.destroy(err))
+    .pipe(gunzip);
+  return createInterface({ input: gunzip, crlfDelay: Infinity });
 }
 
 /** True when the database holds no organisation yet. */

@@ -1,10 +1,15 @@
+import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client.ts';
+import { setAuditCheckpointFile } from '@/domain/audit/index.ts';
 import { refreshNameKeys } from '@/domain/cases/index.ts';
 import { encryptLegacyPlaintext, loadKeyring } from '@/domain/keys/index.ts';
 import type { Config } from '@/lib/config.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { loadMasterKey, type MasterKey } from '@/lib/master-key.ts';
 import { systemActor } from '@/lib/system-actor.ts';
+
+/** The copy of the latest audit seal kept outside the database, in the data folder. */
+export const AUDIT_CHECKPOINT_FILE = 'audit-checkpoint.json';
 
 export interface Runtime {
   database: Database;
@@ -28,6 +33,7 @@ export async function openRuntime(
       await migrateDatabase(database);
     }
     const cipher = await loadKeyring(database.db, masterKey.key);
+    setAuditCheckpointFile(database.db, join(config.dataDir, AUDIT_CHECKPOINT_FILE));
     if (opts.migrate !== false) {
       await encryptLegacyPlaintext(database.db, cipher, {
         actor: systemActor(null),

@@ -1,19 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBackupHeader, restoreBackup, writeBackup } from '@/db/backup.ts';
+import { readBackupHeader, writeBackup } from '@/db/backup.ts';
+import { restoreBackup, type RestoreOptions } from '@/db/restore.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
 import { createCase, createCaseEvent, getCase, listCases } from '@/domain/cases/index.ts';
 import { createPlanItem } from '@/domain/cases/case-assessment.service.ts';
 import { createTask, listTasksOfCase } from '@/domain/cases/case-tasks.service.ts';
 import { listConsents } from '@/domain/consent/index.ts';
-import { loadKeyring } from '@/domain/keys/index.ts';
-import { masterKeyId } from '@/lib/crypto.ts';
+import { loadBackupKey, loadKeyring, unwrapBackupKey } from '@/domain/keys/index.ts';
+import { generateKey, masterKeyId } from '@/lib/crypto.ts';
 import { systemCtx } from '@/lib/system-actor.ts';
 import { createRuntime, type TestRuntime } from '@test/support/database.ts';
-import { buildOrganisation } from '@test/support/factories.ts';
+import { buildOrganisation, buildUser, type TestUser } from '@test/support/factories.ts';
 
 /** Values that must never appear in clear in a backup (DESIGN.md rule 3). */
 const SECRETS = {
@@ -35,12 +36,27 @@ let source: TestRuntime;
 let dir: string;
 let caseId: string;
 let orgId: string;
+let viewer: TestUser;
+
+/** Backs `rt` up to `file` the way `homeward backup` does. */
+async function backup(rt: TestRuntime, file: string): Promise<void> {
+  await writeBackup(rt.database, file, {
+    masterKeyId: masterKeyId(rt.masterKey),
+    macKey: await loadBackupKey(rt.database.db, rt.masterKey),
+  });
+}
+
+/** Restore options with `master` (the source's, unless a test says otherwise). */
+const withKey = (master: Buffer = source.masterKey): RestoreOptions => ({
+  unwrapMacKey: (id, wrapped) => unwrapBackupKey(master, id, wrapped),
+});
 
 beforeAll(async () => {
   source = await createRuntime();
   dir = mkdtempSync(join(tmpdir(), 'hw-backup-'));
   const org = await buildOrganisation(source);
   orgId = org.id;
+  viewer = await buildUser(source, org, 'viewer');
   const ctx = systemCtx({ db: source.database.db, cipher: source.cipher }, org.id);
   const created = await createCase(ctx, {
     identities: [{ given: 'Lan', family: 'Nguyen', script: 'Latn', kind: 'primary' }],
@@ -82,7 +98,7 @@ afterAll(async () => {
 describe('homeward backup and restore', () => {
   it('writes a backup that contains none of the sensitive values in plain text', async () => {
     const file = join(dir, 'plain-check.backup.gz');
-    await writeBackup(source.database, file, masterKeyId(source.masterKey));
+    await backup(source, file);
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     expect(text).toContain(caseId);
     for (const value of Object.values(SECRETS)) {
@@ -93,11 +109,11 @@ describe('homeward backup and restore', () => {
 
   it('restores everything into an empty database, readable with the same master key', async () => {
     const file = join(dir, 'roundtrip.backup.gz');
-    await writeBackup(source.database, file, masterKeyId(source.masterKey));
+    await backup(source, file);
     expect((await readBackupHeader(file)).tables).toContain('cases');
     const target = await createRuntime();
     try {
-      const counts = await restoreBackup(target.database, file);
+      const counts = await restoreBackup(target.database, file, withKey());
       expect(counts.cases).toBeGreaterThan(0);
       expect(counts.audit_events).toBeGreaterThan(0);
       const cipher = await loadKeyring(target.database.db, source.masterKey);
@@ -134,13 +150,150 @@ describe('homeward backup and restore', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(bogus, gzipSync('{"format":"something-else"}\n'));
     try {
-      await expect(restoreBackup(target.database, bogus)).rejects.toThrow(/Not a Homeward backup/);
-      const rows = await target.database.query<{ n: number }>(
-        'select count(*)::int as n from encryption_keys',
+      const before = await snapshot(target);
+      await expect(restoreBackup(target.database, bogus, withKey())).rejects.toThrow(
+        /Not a Homeward backup/,
       );
-      expect(rows[0]?.n).toBe(1);
+      expect(await snapshot(target)).toEqual(before);
     } finally {
       await target.database.close();
     }
+  });
+});
+
+/** What a refused restore must leave as it was: row counts, key ids and the audit head. */
+async function snapshot(rt: TestRuntime): Promise<unknown> {
+  return rt.database.query(
+    `select (select count(*)::int from organisations) as orgs,
+            (select count(*)::int from users) as users,
+            (select count(*)::int from cases) as cases,
+            (select max(seq)::text from audit_events) as audit_head,
+            (select max(seq)::text from audit_seals) as seal_head,
+            (select string_agg(id, ',' order by id) from encryption_keys) as keys`,
+  );
+}
+
+/** The backup's lines (without the final newline). */
+function linesOf(file: string): string[] {
+  return gunzipSync(readFileSync(file)).toString('utf8').replace(/\n$/, '').split('\n');
+}
+
+/** Writes `lines` re-compressed, as someone editing a backup would. */
+function rewrite(file: string, lines: string[]): void {
+  writeFileSync(file, gzipSync(`${lines.join('\n')}\n`));
+}
+
+describe('authenticated backups', () => {
+  let file: string;
+  let lines: string[];
+  let target: TestRuntime;
+
+  beforeAll(async () => {
+    file = join(dir, 'signed.backup.gz');
+    await backup(source, file);
+    lines = linesOf(file);
+    target = await createRuntime();
+  });
+
+  afterAll(async () => {
+    await target.database.close();
+  });
+
+  const index = (fragment: string) => {
+    const i = lines.findIndex((l) => l.includes(fragment));
+    expect(i, fragment).toBeGreaterThan(0);
+    return i;
+  };
+
+  const edits: [string, () => string[]][] = [
+    [
+      'a viewer turned into a platform admin',
+      () =>
+        lines.map((l) =>
+          l.includes(viewer.email)
+            ? l.replace('"platform_admin":false', '"platform_admin":true')
+            : l,
+        ),
+    ],
+    [
+      'the organisation renamed',
+      () => lines.map((l) => l.replace(/"name":"Test Org [^"]+"/, '"name":"Evil Org"')),
+    ],
+    [
+      'two lines swapped',
+      () => {
+        const copy = [...lines];
+        const a = index(viewer.email);
+        [copy[a], copy[a - 1]] = [copy[a - 1]!, copy[a]!];
+        return copy;
+      },
+    ],
+    ['a row removed', () => lines.filter((_, i) => i !== index(viewer.email))],
+    ['a row duplicated', () => lines.flatMap((l, i) => (i === index(viewer.email) ? [l, l] : [l]))],
+    ['the last lines cut off', () => lines.slice(0, -4)],
+    ['only the trailer cut off', () => lines.slice(0, -1)],
+    ['a line added after the trailer', () => [...lines, lines.at(-2)!]],
+    [
+      'a forged trailer (one digit of the MAC changed)',
+      () => [
+        ...lines.slice(0, -1),
+        lines.at(-1)!.replace(/"mac":"(.)/, (_, c: string) => `"mac":"${c === '0' ? '1' : '0'}`),
+      ],
+    ],
+  ];
+
+  it.each(edits)('refuses a backup with %s, changing nothing', async (_, edit) => {
+    const edited = join(dir, 'edited.backup.gz');
+    const changed = edit();
+    expect(changed).not.toEqual(lines);
+    rewrite(edited, changed);
+    const before = await snapshot(target);
+    await expect(restoreBackup(target.database, edited, withKey())).rejects.toThrow(
+      /The backup file was changed or is incomplete/,
+    );
+    expect(await snapshot(target)).toEqual(before);
+    expect((await verifyAuditChain(target.database.db)).ok).toBe(true);
+  });
+
+  it('refuses a file whose compressed data was cut short', async () => {
+    const cut = join(dir, 'cut.backup.gz');
+    const bytes = readFileSync(file);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.8)));
+    const before = await snapshot(target);
+    await expect(restoreBackup(target.database, cut, withKey())).rejects.toThrow(
+      /changed or is incomplete: its compressed data is damaged or cut short/,
+    );
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('refuses a backup whose key does not unwrap with this master key', async () => {
+    const before = await snapshot(target);
+    await expect(restoreBackup(target.database, file, withKey(generateKey()))).rejects.toThrow(
+      /does not unlock with this master key/,
+    );
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('refuses an unauthenticated backup of the old format (version 1)', async () => {
+    const old = join(dir, 'v1.backup.gz');
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    delete header.macKey;
+    rewrite(old, [JSON.stringify({ ...header, version: 1 }), ...lines.slice(1, -1)]);
+    const before = await snapshot(target);
+    await expect(restoreBackup(target.database, old, withKey())).rejects.toThrow(/version 1/);
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('restores the untouched file, whose audit log then verifies', async () => {
+    rewrite(join(dir, 'same.backup.gz'), lines);
+    const counts = await restoreBackup(target.database, join(dir, 'same.backup.gz'), withKey());
+    expect(counts.users).toBeGreaterThan(0);
+    const [row] = await target.database.query<{ platform_admin: boolean }>(
+      'select platform_admin from users where id = $1',
+      [viewer.id],
+    );
+    expect(row?.platform_admin).toBe(false);
+    await loadKeyring(target.database.db, source.masterKey);
+    expect((await verifyAuditChain(target.database.db)).ok).toBe(true);
   });
 });

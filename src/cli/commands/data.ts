@@ -1,8 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isEmptyInstallation, readBackupHeader, restoreBackup, writeBackup } from '@/db/backup.ts';
-import { recordAuditNow, verifyAuditChain } from '@/domain/audit/index.ts';
-import { rewrapDataKeys, rotateDataKey } from '@/domain/keys/index.ts';
+import { isEmptyInstallation, readBackupHeader, writeBackup } from '@/db/backup.ts';
+import { restoreBackup } from '@/db/restore.ts';
+import {
+  auditCheckpointFile,
+  recordAuditNow,
+  verifyAuditChain,
+  writeAuditCheckpoint,
+} from '@/domain/audit/index.ts';
+import {
+  loadBackupKey,
+  loadKeyring,
+  rewrapDataKeys,
+  rotateDataKey,
+  unwrapBackupKey,
+} from '@/domain/keys/index.ts';
 import { masterKeyId, parseMasterKey } from '@/lib/crypto.ts';
 import { cliCtx, endProgress, progress, withRuntime } from '../runtime.ts';
 
@@ -11,11 +23,19 @@ export function registerDataCommands(program: Command): void {
     .command('audit')
     .description('Audit log tools')
     .command('verify')
-    .description('Check the audit hash chain; exits 1 and names the first broken row')
+    .description(
+      'Check the audit log (hash chain, seals, checkpoint outside the database); exits 1 and ' +
+        'names the first broken row',
+    )
     .action(() =>
       withRuntime(async (rt) => {
-        const report = await verifyAuditChain(rt.database.db, (n) => progress('Checked', n));
+        const report = await verifyAuditChain(rt.database.db, {
+          onProgress: (n) => progress('Checked', n),
+        });
         endProgress();
+        for (const warning of report.warnings) {
+          console.warn(`Warning: ${warning}.`);
+        }
         if (!report.ok) {
           console.error(
             `Audit chain BROKEN at row seq=${report.firstBrokenSeq}: ${report.reason}. ` +
@@ -43,7 +63,10 @@ export function registerDataCommands(program: Command): void {
           action: 'backup.create',
           details: { file: o.out.split('/').pop() },
         });
-        const header = await writeBackup(rt.database, o.out, masterKeyId(rt.masterKey.key));
+        const header = await writeBackup(rt.database, o.out, {
+          masterKeyId: masterKeyId(rt.masterKey.key),
+          macKey: await loadBackupKey(rt.database.db, rt.masterKey.key),
+        });
         console.log(`Backup written to ${o.out} (${header.tables.length} tables).`);
         console.log('Keep the master key apart from the backup: both are needed to restore.');
       });
@@ -67,15 +90,23 @@ export function registerDataCommands(program: Command): void {
         if (!o.force && !(await isEmptyInstallation(rt.database))) {
           throw new Error('This database already has data. Pass --force to replace all of it.');
         }
-        const counts = await restoreBackup(rt.database, o.in, (t, n) =>
-          progress(`Restoring ${t}`, n),
-        );
+        const counts = await restoreBackup(rt.database, o.in, {
+          unwrapMacKey: (id, wrapped) => unwrapBackupKey(rt.masterKey.key, id, wrapped),
+          onProgress: (t, n) => progress(`Restoring ${t}`, n),
+        });
         endProgress();
+        // The restored keys (the audit key among them) replace those loaded at start.
+        await loadKeyring(rt.database.db, rt.masterKey.key);
         await recordAuditNow(rt.database.db, cliCtx(rt), {
           organisationId: null,
           action: 'backup.restore',
           details: { madeAt: header.createdAt, rows: counts },
         });
+        // The restore is a deliberate rollback: the checkpoint outside the database follows it.
+        const checkpoint = auditCheckpointFile(rt.database.db);
+        if (checkpoint) {
+          await writeAuditCheckpoint(rt.database.db, checkpoint, { force: true });
+        }
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         console.log(`Restored ${total} rows from ${o.in} (backup of ${header.createdAt}).`);
       }),

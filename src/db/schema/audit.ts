@@ -3,7 +3,7 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 /**
  * Append-only, hash-chained audit log. `seq` is gap-free; `hash` covers the row's canonical
  * content and `prev_hash`, so editing, deleting or inserting a row breaks the chain.
- * A trigger (migration 0001) rejects UPDATE and DELETE.
+ * Triggers reject UPDATE and DELETE (migration 0001) and TRUNCATE (migration 0013).
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -31,3 +31,18 @@ export const auditEvents = pgTable(
     index('audit_events_org_entity_idx').on(t.organisationId, t.entityType, t.entityId),
   ],
 );
+
+/**
+ * One seal per audit row, written in the row's transaction: HMAC-SHA256 of (key id, seq, hash)
+ * under the audit MAC key, which only the master key unwraps (`encryption_keys`, purpose
+ * 'audit_mac'). Re-hashing the chain with SHA-256 alone cannot produce matching seals. Rows
+ * older than the first seal (installations from before seals) are covered by it through the
+ * hash chain. Append-only like `audit_events` (UPDATE, DELETE and TRUNCATE are rejected).
+ */
+export const auditSeals = pgTable('audit_seals', {
+  seq: bigint({ mode: 'bigint' }).primaryKey(),
+  hash: text().notNull(),
+  keyId: text().notNull(),
+  mac: text().notNull(),
+  at: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { auditEvents } from '@/db/schema/index.ts';
+import { auditEvents, auditSeals, encryptionKeys } from '@/db/schema/index.ts';
 import { canonicalJson } from '@/lib/canonical-json.ts';
+import { auditKey, sealMac } from './audit-keys.ts';
 import type { AuditEvent, AuditOutcome } from './audit.schema.ts';
 
 /** Hash of the (empty) chain before the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Advisory lock id that serialises appends, so `seq` and `prev_hash` never fork. */
 const AUDIT_LOCK_ID = 7_312_001;
+/** Advisory lock id that serialises writes of the checkpoint file (every process, one file). */
+const CHECKPOINT_LOCK_ID = 7_312_002;
 
 /** A row's content as it is hashed. */
 export interface AuditRowContent {
@@ -33,19 +36,32 @@ export function hashAuditRow(prevHash: string, row: AuditRowContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
-/** Appends one row at the head of the chain. Call inside a transaction. */
+/**
+ * Appends one row at the head of the chain and its seal (HMAC under the installation's audit
+ * key). Call inside a transaction. Throws when this process has not loaded the database's audit
+ * key (`loadKeyring` loads it): nothing is written unsealed.
+ */
 export async function appendAuditRow(tx: Db, row: Omit<AuditRowContent, 'seq'>): Promise<void> {
-  const result = await tx.execute(sql`select seq, hash from hw_audit_lock_head(${AUDIT_LOCK_ID})`);
+  const result = await tx.execute(
+    sql`select seq, hash, key_id from hw_audit_lock_head(${AUDIT_LOCK_ID})`,
+  );
   // PGlite and node-postgres both answer `{ rows }`; seq (bigint) may come back as a string.
-  const [head] = (result as { rows: { seq: string | number; hash: string }[] }).rows.map((r) => ({
-    seq: BigInt(r.seq),
-    hash: r.hash,
-  }));
-  const content: AuditRowContent = { ...row, seq: (head?.seq ?? 0n) + 1n };
+  const [head] = (
+    result as {
+      rows: { seq: string | number | null; hash: string | null; key_id: string | null }[];
+    }
+  ).rows;
+  const keyId = head?.key_id ?? null;
+  const key = keyId === null ? undefined : auditKey(keyId);
+  if (keyId === null || key === undefined) {
+    throw new Error('The audit key of this database is not loaded (load the keyring first)');
+  }
+  const seq = head?.seq === null || head?.seq === undefined ? 1n : BigInt(head.seq) + 1n;
+  const content: AuditRowContent = { ...row, seq };
   const prevHash = head?.hash ?? GENESIS_HASH;
-  await tx
-    .insert(auditEvents)
-    .values({ ...content, prevHash, hash: hashAuditRow(prevHash, content) });
+  const hash = hashAuditRow(prevHash, content);
+  await tx.insert(auditEvents).values({ ...content, prevHash, hash });
+  await tx.insert(auditSeals).values({ seq, hash, keyId, mac: sealMac(key, keyId, seq, hash) });
 }
 
 export interface AuditFilter {
@@ -96,17 +112,107 @@ export async function listAuditRows(db: Db, f: AuditFilter): Promise<AuditEvent[
   }));
 }
 
-/** A batch of the chain in `seq` order, after `afterSeq`, with stored hashes. */
-export async function readChainBatch(
-  db: Db,
-  afterSeq: bigint,
-  limit: number,
-): Promise<(AuditRowContent & { prevHash: string; hash: string })[]> {
+/** A row of the chain with its stored hashes and its seal (null when it has none). */
+export type ChainRow = AuditRowContent & {
+  prevHash: string;
+  hash: string;
+  seal: { keyId: string; hash: string; mac: string } | null;
+};
+
+/** A batch of the chain in `seq` order, after `afterSeq`, with stored hashes and seals. */
+export async function readChainBatch(db: Db, afterSeq: bigint, limit: number): Promise<ChainRow[]> {
   const rows = await db
-    .select()
+    .select({
+      event: auditEvents,
+      sealKeyId: auditSeals.keyId,
+      sealHash: auditSeals.hash,
+      sealMac: auditSeals.mac,
+    })
     .from(auditEvents)
+    .leftJoin(auditSeals, eq(auditSeals.seq, auditEvents.seq))
     .where(gt(auditEvents.seq, afterSeq))
     .orderBy(asc(auditEvents.seq))
     .limit(limit);
-  return rows.map((r) => ({ ...r, outcome: r.outcome as AuditOutcome }));
+  return rows.map((r) => ({
+    ...r.event,
+    outcome: r.event.outcome as AuditOutcome,
+    seal:
+      r.sealKeyId !== null && r.sealHash !== null && r.sealMac !== null
+        ? { keyId: r.sealKeyId, hash: r.sealHash, mac: r.sealMac }
+        : null,
+  }));
+}
+
+/** A sealed point of the chain. */
+export interface SealRow {
+  seq: bigint;
+  hash: string;
+  keyId: string;
+  mac: string;
+}
+
+/** The newest seal, or null when nothing is sealed. */
+export async function latestSeal(db: Db): Promise<SealRow | null> {
+  const [row] = await db
+    .select({
+      seq: auditSeals.seq,
+      hash: auditSeals.hash,
+      keyId: auditSeals.keyId,
+      mac: auditSeals.mac,
+    })
+    .from(auditSeals)
+    .orderBy(desc(auditSeals.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The newest row's seq, or null on an empty chain. */
+export async function chainHeadSeq(db: Db): Promise<bigint | null> {
+  const [row] = await db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return row?.seq ?? null;
+}
+
+/** The stored hash of row `seq`, or null when there is no such row. */
+export async function chainHashAt(db: Db, seq: bigint): Promise<string | null> {
+  const [row] = await db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.seq, seq));
+  return row?.hash ?? null;
+}
+
+/**
+ * Id of the installation's active audit key (`encryption_keys`, purpose 'audit_mac'; the keys
+ * module creates it), or null when there is none.
+ */
+export async function activeAuditKeyId(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ id: encryptionKeys.id })
+    .from(encryptionKeys)
+    .where(and(eq(encryptionKeys.purpose, 'audit_mac'), eq(encryptionKeys.status, 'active')))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * Whether the current database role could disable the audit triggers: it is a superuser, or a
+ * member of the role that owns `audit_events`.
+ */
+export async function roleCanAlterAudit(db: Db): Promise<{ superuser: boolean; owner: boolean }> {
+  const result = await db.execute(
+    sql`select r.rolsuper as superuser, pg_has_role(current_user, c.relowner, 'MEMBER') as owner
+        from pg_roles r, pg_class c
+        where r.rolname = current_user and c.oid = 'audit_events'::regclass`,
+  );
+  const [row] = (result as { rows: { superuser: boolean; owner: boolean }[] }).rows;
+  return { superuser: row?.superuser ?? false, owner: row?.owner ?? false };
+}
+
+/** Serialises checkpoint-file writes of every process using this database. Call in a transaction. */
+export async function lockCheckpoint(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHECKPOINT_LOCK_ID})`);
 }

@@ -3,19 +3,12 @@ import type { Ctx } from '@/lib/context.ts';
 import { newId, isUuid } from '@/lib/ids.ts';
 import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
 import { requireAccess } from '@/policy/require-access.ts';
-import {
-  appendAuditRow,
-  GENESIS_HASH,
-  hashAuditRow,
-  listAuditRows,
-  readChainBatch,
-} from './audit.repository.ts';
+import { appendAuditRow, listAuditRows } from './audit.repository.ts';
 import {
   AuditEntrySchema,
   type AuditEntry,
   type AuditPage,
   type AuditQuery,
-  type ChainReport,
 } from './audit.schema.ts';
 
 /** The subset of `Ctx` recording needs (the CLI and login have no full actor yet). */
@@ -75,42 +68,4 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<AuditPage> {
 
 function endOfDayIfDate(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
-}
-
-/**
- * Walks the whole chain in order and reports the first row whose sequence, link or content hash
- * does not match: an edited, deleted or inserted row.
- */
-export async function verifyAuditChain(
-  db: Db,
-  onProgress?: (checked: number) => void,
-): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1n;
-  let checked = 0;
-  for (;;) {
-    const batch = await readChainBatch(db, expectedSeq - 1n, 2000);
-    if (batch.length === 0) {
-      return { ok: true, checked, firstBrokenSeq: null, reason: null };
-    }
-    for (const row of batch) {
-      const { prevHash: storedPrev, hash, ...content } = row;
-      const broken =
-        row.seq !== expectedSeq
-          ? `row ${expectedSeq} is missing (next row is ${row.seq})`
-          : storedPrev !== prevHash
-            ? 'its link to the previous row does not match'
-            : hash !== hashAuditRow(prevHash, content)
-              ? 'its content does not match its hash (edited)'
-              : null;
-      if (broken) {
-        const seq = row.seq !== expectedSeq ? expectedSeq : row.seq;
-        return { ok: false, checked, firstBrokenSeq: seq.toString(), reason: broken };
-      }
-      prevHash = hash;
-      expectedSeq += 1n;
-      checked += 1;
-    }
-    onProgress?.(checked);
-  }
 }

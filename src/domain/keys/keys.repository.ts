@@ -9,19 +9,30 @@ export async function listKeys(db: Db): Promise<KeyRow[]> {
   return db.select().from(encryptionKeys);
 }
 
+/**
+ * Inserts a key; returns false (inserting nothing) when an active MAC key of the same purpose
+ * exists already (another process created it first: unique index).
+ */
 export async function insertKey(
   db: Db,
   row: Omit<KeyRow, 'createdAt' | 'retiredAt'>,
-): Promise<void> {
-  await db.insert(encryptionKeys).values(row);
+): Promise<boolean> {
+  const inserted = await db
+    .insert(encryptionKeys)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: encryptionKeys.id });
+  return inserted.length > 0;
 }
 
-/** Marks every active key other than `keepId` as retired. */
+/** Marks every active data key other than `keepId` as retired (MAC keys are never touched). */
 export async function retireOtherKeys(db: Db, keepId: string): Promise<void> {
   await db
     .update(encryptionKeys)
     .set({ status: 'retired', retiredAt: sql`now()` })
-    .where(sql`${encryptionKeys.id} <> ${keepId} and ${encryptionKeys.status} = 'active'`);
+    .where(
+      sql`${encryptionKeys.id} <> ${keepId} and ${encryptionKeys.status} = 'active' and ${encryptionKeys.purpose} = 'data'`,
+    );
 }
 
 export async function setWrappedKey(

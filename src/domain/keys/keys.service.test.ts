@@ -14,7 +14,21 @@ import { generateKey, type FieldCipher } from '@/lib/crypto.ts';
 import { ENCRYPTED_FIELDS, fieldAad } from '@/lib/encrypted-fields.ts';
 import { systemActor } from '@/lib/system-actor.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
-import { loadKeyring, rewrapDataKeys, rotateDataKey, WrongMasterKeyError } from './index.ts';
+import {
+  loadBackupKey,
+  loadKeyring,
+  rewrapDataKeys,
+  rotateDataKey,
+  WrongMasterKeyError,
+} from './index.ts';
+
+/** Purpose and status of every key, by id. */
+async function keyTable(): Promise<Record<string, string>> {
+  const rows = await rt.database.query<{ id: string; purpose: string; status: string }>(
+    'select id, purpose, status from encryption_keys',
+  );
+  return Object.fromEntries(rows.map((r) => [r.id, `${r.purpose}:${r.status}`]));
+}
 
 /** Key management changes the keyring of the whole database, so it runs on one of its own. */
 let rt: TestRuntime;
@@ -226,14 +240,51 @@ describe('rotateDataKey: every encrypted column', () => {
   });
 });
 
+describe('integrity keys', () => {
+  it('one audit and one backup key, active, left alone by data-key rotation', async () => {
+    const before = await keyTable();
+    const macKeys = Object.entries(before).filter(([, v]) => !v.startsWith('data:'));
+    expect(macKeys.map(([, v]) => v).sort()).toEqual(['audit_mac:active', 'backup_mac:active']);
+    const backupKey = await loadBackupKey(rt.database.db, rt.masterKey);
+    const [wrapped] = await rt.database.query<{ w: string }>(
+      'select wrapped_key as w from encryption_keys where id = $1',
+      [backupKey.id],
+    );
+    await rotateDataKey(rt.database.db, rt.masterKey, auditCtx);
+    const after = await keyTable();
+    for (const [id, v] of macKeys) {
+      expect(after[id], id).toBe(v);
+    }
+    expect(Object.values(after).filter((v) => v === 'data:active')).toHaveLength(1);
+    const [same] = await rt.database.query<{ w: string }>(
+      'select wrapped_key as w from encryption_keys where id = $1',
+      [backupKey.id],
+    );
+    expect(same).toEqual(wrapped);
+    // The chain is still sealed by the same key after the rotation's own audit entry.
+    expect((await verifyAuditChain(rt.database.db, { checkpointFile: null })).ok).toBe(true);
+  });
+});
+
 describe('rewrapDataKeys', () => {
   it('moves the keyring to a new master key; the old one stops working', async () => {
     const newMaster = generateKey();
+    const backupKey = await loadBackupKey(rt.database.db, rt.masterKey);
     await rewrapDataKeys(rt.database.db, rt.masterKey, newMaster, auditCtx);
     await expect(loadKeyring(rt.database.db, rt.masterKey)).rejects.toBeInstanceOf(
       WrongMasterKeyError,
     );
     const cipher = await loadKeyring(rt.database.db, newMaster);
     expect(cipher.decrypt(await storedSecret(), aad(user.id))).toBe(SECRET);
+    // The MAC keys moved too: the same backup key, and seals made before still verify.
+    expect(await loadBackupKey(rt.database.db, newMaster)).toMatchObject({
+      id: backupKey.id,
+      key: backupKey.key,
+    });
+    expect((await verifyAuditChain(rt.database.db, { checkpointFile: null })).ok).toBe(true);
+    const rows = await rt.database.query<{ n: number }>(
+      'select count(*)::int as n from audit_seals s join encryption_keys k on k.id = s.key_id',
+    );
+    expect(rows[0]!.n).toBeGreaterThan(3);
   });
 });

@@ -1,13 +1,6 @@
 import { recordAudit, type AuditCtx } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
-import {
-  createFieldCipher,
-  generateKey,
-  masterKeyId,
-  open,
-  seal,
-  type FieldCipher,
-} from '@/lib/crypto.ts';
+import { createFieldCipher, generateKey, masterKeyId, type FieldCipher } from '@/lib/crypto.ts';
 import { ENCRYPTED_FIELDS, type EncryptedField } from '@/lib/encrypted-fields.ts';
 import { newId } from '@/lib/ids.ts';
 import {
@@ -19,8 +12,8 @@ import {
   setWrappedKey,
   writeEncryptedValue,
 } from './keys.repository.ts';
-
-const wrapAad = (keyId: string) => `encryption_keys:${keyId}`;
+import { loadIntegrityKeys } from './keys-integrity.service.ts';
+import { unwrapKey, wrapKey } from './key-wrap.ts';
 
 /** Raised when the configured master key is not the one the database's keys were wrapped with. */
 export class WrongMasterKeyError extends Error {
@@ -37,28 +30,33 @@ async function createDataKey(db: Db, master: Buffer): Promise<string> {
   const id = `k${newId().replace(/-/g, '').slice(0, 20)}`;
   await insertKey(db, {
     id,
-    wrappedKey: seal(master, 'master', generateKey(), wrapAad(id)),
+    wrappedKey: wrapKey(master, id, generateKey()),
     masterKeyId: masterKeyId(master),
     status: 'active',
+    purpose: 'data',
   });
   return id;
 }
 
 /**
- * Unwraps the database's data keys with the master key and returns the field cipher; creates
- * the first data key on a new database. Throws `WrongMasterKeyError`.
+ * Unwraps the database's data keys with the master key and returns the field cipher (data keys
+ * only); creates the first data key on a new database. Also loads the integrity keys, creating
+ * them when missing: the audit MAC key (registered for sealing the audit chain; its creation is
+ * audited as `keys.audit_key_create`, which seals the rows written before it) and the backup MAC
+ * key. Throws `WrongMasterKeyError`.
  */
 export async function loadKeyring(db: Db, master: Buffer): Promise<FieldCipher> {
   let rows = await listKeys(db);
-  if (rows.length === 0) {
-    await createDataKey(db, master);
-    rows = await listKeys(db);
-  }
   const expected = masterKeyId(master);
   if (rows.some((r) => r.masterKeyId !== expected)) {
     throw new WrongMasterKeyError();
   }
-  const keys = new Map(rows.map((r) => [r.id, open(master, r.wrappedKey, wrapAad(r.id))]));
+  if (!rows.some((r) => r.purpose === 'data')) {
+    await createDataKey(db, master);
+  }
+  await loadIntegrityKeys(db, master, rows);
+  rows = (await listKeys(db)).filter((r) => r.purpose === 'data');
+  const keys = new Map(rows.map((r) => [r.id, unwrapKey(master, r.id, r.wrappedKey)]));
   const active = rows
     .filter((r) => r.status === 'active')
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
@@ -95,7 +93,8 @@ async function reencryptField(
 
 /**
  * Makes a new data key, re-encrypts every registered encrypted column (ENCRYPTED_FIELDS) with
- * it, and retires the old keys (kept, so older backups stay readable with the same master key).
+ * it, and retires the old data keys (kept, so older backups stay readable with the same master
+ * key). The audit and backup MAC keys are not data keys and stay as they are.
  * Append-only tables (case_consents) allow this rewrite of their ciphertexts only.
  */
 export async function rotateDataKey(
@@ -127,7 +126,10 @@ export async function rotateDataKey(
   return { keyId, reencrypted: done };
 }
 
-/** Re-wraps every data key under a new master key (after which only the new one works). */
+/**
+ * Re-wraps every key of the database under a new master key (after which only the new one
+ * works): data keys, and the audit and backup MAC keys, so seals and backups stay verifiable.
+ */
 export async function rewrapDataKeys(
   db: Db,
   oldMaster: Buffer,
@@ -138,13 +140,8 @@ export async function rewrapDataKeys(
   const rows = await listKeys(db);
   await db.transaction(async (tx) => {
     for (const r of rows) {
-      const key = open(oldMaster, r.wrappedKey, wrapAad(r.id));
-      await setWrappedKey(
-        tx,
-        r.id,
-        seal(newMaster, 'master', key, wrapAad(r.id)),
-        masterKeyId(newMaster),
-      );
+      const key = unwrapKey(oldMaster, r.id, r.wrappedKey);
+      await setWrappedKey(tx, r.id, wrapKey(newMaster, r.id, key), masterKeyId(newMaster));
     }
     await recordAudit(tx, ctx, {
       organisationId: null,
