@@ -58,12 +58,3 @@ export const AuditPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
-
-/** Result of checking the hash chain. */
-export const ChainReportSchema = z.object({
-  ok: z.boolean(),
-  checked: z.number(),
-  firstBrokenSeq: z.string().nullable(),
-  reason: z.string().nullable(),
-});
-export type ChainReport = z.infer<typeof ChainReportSchema>;

@@ -105,20 +105,6 @@ export async function insertMembership(
   await db.insert(memberships).values({ id: newId(), ...input });
 }
 
-/** True when `userId` is a member (enabled or not) of `organisationId`. */
-export async function membershipExists(
-  db: Db,
-  organisationId: string,
-  userId: string,
-): Promise<boolean> {
-  const rows = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-    .limit(1);
-  return rows.length > 0;
-}
-
 /** Replaces a user's password hash; `mustChangePassword` after an admin's reset. */
 export async function setUserPassword(
   db: Db,

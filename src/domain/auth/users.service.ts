@@ -16,7 +16,6 @@ import {
   insertMember,
   insertMembership,
   listMembers,
-  membershipExists,
   setUserPassword,
   updateMembership,
   updateUserProfile,
@@ -104,7 +103,7 @@ async function addExistingAccount(
   userId: string,
   input: UserCreate,
 ): Promise<UserCreated> {
-  if (await membershipExists(ctx.db, organisationId, userId)) {
+  if (await findMember(ctx.db, organisationId, userId)) {
     throw new AppError('email_taken', 'This person is already a member of your organisation.');
   }
   await ctx.db.transaction(async (tx) => {
