@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -22,6 +23,8 @@ export const organisations = pgTable(
     country: text().notNull(),
     type: text().notNull(),
     requireTotp: boolean().notNull().default(false),
+    /** Whether members may create personal API tokens (enforced by the server, not only hidden). */
+    allowApiTokens: boolean().notNull().default(true),
     /** Months after return at which follow-ups are scheduled. */
     followUpMonths: integer()
       .array()
@@ -52,6 +55,11 @@ export const users = pgTable(
     platformAdmin: boolean().notNull().default(false),
     /** Set by an admin's password reset: the user must choose a new password before anything else. */
     mustChangePassword: boolean().notNull().default(false),
+    /**
+     * Display preferences that survive logout (hide names, calendar, language): kept on the
+     * server so that nothing about the person's work stays in the browser's storage.
+     */
+    preferences: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },

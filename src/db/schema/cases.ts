@@ -65,6 +65,8 @@ export const cases = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** When a caseworker last reviewed the risk factors; null = risk not assessed yet. */
+    riskReviewedAt: ts(),
     currentLocationEnc: text(),
     documentsEnc: text(),
     contactsEnc: text(),

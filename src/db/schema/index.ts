@@ -2,3 +2,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './keys.ts';
 export * from './cases.ts';
+export * from './drafts.ts';
