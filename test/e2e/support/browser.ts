@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 /** Screenshots land here (gitignored), so a failing or suspicious run can be looked at. */
@@ -36,11 +37,12 @@ export async function newContext(
   browser: Browser,
   viewport: Viewport,
   baseURL: string,
+  locale = 'en-GB',
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport,
     baseURL,
-    locale: 'en-GB',
+    locale,
     isMobile: false,
     reducedMotion: 'reduce',
   });
@@ -93,4 +95,62 @@ export async function scrollWidth(page: Page): Promise<number> {
   return Number(
     await page.evaluate('(document.scrollingElement ?? document.documentElement).scrollWidth'),
   );
+}
+
+/** What `useBrowser()` hands a test file: one browser for the file, one context per test. */
+export interface BrowserFixture {
+  /** The page of the current test (after `open`). */
+  readonly page: Page;
+  /** The context of the current test (after `open`). */
+  readonly context: BrowserContext;
+  /** Opens a fresh context (own cookies and storage) and page at the viewport. */
+  open(viewport: Viewport, options?: { locale?: string }): Promise<Page>;
+}
+
+/**
+ * The e2e set-up every file shares: launches Chromium before the file, gives each test a fresh
+ * context through `open`, saves a screenshot of a failing test and closes the context after it.
+ */
+export function useBrowser(): BrowserFixture {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) {
+      await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
+    }
+    await context?.close();
+    context = undefined;
+    page = undefined;
+  });
+  return {
+    get page() {
+      if (!page) {
+        throw new Error('useBrowser: call open() first');
+      }
+      return page;
+    },
+    get context() {
+      if (!context) {
+        throw new Error('useBrowser: call open() first');
+      }
+      return context;
+    },
+    async open(viewport, options = {}) {
+      if (!browser) {
+        throw new Error('useBrowser: the browser is not running');
+      }
+      await context?.close();
+      context = await newContext(browser, viewport, baseUrl, options.locale);
+      page = await context.newPage();
+      return page;
+    },
+  };
 }
