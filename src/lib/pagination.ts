@@ -1,17 +1,5 @@
-import { z } from 'zod';
-import { CursorSchema, cursorParts } from './cursor.schema.ts';
+import { cursorParts } from './cursor.schema.ts';
 import { AppError } from './errors.ts';
-
-/** Largest page a list endpoint returns. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
-
-/** Query schema shared by every cursor-paginated list. */
-export const PageQuerySchema = z.object({
-  cursor: CursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-});
-export type PageQuery = z.infer<typeof PageQuerySchema>;
 
 /** A page of items and the cursor of the next page (null at the end). */
 export interface Page<T> {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PageQuerySchema } from '@/lib/pagination.ts';
+import { PageQuerySchema } from '@/lib/page-query.schema.ts';
 import { AUTHED_PROBLEMS, EmptySchema } from '@/lib/problem.schema.ts';
 import {
   PasswordResetSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from '@/lib/pagination.ts';
+import { PageQuerySchema } from '@/lib/page-query.schema.ts';
 import { IsoDateSchema } from './cases.schema.ts';
 
 export const TASK_KINDS = ['task', 'follow_up'] as const;

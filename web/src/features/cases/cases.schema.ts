@@ -1,8 +1,21 @@
 /**
  * The cases contract, shared with the server (see auth.schema.ts): only the zod-only `*.schema.ts`
- * files are imported from `src/`. Tasks, consents, notes, attachments and the assessment have no
- * shared schema yet, so their shapes are written here from the API contract.
+ * files are imported from `src/`, so forms validate with the server's own schemas and the types
+ * cannot drift from the API. Request types are the schemas' input types (defaults optional).
  */
+import type { z } from 'zod';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '@/domain/cases/case-attachments.schema.ts';
+import { NEED_DOMAINS, type NeedDomain } from '@/domain/cases/case-assessment.schema.ts';
+import { type TaskCreateSchema } from '@/domain/cases/case-tasks.schema.ts';
+import { type RetraffickingRisk } from '@/domain/cases/case-views.schema.ts';
+import {
+  ConsentDecisionSchema,
+  ConsentMethodSchema,
+  DATA_CATEGORIES as CONSENT_DATA_CATEGORIES,
+  PURPOSES,
+  type ConsentCreateSchema,
+} from '@/domain/consent/consent.schema.ts';
+
 export {
   CASE_STATUSES,
   CONTACT_KINDS,
@@ -37,157 +50,54 @@ export {
   type Stage,
 } from '@/domain/cases/case-journey.schema.ts';
 
-export type RetraffickingLevel = 'none' | 'low' | 'medium' | 'high';
+export {
+  ConsentCreateSchema,
+  type ConsentDecision,
+  type ConsentMethod,
+  type ConsentView,
+  type DataCategory,
+  type Purpose as ConsentPurpose,
+} from '@/domain/consent/consent.schema.ts';
+export { TaskCreateSchema, TaskUpdateSchema, type Task } from '@/domain/cases/case-tasks.schema.ts';
+export {
+  NEED_LEVELS,
+  NeedUpdateSchema,
+  PLAN_STATUSES,
+  PlanItemCreateSchema,
+  PlanItemUpdateSchema,
+  type Assessment,
+  type Need,
+  type NeedLevel,
+  type PlanItem,
+  type PlanStatus,
+} from '@/domain/cases/case-assessment.schema.ts';
+export {
+  NoteCreateSchema,
+  type Note,
+  type NoteVisibility,
+} from '@/domain/cases/case-notes.schema.ts';
+export { type Attachment } from '@/domain/cases/case-attachments.schema.ts';
 
-export const CONSENT_PURPOSES = [
-  'case_management',
-  'referral',
-  'cross_border_sharing',
-  'aggregate_reporting',
-  'photos',
-  'phone_contact',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type RetraffickingLevel = RetraffickingRisk['level'];
 
+export const CONSENT_PURPOSES = PURPOSES;
+/** The data categories in the order the consent form lists them: `all` first. */
 export const DATA_CATEGORIES = [
   'all',
-  'identity',
-  'contacts',
-  'documents',
-  'journey',
-  'health',
-  'exploitation',
-  'narrative',
-  'assessment',
+  ...CONSENT_DATA_CATEGORIES.filter((category) => category !== 'all'),
 ] as const;
-export type DataCategory = (typeof DATA_CATEGORIES)[number];
+export const CONSENT_METHODS = ConsentMethodSchema.options;
+export const CONSENT_DECISIONS = ConsentDecisionSchema.options;
+/** A consent as the form sends it. */
+export type ConsentCreate = z.input<typeof ConsentCreateSchema>;
 
-export const CONSENT_METHODS = ['verbal', 'written', 'digital'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+/** A task as the form sends it (`kind` defaults to `task`). */
+export type TaskCreate = z.input<typeof TaskCreateSchema>;
 
-export const CONSENT_DECISIONS = ['given', 'refused'] as const;
-export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
-
-export interface ConsentView {
-  id: string;
-  chainId: string;
-  version: number;
-  purpose: ConsentPurpose;
-  recipientName: string | null;
-  recipientOrganisationId: string | null;
-  dataCategories: DataCategory[];
-  method: ConsentMethod;
-  decision: ConsentDecision;
-  validUntil: string | null;
-  withdrawnAt: string | null;
-  guardianName: string | null;
-  bestInterestNote: string | null;
-  recordedBy: string | null;
-  recordedAt: string;
-  status: 'given' | 'refused' | 'withdrawn' | 'expired';
-}
-
-export interface ConsentCreate {
-  purpose: ConsentPurpose;
-  recipientName?: string;
-  dataCategories: DataCategory[];
-  method: ConsentMethod;
-  decision: ConsentDecision;
-  validUntil?: string;
-  guardianName?: string;
-  bestInterestNote?: string;
-}
-
-export interface Task {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  kind: 'task' | 'follow_up';
-  /** Null for roles without sensitive access (viewers). */
-  title: string | null;
-  dueOn: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  status: 'open' | 'done';
-  overdue: boolean;
-  completedAt: string | null;
-  createdAt: string;
-}
-
-export interface TaskCreate {
-  title: string;
-  dueOn?: string;
-  assigneeId?: string;
-}
-
-export const DOMAINS = [
-  'safety',
-  'physical_health',
-  'mental_health',
-  'legal_status',
-  'documents',
-  'debt',
-  'income_work',
-  'housing',
-  'family_community',
-  'education',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
-
-export const NEED_LEVELS = ['unknown', 'none', 'low', 'medium', 'high', 'urgent'] as const;
-export type NeedLevel = (typeof NEED_LEVELS)[number];
-
-export const PLAN_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-
-export interface Need {
-  domain: Domain;
-  level: NeedLevel;
-  goals: string | null;
-  updatedAt: string;
-}
-
-export interface PlanItem {
-  id: string;
-  domain: Domain;
-  /** Null for roles without sensitive access (viewers). */
-  action: string | null;
-  ownerId: string | null;
-  dueOn: string | null;
-  status: PlanStatus;
-}
-
-export interface Assessment {
-  needs: Need[];
-  plan: PlanItem[];
-}
-
-export type NoteVisibility = 'team' | 'organisation';
-
-export interface Note {
-  id: string;
-  body: string;
-  visibility: NoteVisibility;
-  authorId: string | null;
-  authorName: string | null;
-  createdAt: string;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedBy: string | null;
-  createdAt: string;
-}
+/** The assessment's domains (the server's `NEED_DOMAINS`). */
+export const DOMAINS = NEED_DOMAINS;
+export type Domain = NeedDomain;
 
 /** File types the server accepts for attachments, and the size limit. */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'text/plain',
-] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export { ATTACHMENT_TYPES };
+export const ATTACHMENT_MAX_BYTES = MAX_ATTACHMENT_BYTES;
