@@ -31,8 +31,14 @@ export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
 /**
  * The API view of a consent version. Guardian and best-interest text are decrypted only when a
  * `cipher` is given: pass it only to callers with `case.read_sensitive` (null hides them).
+ * `names` maps user ids to display names (see `recorderNames`), for `recordedByName`.
  */
-export function toConsentView(row: ConsentRow, now: Date, cipher: FieldCipher | null): ConsentView {
+export function toConsentView(
+  row: ConsentRow,
+  now: Date,
+  cipher: FieldCipher | null,
+  names: ReadonlyMap<string, string>,
+): ConsentView {
   const text = cipher ? openConsentText(cipher, row) : null;
   return {
     id: row.id,
@@ -49,6 +55,7 @@ export function toConsentView(row: ConsentRow, now: Date, cipher: FieldCipher | 
     guardianName: text?.guardianName ?? null,
     bestInterestNote: text?.bestInterestNote ?? null,
     recordedBy: row.recordedBy,
+    recordedByName: row.recordedBy === null ? null : (names.get(row.recordedBy) ?? null),
     recordedAt: row.recordedAt.toISOString(),
     status: consentStatus(row, now),
   };

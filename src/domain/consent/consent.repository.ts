@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { caseConsents, cases, organisations } from '@/db/schema/index.ts';
+import { caseConsents, cases, organisations, users } from '@/db/schema/index.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
 import { isUuid } from '@/lib/ids.ts';
@@ -140,15 +140,49 @@ export async function casePossibleMinor(
   return row ? row.possibleMinor : null;
 }
 
-/** True when an organisation with this id exists (any organisation can receive a referral). */
-export async function organisationExists(db: Db, id: string): Promise<boolean> {
+/**
+ * The name of the organisation with this id, or null when there is none (any organisation of the
+ * installation can receive a referral).
+ */
+export async function findOrganisationName(db: Db, id: string): Promise<string | null> {
   if (!isUuid(id)) {
-    return false;
+    return null;
   }
-  const rows = await db
-    .select({ id: organisations.id })
+  const [row] = await db
+    .select({ name: organisations.name })
     .from(organisations)
     .where(eq(organisations.id, id))
     .limit(1);
-  return rows.length > 0;
+  return row?.name ?? null;
+}
+
+/** The organisations of this installation other than `organisationId`, by name. */
+export async function listOtherOrganisations(
+  db: Db,
+  organisationId: string,
+): Promise<{ id: string; name: string; country: string }[]> {
+  return db
+    .select({ id: organisations.id, name: organisations.name, country: organisations.country })
+    .from(organisations)
+    .where(ne(organisations.id, organisationId))
+    .orderBy(asc(organisations.name));
+}
+
+/**
+ * Display names of the users who recorded consent versions, by user id. `userIds` come from
+ * consent rows already scoped to one organisation; a former member keeps their name here.
+ */
+export async function recorderNames(
+  db: Db,
+  userIds: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -7,12 +7,26 @@ import {
   ConsentListSchema,
   ConsentParamsSchema,
   ConsentViewSchema,
+  RecipientListSchema,
   ShareDecisionSchema,
 } from './consent.schema.ts';
+import { listRecipients } from './consent-recipients.service.ts';
 import { canShare, listConsents, recordConsent, withdrawConsent } from './consent.service.ts';
 
 /** Consent records of a case, and the consent check. */
 export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/consent/recipients',
+    {
+      schema: {
+        summary: 'Organisations a consent for referral or cross-border sharing may name',
+        tags: ['consent'],
+        response: { 200: RecipientListSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => listRecipients(request.ctx),
+  );
+
   app.get(
     '/api/cases/:caseId/consents',
     {

@@ -85,10 +85,24 @@ export const ConsentViewSchema = z.object({
   /** Null for callers without sensitive access (viewers). */
   bestInterestNote: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  /** Display name of the member who recorded this version (for every role that sees it). */
+  recordedByName: z.string().nullable(),
   recordedAt: z.string(),
   status: ConsentStatusSchema,
 });
 export type ConsentView = z.infer<typeof ConsentViewSchema>;
+
+/** An organisation a consent may name as recipient (referral, cross-border sharing). */
+export const RecipientOrganisationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** ISO 3166-1 alpha-3. */
+  country: z.string(),
+});
+export type RecipientOrganisation = z.infer<typeof RecipientOrganisationSchema>;
+
+export const RecipientListSchema = z.object({ items: z.array(RecipientOrganisationSchema) });
+export type RecipientList = z.infer<typeof RecipientListSchema>;
 
 /** Current consents (latest version of each chain) and the full history, newest first. */
 export const ConsentListSchema = z.object({

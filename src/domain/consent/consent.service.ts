@@ -17,8 +17,9 @@ import {
   insertConsentVersion,
   insertNextConsentVersion,
   listConsentRows,
+  findOrganisationName,
   openConsentText,
-  organisationExists,
+  recorderNames,
   type ConsentInsert,
   type ConsentRow,
 } from './consent.repository.ts';
@@ -42,9 +43,13 @@ export async function listConsents(ctx: Ctx, caseId: string): Promise<ConsentLis
   const rows = await listConsentRows(ctx.db, actor.organisationId, caseId);
   const now = ctx.now();
   const cipher = sensitiveCipher(actor, ctx.cipher);
+  const names = await recorderNames(
+    ctx.db,
+    rows.map((r) => r.recordedBy),
+  );
   const result = {
-    items: latestOfChains(rows).map((r) => toConsentView(r, now, cipher)),
-    history: rows.map((r) => toConsentView(r, now, cipher)),
+    items: latestOfChains(rows).map((r) => toConsentView(r, now, cipher, names)),
+    history: rows.map((r) => toConsentView(r, now, cipher, names)),
   };
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
@@ -56,20 +61,25 @@ export async function listConsents(ctx: Ctx, caseId: string): Promise<ConsentLis
   return result;
 }
 
+/**
+ * Checks what the schema cannot; returns the recipient organisation's name (null without one),
+ * stored as `recipientName` when the input names none.
+ */
 async function assertConsentInput(
   ctx: Ctx,
   organisationId: string,
   caseId: string,
   input: ConsentCreate,
-): Promise<void> {
+): Promise<string | null> {
   const issues: FieldIssue[] = [];
   if (input.validUntil !== undefined && input.validUntil < utcDate(ctx.now())) {
     issues.push({ path: 'validUntil', message: 'The end of validity is in the past' });
   }
-  if (
-    input.recipientOrganisationId !== undefined &&
-    !(await organisationExists(ctx.db, input.recipientOrganisationId))
-  ) {
+  const recipient =
+    input.recipientOrganisationId === undefined
+      ? null
+      : await findOrganisationName(ctx.db, input.recipientOrganisationId);
+  if (input.recipientOrganisationId !== undefined && recipient === null) {
     issues.push({ path: 'recipientOrganisationId', message: 'No such organisation' });
   }
   const minor = await casePossibleMinor(ctx.db, organisationId, caseId);
@@ -84,6 +94,7 @@ async function assertConsentInput(
       errors: issues,
     });
   }
+  return recipient;
 }
 
 /**
@@ -98,7 +109,7 @@ export async function recordConsent(
   input: ConsentCreate,
 ): Promise<ConsentView> {
   const actor = await requireAccess(ctx, 'consent.record', [{ type: 'case', id: caseId }]);
-  await assertConsentInput(ctx, actor.organisationId, caseId, input);
+  const recipient = await assertConsentInput(ctx, actor.organisationId, caseId, input);
   const row = await ctx.db.transaction(async (tx) => {
     const created = await insertConsentVersion(tx, ctx.cipher, {
       id: newId(),
@@ -108,7 +119,7 @@ export async function recordConsent(
       version: 1,
       purpose: input.purpose,
       recipientOrganisationId: input.recipientOrganisationId ?? null,
-      recipientName: input.recipientName ?? null,
+      recipientName: input.recipientName ?? recipient,
       dataCategories: [...new Set(input.dataCategories)],
       method: input.method,
       decision: input.decision,
@@ -126,7 +137,8 @@ export async function recordConsent(
     });
     return created;
   });
-  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher));
+  const names = await recorderNames(ctx.db, [row.recordedBy]);
+  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher), names);
 }
 
 /**
@@ -190,7 +202,8 @@ export async function withdrawConsent(
     });
     return created;
   });
-  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher));
+  const names = await recorderNames(ctx.db, [row.recordedBy]);
+  return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher), names);
 }
 
 /** What `canShare` is asked. */

@@ -7,4 +7,5 @@ export {
   withdrawConsent,
   type ShareRequest,
 } from './consent.service.ts';
+export { listRecipients } from './consent-recipients.service.ts';
 export { consentRoutes } from './consent.routes.ts';
