@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'totp_not_enabled'
   | 'csrf_failed'
   | 'forbidden'
+  | 'api_tokens_disabled'
   | 'not_found'
   | 'user_not_found'
   | 'organisation_not_found'
@@ -67,6 +68,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   totp_not_enabled: 409,
   csrf_failed: 403,
   forbidden: 403,
+  api_tokens_disabled: 403,
   not_found: 404,
   user_not_found: 404,
   organisation_not_found: 404,
@@ -113,6 +115,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   totp_not_enabled: 'Two-factor authentication is not set up',
   csrf_failed: 'The request failed a cross-site request check',
   forbidden: 'You do not have permission to do this',
+  api_tokens_disabled: 'Your organisation does not allow API tokens',
   not_found: 'Not found',
   user_not_found: 'User not found',
   organisation_not_found: 'Organisation not found',

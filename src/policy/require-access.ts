@@ -3,6 +3,7 @@ import { AppError, type ErrorCode } from '@/lib/errors.ts';
 import { isUuid } from '@/lib/ids.ts';
 import { caseVisibleTo, hasOtherMemberships, isMember, ownsToken } from './access.repository.ts';
 import { PERMISSION_CLASS, type Permission } from './permissions.ts';
+import { switchedOffByOrganisation } from './roles.ts';
 
 /** An actor known to act inside one organisation. */
 export type OrgActor = Actor & { organisationId: string };
@@ -57,7 +58,9 @@ export async function requireAccess(
     throw new AppError('totp_enrolment_required');
   }
   if (!actor.permissions.has(permission)) {
-    throw new AppError('forbidden');
+    throw new AppError(
+      switchedOffByOrganisation(actor.role, permission) ? 'api_tokens_disabled' : 'forbidden',
+    );
   }
   const orgActor = actor as OrgActor;
   for (const resource of resources) {

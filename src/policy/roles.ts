@@ -25,8 +25,8 @@ const CASEWORK: readonly Permission[] = [
 const OVERSIGHT: readonly Permission[] = ['case.read_all', 'case.assign', 'case.risk_list'];
 
 /**
- * The one table that maps roles to permissions. Outreach staff see no case; viewers read the
- * organisation's cases without sensitive fields.
+ * The one table that maps roles to permissions. Outreach staff see no case and hold no API token;
+ * viewers read the organisation's cases without sensitive fields.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -42,9 +42,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, 'user.read'],
   caseworker: [...EVERYONE, ...CASEWORK, 'user.read'],
-  outreach: [...EVERYONE],
+  // Outreach staff work with no case and no API: a token could only read their own profile.
+  outreach: EVERYONE.filter((permission) => permission !== 'token.manage'),
   viewer: [...EVERYONE, 'case.read', 'case.read_all'],
 };
+
+/** An organisation's settings that switch permissions off for every member. */
+export interface OrganisationSwitches {
+  allowApiTokens: boolean;
+}
+
+/**
+ * The permissions `role` holds in an organisation with `switches`: an organisation that does not
+ * allow API tokens takes `token.manage` from everyone (the token form is gone, `POST /api/tokens`
+ * is refused with `api_tokens_disabled`, and its existing tokens stop working).
+ */
+export function rolePermissionsIn(role: Role, switches: OrganisationSwitches): Permission[] {
+  return ROLE_PERMISSIONS[role].filter(
+    (permission) => permission !== 'token.manage' || switches.allowApiTokens,
+  );
+}
+
+/** Whether `permission` is missing only because the organisation switched it off. */
+export function switchedOffByOrganisation(role: Role | null, permission: Permission): boolean {
+  return (
+    permission === 'token.manage' && role !== null && ROLE_PERMISSIONS[role].includes(permission)
+  );
+}
 
 /** Extra permissions of an installation-wide platform admin (added to the membership role's). */
 export const PLATFORM_ADMIN_PERMISSIONS: readonly Permission[] = ['platform.manage'];

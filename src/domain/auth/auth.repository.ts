@@ -23,6 +23,7 @@ export interface Principal {
     country: string;
     type: OrganisationType;
     requireTotp: boolean;
+    allowApiTokens: boolean;
   };
 }
 
@@ -35,6 +36,7 @@ const principalColumns = {
     country: organisations.country,
     type: organisations.type,
     requireTotp: organisations.requireTotp,
+    allowApiTokens: organisations.allowApiTokens,
   },
 };
 

@@ -13,6 +13,7 @@ function toOrganisation(r: Row): Organisation {
     country: r.country,
     type: r.type as OrganisationType,
     requireTotp: r.requireTotp,
+    allowApiTokens: r.allowApiTokens,
     followUpMonths: r.followUpMonths,
   };
 }
@@ -50,7 +51,7 @@ export async function findOrganisationByNameOrId(
 export async function updateOrganisation(
   db: Db,
   id: string,
-  patch: Partial<Pick<Organisation, 'name' | 'requireTotp' | 'followUpMonths'>>,
+  patch: Partial<Pick<Organisation, 'name' | 'requireTotp' | 'allowApiTokens' | 'followUpMonths'>>,
 ): Promise<Organisation | null> {
   const [row] = await db
     .update(organisations)

@@ -30,6 +30,8 @@ export const OrganisationSchema = z.object({
   country: z.string(),
   type: OrganisationTypeSchema,
   requireTotp: z.boolean(),
+  /** Whether members may create API tokens; when off, the organisation's tokens do not work. */
+  allowApiTokens: z.boolean(),
   /**
    * Months after return at which follow-ups are scheduled. Always set by the organisation
    * endpoints; optional only because /api/me's organisation summary does not carry it.
@@ -51,6 +53,7 @@ export const OrganisationUpdateSchema = z
   .object({
     name: NameTextSchema.optional(),
     requireTotp: z.boolean().optional(),
+    allowApiTokens: z.boolean().optional(),
     followUpMonths: z.array(z.number().int().min(1).max(60)).max(12).optional(),
   })
   .strict();

@@ -17,6 +17,7 @@ import type {
   OrganisationCreate,
   OrganisationUpdate,
 } from './organisations.schema.ts';
+import { revokeOrganisationTokens } from './tokens.repository.ts';
 
 /** Creates an organisation (platform admins and the CLI). Throws `organisation_exists`. */
 export async function createOrganisation(
@@ -33,7 +34,12 @@ export async function createOrganisation(
     throw new AppError('organisation_exists');
   }
   return ctx.db.transaction(async (tx) => {
-    const org = await insertOrganisation(tx, { id: newId(), requireTotp: false, ...input });
+    const org = await insertOrganisation(tx, {
+      id: newId(),
+      requireTotp: false,
+      allowApiTokens: true,
+      ...input,
+    });
     await recordAudit(tx, ctx, {
       organisationId: org.id,
       action: 'organisation.create',
@@ -63,15 +69,16 @@ export async function getOwnOrganisation(ctx: Ctx): Promise<Organisation> {
 
 /**
  * Renames the caller's organisation or changes its settings (`organisation.manage`). Changing
- * whether it requires 2FA is security administration (`organisation.security`, in person: API
- * tokens get `session_required`).
+ * whether it requires 2FA or allows API tokens is security administration
+ * (`organisation.security`, in person: API tokens get `session_required`). Switching API tokens
+ * off revokes every token of the organisation in the same transaction.
  */
 export async function updateOwnOrganisation(
   ctx: Ctx,
   patch: OrganisationUpdate,
 ): Promise<Organisation> {
   const actor = await requireAccess(ctx, 'organisation.manage');
-  if (patch.requireTotp !== undefined) {
+  if (patch.requireTotp !== undefined || patch.allowApiTokens !== undefined) {
     await requireAccess(ctx, 'organisation.security');
   }
   const current = await getOwnOrganisation(ctx);
@@ -82,12 +89,19 @@ export async function updateOwnOrganisation(
   }
   return ctx.db.transaction(async (tx) => {
     const org = await updateOrganisationRow(tx, actor.organisationId, patch);
+    const tokensRevoked =
+      patch.allowApiTokens === false && current.allowApiTokens
+        ? await revokeOrganisationTokens(tx, actor.organisationId, ctx.now())
+        : undefined;
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'organisation.update',
       entityType: 'organisation',
       entityId: actor.organisationId,
-      details: { fields: Object.keys(patch) },
+      details: {
+        fields: Object.keys(patch),
+        ...(tokensRevoked === undefined ? {} : { tokensRevoked }),
+      },
     });
     return org!;
   });

@@ -1,9 +1,9 @@
 import type { Actor } from '@/lib/context.ts';
 import type { Permission } from '@/policy/permissions.ts';
-import { PLATFORM_ADMIN_PERMISSIONS, ROLE_PERMISSIONS } from '@/policy/roles.ts';
+import { PLATFORM_ADMIN_PERMISSIONS, rolePermissionsIn } from '@/policy/roles.ts';
 import type { Principal } from './auth.repository.ts';
 
-/** The actor a principal acts as, with the permissions of their role. */
+/** The actor a principal acts as, with the permissions of their role in their organisation. */
 export function actorFromPrincipal(
   p: Principal,
   via: {
@@ -14,7 +14,7 @@ export function actorFromPrincipal(
   },
 ): Actor {
   const granted = [
-    ...ROLE_PERMISSIONS[p.membership.role],
+    ...rolePermissionsIn(p.membership.role, p.organisation),
     ...(p.user.platformAdmin ? PLATFORM_ADMIN_PERMISSIONS : []),
   ];
   const allowed = via.allowed;

@@ -61,3 +61,17 @@ export async function touchToken(db: Db, id: string, at: Date): Promise<void> {
       ),
     );
 }
+
+/** Revokes every live token of an organisation (its API tokens were switched off); the count. */
+export async function revokeOrganisationTokens(
+  db: Db,
+  organisationId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}

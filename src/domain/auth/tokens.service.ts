@@ -34,6 +34,7 @@ function toApiToken(r: TokenRow): ApiToken {
 /**
  * Creates an API token for the caller. The secret is returned once; only its SHA-256 is stored.
  * The token can do at most what the caller's role allows, limited further by its scopes.
+ * Throws `api_tokens_disabled` when the caller's organisation does not allow API tokens.
  */
 export async function createApiToken(
   ctx: Ctx,
@@ -102,7 +103,9 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
   // token must not be a way around the rule.
   const enrolmentMissing =
     principal?.organisation.requireTotp === true && principal.user.totpSecretEnc === null;
-  if (!principal || enrolmentMissing) {
+  // An organisation that switched API tokens off has none that work (its tokens are also
+  // revoked when it does; this holds even for a token created in the same instant).
+  if (!principal || enrolmentMissing || !principal.organisation.allowApiTokens) {
     return null;
   }
   await touchToken(db, row.id, now);
