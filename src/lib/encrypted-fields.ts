@@ -90,6 +90,14 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
     legacyColumn: 'action',
   },
   {
+    // The owner and form key are bound inside the plaintext (see drafts/draft-mapper.ts), so
+    // rotation, which knows only the row id, can re-encrypt drafts like any other field.
+    table: 'form_drafts',
+    column: 'body_enc',
+    idColumn: 'id',
+    aad: (id) => `form_drafts.body:${id}`,
+  },
+  {
     table: 'users',
     column: 'totp_secret_enc',
     idColumn: 'id',

@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'attachment_too_large'
   | 'attachment_type_not_allowed'
   | 'plan_item_not_found'
+  | 'draft_not_found'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -92,6 +93,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   attachment_too_large: 413,
   attachment_type_not_allowed: 415,
   plan_item_not_found: 404,
+  draft_not_found: 404,
   internal_error: 500,
 };
 
@@ -139,6 +141,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   attachment_too_large: 'The file is too large',
   attachment_type_not_allowed: 'This type of file is not accepted',
   plan_item_not_found: 'Plan item not found',
+  draft_not_found: 'No draft is kept for this form',
   internal_error: 'Something went wrong on the server',
 };
 

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'case.assign',
   'case.risk_list',
   'consent.record',
+  'draft.use',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -63,6 +64,8 @@ export const PERMISSION_CLASS = {
   'case.assign': 'write',
   'case.risk_list': 'read',
   'consent.record': 'write',
+  // Drafts are the browser's unsaved form input: a person typing, never an API client.
+  'draft.use': 'session-only',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

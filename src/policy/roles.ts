@@ -20,6 +20,7 @@ const CASEWORK: readonly Permission[] = [
   'case.read_sensitive',
   'case.update',
   'consent.record',
+  'draft.use',
 ];
 /** Oversight of every case of the organisation. */
 const OVERSIGHT: readonly Permission[] = ['case.read_all', 'case.assign', 'case.risk_list'];

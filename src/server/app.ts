@@ -14,6 +14,7 @@ import {
   caseTasksRoutes,
 } from '@/domain/cases/index.ts';
 import { consentRoutes } from '@/domain/consent/index.ts';
+import { draftsRoutes } from '@/domain/drafts/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
 import type { TrustProxy } from '@/lib/config.ts';
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseAssessmentRoutes);
   await app.register(caseNotesRoutes);
   await app.register(caseAttachmentsRoutes);
+  await app.register(draftsRoutes);
 
   await app.register(webPlugin, {
     webDir: opts.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
