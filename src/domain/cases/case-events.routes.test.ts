@@ -14,7 +14,6 @@ import {
   type TestUser,
 } from '@test/support/factories.ts';
 import type { Role } from '@/policy/roles.ts';
-import { returnArrivalHooks, type ReturnArrival } from './case-events.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -217,27 +216,56 @@ describe('case events: journey', () => {
     const entry = audit.find((a) => a.action === 'case.event.create');
     expect(entry!.details).toMatchObject({ stage: 'exit', type: 'escaped' });
   });
+});
 
-  it('runs return-arrival hooks in the event transaction', async () => {
+describe('case events: return home', () => {
+  const ARRIVAL = { stage: 'return', type: 'arrival', occurredOn: '2026-01-31' };
+  const getTasks = (w: World) =>
+    request(t.app, w.s.caseworker, { method: 'GET', url: `/api/cases/${w.caseId}/tasks` });
+  const followUps = async (w: World) => {
+    const res = await getTasks(w);
+    expect(res.statusCode, res.body).toBe(200);
+    return res
+      .json<{ items: { kind: string; dueOn: string; assigneeId: string | null }[] }>()
+      .items.filter((task) => task.kind === 'follow_up')
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  };
+
+  it("schedules the organisation's follow-ups when a return arrival is recorded", async () => {
     const w = await world();
-    const seen: ReturnArrival[] = [];
-    const record = async (_tx: unknown, _ctx: unknown, arrival: ReturnArrival) => {
-      seen.push(arrival);
-    };
-    const fail = async () => {
-      throw new Error('hook failed');
-    };
-    returnArrivalHooks.push(record);
-    try {
-      const arrival = { stage: 'return', type: 'arrival', occurredOn: daysAgo(2) };
-      expect((await postEvent(w.s.caseworker, w.caseId, arrival)).statusCode).toBe(201);
-      await postEvent(w.s.caseworker, w.caseId, { ...arrival, type: 'departure' });
-      expect(seen).toEqual([{ organisationId: w.orgId, caseId: w.caseId, arrivedOn: daysAgo(2) }]);
-      returnArrivalHooks.push(fail);
-      expect((await postEvent(w.s.caseworker, w.caseId, arrival)).statusCode).toBe(500);
-      expect(await eventCount(w.caseId)).toBe(2);
-    } finally {
-      returnArrivalHooks.splice(0, returnArrivalHooks.length);
-    }
+    expect((await postEvent(w.s.caseworker, w.caseId, ARRIVAL)).statusCode).toBe(201);
+    const dates = (await followUps(w)).map((task) => task.dueOn);
+    expect(dates).toEqual(['2026-02-28', '2026-04-30', '2026-07-31', '2027-01-31']);
+  });
+
+  it('assigns the follow-ups to the case worker', async () => {
+    const w = await world();
+    await postEvent(w.s.caseworker, w.caseId, ARRIVAL);
+    const assignees = (await followUps(w)).map((task) => task.assigneeId);
+    expect(assignees).toEqual(Array(4).fill(w.users.caseworker.id));
+  });
+
+  it('audits the schedule with the event', async () => {
+    const w = await world();
+    await postEvent(w.s.caseworker, w.caseId, ARRIVAL);
+    const rows = await t.runtime.database.query<{ action: string }>(
+      'select action from audit_events where organisation_id = $1 and entity_id = $2',
+      [w.orgId, w.caseId],
+    );
+    expect(rows.map((r) => r.action)).toContain('case.followups.schedule');
+  });
+
+  it('schedules nothing for other return events', async () => {
+    const w = await world();
+    const departure = { ...ARRIVAL, type: 'departure' };
+    expect((await postEvent(w.s.caseworker, w.caseId, departure)).statusCode).toBe(201);
+    expect(await followUps(w)).toEqual([]);
+  });
+
+  it('does not schedule the same follow-ups twice for a second arrival on the same day', async () => {
+    const w = await world();
+    await postEvent(w.s.caseworker, w.caseId, ARRIVAL);
+    expect((await postEvent(w.s.caseworker, w.caseId, ARRIVAL)).statusCode).toBe(201);
+    expect(await followUps(w)).toHaveLength(4);
   });
 });

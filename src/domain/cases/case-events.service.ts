@@ -1,4 +1,3 @@
-import type { Db } from '@/db/client.ts';
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { isCountryCode } from '@/lib/countries.ts';
@@ -13,25 +12,8 @@ import {
   touchCase,
   type CaseEventRow,
 } from './case-events.repository.ts';
+import { scheduleFollowUps } from './case-followups.service.ts';
 import type { CaseEvent, EventCreate, Stage } from './case-journey.schema.ts';
-
-/** What a return-arrival hook learns about the event. */
-export interface ReturnArrival {
-  organisationId: string;
-  caseId: string;
-  /** `YYYY-MM-DD`, the event's date. */
-  arrivedOn: string;
-}
-
-/** A function run inside the event's transaction when a return arrival is recorded. */
-export type ReturnArrivalHook = (tx: Db, ctx: Ctx, arrival: ReturnArrival) => Promise<void>;
-
-/**
- * Hooks run, in order and inside the same transaction, after an event with stage `return` and
- * type `arrival` is inserted (e.g. scheduling follow-up contacts). A hook that throws rolls the
- * event back. Register once at start-up: `returnArrivalHooks.push(scheduleFollowUps)`.
- */
-export const returnArrivalHooks: ReturnArrivalHook[] = [];
 
 /**
  * The latest calendar date it is anywhere on earth (UTC+14) at `now`: an event dated today in
@@ -96,10 +78,11 @@ export async function listCaseEvents(ctx: Ctx, caseId: string): Promise<CaseEven
 }
 
 /**
- * Records a dated journey event (`case.update`). Outcome and note are encrypted at rest; the date may not
- * be in the future (`validation_failed`, path `occurredOn`). Bumps the case's `updated_at` and runs
- * `returnArrivalHooks` for a return arrival, all in one transaction with the audit entry
- * (`case.event.create`, details without the note). The case's stage follows from its events.
+ * Records a dated journey event (`case.update`). Outcome and note are encrypted at rest; the date
+ * may not be in the future (`validation_failed`, path `occurredOn`). Bumps the case's `updated_at`
+ * and, for a return arrival, schedules the follow-ups (`scheduleFollowUps`), all in one transaction
+ * with the audit entry (`case.event.create`, details without the note). The case's stage follows
+ * from its events.
  */
 export async function createCaseEvent(
   ctx: Ctx,
@@ -132,10 +115,9 @@ export async function createCaseEvent(
       details: { eventId: id, stage: input.stage, type: input.type, note: note !== null },
     });
     if (input.stage === 'return' && input.type === 'arrival') {
-      const arrival = { organisationId: actor.organisationId, caseId, arrivedOn: input.occurredOn };
-      for (const hook of returnArrivalHooks) {
-        await hook(tx, ctx, arrival);
-      }
+      // Arrival home starts the follow-up schedule (the organisation's months; 1, 3, 6, 12 by default).
+      const from = input.occurredOn;
+      await scheduleFollowUps(tx, ctx, { organisationId: actor.organisationId, caseId, from });
     }
     return created;
   });

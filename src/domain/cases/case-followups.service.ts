@@ -114,19 +114,3 @@ export async function createFollowUps(
   }
   return { items };
 }
-
-/**
- * `scheduleFollowUps` in the shape of a return-arrival hook of case-events.service.ts:
- * `returnArrivalHooks.push(scheduleFollowUpsOnArrival)`.
- */
-export async function scheduleFollowUpsOnArrival(
-  tx: Db,
-  ctx: Ctx,
-  arrival: { organisationId: string; caseId: string; arrivedOn: string },
-): Promise<void> {
-  await scheduleFollowUps(tx, ctx, {
-    organisationId: arrival.organisationId,
-    caseId: arrival.caseId,
-    from: arrival.arrivedOn,
-  });
-}

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, request, testApp, type TestApp } from '@test/support/build-app.ts';
 import { auditCount } from '@test/support/factories.ts';
-import { addMonths, scheduleFollowUpsOnArrival } from './case-followups.service.ts';
-import type { ReturnArrivalHook } from './case-events.service.ts';
+import { addMonths } from './case-followups.service.ts';
 import {
   caseScenario,
   rawJson,
@@ -162,11 +161,6 @@ describe('case tasks', () => {
 });
 
 describe('follow-ups', () => {
-  it('plugs into the return-arrival hooks of the journey', () => {
-    const hook: ReturnArrivalHook = scheduleFollowUpsOnArrival;
-    expect(hook).toBeTypeOf('function');
-  });
-
   it('adds calendar months, clamped to the end of the month', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 3)).toBe('2026-04-30');
