@@ -5,7 +5,7 @@ import type { RiskFactor } from './cases.schema.ts';
  * Re-trafficking risk from recorded factors. Contact by recruiters is the strongest signal on
  * its own; otherwise risk grows with the number of factors present.
  *   high: recruiter contact, or 3+ factors · medium: 2 factors, or plans to migrate again
- *   low: 1 factor · none: no factor recorded
+ *   low: 1 factor · none: no factor recorded · not_assessed: the factors were never reviewed
  */
 export const DECISIVE_FACTORS: readonly RiskFactor[] = ['recruiter_contact'];
 export const ESCALATING_FACTORS: readonly RiskFactor[] = ['plans_to_migrate'];
@@ -19,15 +19,28 @@ const REASONS: Record<RiskFactor, string> = {
   no_support: 'No support network',
 };
 
-export function retraffickingRisk(factors: readonly RiskFactor[]): RetraffickingRisk {
+/**
+ * The level and its reasons. `reviewedAt` is when a caseworker last saved the factors: before
+ * that the level is `not_assessed`, whatever the (empty) list says.
+ */
+export function retraffickingRisk(
+  factors: readonly RiskFactor[],
+  reviewedAt: Date | null,
+): RetraffickingRisk {
   const unique = [...new Set(factors)];
-  const level =
-    unique.some((f) => DECISIVE_FACTORS.includes(f)) || unique.length >= 3
+  const level = !reviewedAt
+    ? 'not_assessed'
+    : unique.some((f) => DECISIVE_FACTORS.includes(f)) || unique.length >= 3
       ? 'high'
       : unique.length === 2 || unique.some((f) => ESCALATING_FACTORS.includes(f))
         ? 'medium'
         : unique.length === 1
           ? 'low'
           : 'none';
-  return { level, factors: unique, explanation: unique.map((f) => REASONS[f]) };
+  return {
+    level,
+    factors: unique,
+    explanation: unique.map((f) => REASONS[f]),
+    reviewedAt: reviewedAt?.toISOString() ?? null,
+  };
 }

@@ -10,6 +10,7 @@ export interface CaseListRow {
   stage: string | null;
   riskLevel: string;
   riskFactors: string[];
+  riskReviewedAt: Date | null;
   given: string | null;
   family: string | null;
   script: string | null;
@@ -38,12 +39,13 @@ export interface CaseSearch {
   limit: number;
 }
 
-/** The re-trafficking level rule of case-risk.ts, as SQL over `c.risk_factors`. */
+/** The re-trafficking level rule of case-risk.ts, as SQL over `c.risk_factors` and its review. */
 function retraffickingLevelSql(): SQL {
   const decisive = sql.raw(`array[${DECISIVE_FACTORS.map((f) => `'${f}'`).join(',')}]::text[]`);
   const escalating = sql.raw(`array[${ESCALATING_FACTORS.map((f) => `'${f}'`).join(',')}]::text[]`);
   const n = sql`cardinality(array(select distinct unnest(c.risk_factors)))`;
-  return sql`(case when c.risk_factors && ${decisive} or ${n} >= 3 then 'high'
+  return sql`(case when c.risk_reviewed_at is null then 'not_assessed'
+    when c.risk_factors && ${decisive} or ${n} >= 3 then 'high'
     when ${n} = 2 or c.risk_factors && ${escalating} then 'medium'
     when ${n} = 1 then 'low' else 'none' end)`;
 }
@@ -82,7 +84,8 @@ function filters(s: CaseSearch): SQL[] {
 }
 
 const listColumns = sql`c.id, c.case_number as "caseNumber", c.status, ${stageSql} as stage,
-  c.risk_level as "riskLevel", c.risk_factors as "riskFactors", c.nationality,
+  c.risk_level as "riskLevel", c.risk_factors as "riskFactors",
+  c.risk_reviewed_at as "riskReviewedAt", c.nationality,
   c.birth_year as "birthYear", c.updated_at as "updatedAt",
   p.given, p.family, p.script,
   coalesce((select array_agg(a.user_id::text) from case_assignments a where a.case_id = c.id), '{}') as "assigneeIds"`;
@@ -290,6 +293,7 @@ function rowsOf(result: unknown): CaseListRow[] {
   return (result as { rows: CaseListRow[] }).rows.map((r) => ({
     ...r,
     updatedAt: new Date(r.updatedAt),
+    riskReviewedAt: r.riskReviewedAt === null ? null : new Date(r.riskReviewedAt),
     score: r.score === null ? null : Number(r.score),
   }));
 }

@@ -138,7 +138,9 @@ describe('case search: filters narrow a name search', () => {
     ['status=open', ['hoa1', 'hoa3', 'hoa4']],
     ['retraffickingRisk=high', ['hoa1']],
     ['retraffickingRisk=medium', ['hoa4']],
-    ['retraffickingRisk=none', ['hoa3']],
+    // hoa3 was registered without risk factors: not assessed, not "none".
+    ['retraffickingRisk=not_assessed', ['hoa3']],
+    ['retraffickingRisk=none', []],
     ['nationality=VNM&risk=high', ['hoa1']],
     ['nationality=VNM&stage=return&status=open', ['hoa1', 'hoa4']],
     ['nationality=THA', []],

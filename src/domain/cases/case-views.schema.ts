@@ -8,11 +8,19 @@ import {
   ShortTextSchema,
 } from './cases.schema.ts';
 
-/** Re-trafficking risk, derived from the recorded factors, with the reasons. */
+/** Re-trafficking risk levels; `not_assessed` until a caseworker has reviewed the factors. */
+export const RETRAFFICKING_LEVELS = ['not_assessed', 'none', 'low', 'medium', 'high'] as const;
+
+/**
+ * Re-trafficking risk, derived from the recorded factors, with the reasons. Until the factors
+ * have been reviewed (`reviewedAt` null) the level is `not_assessed`, never a reassuring "none".
+ */
 export const RetraffickingRiskSchema = z.object({
-  level: z.enum(['none', 'low', 'medium', 'high']),
+  level: z.enum(RETRAFFICKING_LEVELS),
   factors: z.array(RiskFactorSchema),
   explanation: z.array(z.string()),
+  /** When a caseworker last saved the factors (an empty list counts); null = not assessed. */
+  reviewedAt: z.string().nullable(),
 });
 export type RetraffickingRisk = z.infer<typeof RetraffickingRiskSchema>;
 

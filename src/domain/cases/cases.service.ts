@@ -93,6 +93,8 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
         id,
         caseNumber,
         possibleMinor: isPossibleMinor(input, ctx.now()),
+        // Factors given at registration (even none) are a review; see retraffickingRisk.
+        riskReviewedAt: input.riskFactors !== undefined ? ctx.now() : null,
         createdBy: actor.userId,
       } as CaseInsert);
       await replaceIdentities(
@@ -205,6 +207,8 @@ export async function updateCase(
         ...encryptSensitive(ctx.cipher, caseId, patch),
         ...(patch.status !== undefined && { status: patch.status }),
         possibleMinor: possibleMinorAfterEdit(stored, patch, ctx.now()),
+        // Saving the factors (an empty list too) is what makes the risk "assessed".
+        ...(patch.riskFactors !== undefined && { riskReviewedAt: ctx.now() }),
         ...closing,
       },
     );
