@@ -4,6 +4,8 @@ import {
   LoginSchema,
   MeSchema,
   PasswordChangeSchema,
+  PreferencesSchema,
+  PreferencesUpdateSchema,
   ReauthenticatedSchema,
   ReauthSchema,
   TotpConfirmedSchema,
@@ -13,6 +15,7 @@ import {
 } from './auth.schema.ts';
 import { getMe, login, logout, logoutEverywhere, SESSION_COOKIE } from './auth.service.ts';
 import { changeOwnPassword, reauthenticate } from './credentials.service.ts';
+import { updatePreferences } from './preferences.service.ts';
 import { confirmTotp, createRecoveryCodes, disableTotp, setupTotp } from './totp.service.ts';
 
 /** Login, logout, the current user, re-authentication, password change and 2FA. */
@@ -82,6 +85,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getMe(request.ctx, request.csrfToken),
+  );
+
+  app.patch(
+    '/api/me/preferences',
+    {
+      schema: {
+        summary: 'Change your display preferences (hide names, calendar, language)',
+        tags: ['auth'],
+        body: PreferencesUpdateSchema,
+        response: { 200: PreferencesSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => updatePreferences(request.ctx, request.body),
   );
 
   app.post(

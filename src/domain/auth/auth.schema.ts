@@ -16,6 +16,35 @@ export const LoginSchema = z
   .strict();
 export type Login = z.infer<typeof LoginSchema>;
 
+/** Languages of the web UI (web/src/i18n/<code>.json); a preference names one of them. */
+export const UI_LANGUAGES = ['en', 'th', 'km', 'my', 'vi', 'id', 'bn', 'sw'] as const;
+export const UiLanguageSchema = z.enum(UI_LANGUAGES);
+export type UiLanguage = z.infer<typeof UiLanguageSchema>;
+
+/** Calendars a user may see dates and years in (Unicode calendar identifiers, as `Intl` names them). */
+export const CALENDARS = ['gregory', 'buddhist'] as const;
+export const CalendarSchema = z.enum(CALENDARS);
+export type Calendar = z.infer<typeof CalendarSchema>;
+
+/**
+ * Display preferences kept on the server, so nothing about them is stored on the device and they
+ * survive logout: "Hide names", the calendar of every date and year, the UI language. A missing
+ * key means "not chosen" (the UI uses the language's usual calendar and the browser's language).
+ */
+export const PreferencesSchema = z.object({
+  hideNames: z.boolean().optional(),
+  calendar: CalendarSchema.optional(),
+  language: UiLanguageSchema.optional(),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** `PATCH /api/me/preferences`: the keys to change; any other key is refused. */
+export const PreferencesUpdateSchema = PreferencesSchema.strict().refine(
+  (patch) => Object.keys(patch).length > 0,
+  { message: 'Send at least one preference' },
+);
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdateSchema>;
+
 export const MeSchema = z.object({
   user: z.object({
     id: z.string(),
@@ -33,6 +62,8 @@ export const MeSchema = z.object({
   totpEnrolmentRequired: z.boolean(),
   /** Until when security changes (2FA) need no new re-authentication; null when stale. */
   reauthenticatedUntil: z.string().nullable(),
+  /** The user's display preferences (see PreferencesSchema). */
+  preferences: PreferencesSchema,
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -16,6 +16,7 @@ import {
 } from './auth.repository.ts';
 import type { Login, Me } from './auth.schema.ts';
 import { checkSecrets } from './credential-checks.ts';
+import { storedPreferences } from './preferences.service.ts';
 import { actorFromPrincipal } from './principal.ts';
 import { revokeUserTokenRows } from './tokens.repository.ts';
 
@@ -164,6 +165,7 @@ function toMe(ctx: Ctx, p: Principal, actor: Actor, csrfToken: string): Me {
     csrfToken,
     totpEnrolmentRequired: actor.totpEnrolmentRequired,
     reauthenticatedUntil: reauthenticatedUntil(ctx, actor)?.toISOString() ?? null,
+    preferences: storedPreferences(p.user.preferences),
   };
 }
 

@@ -167,3 +167,23 @@ export async function setPlatformAdminFlag(db: Db, userId: string, value: boolea
     .set({ platformAdmin: value, updatedAt: sql`now()` })
     .where(eq(users.id, userId));
 }
+
+/**
+ * Merges `patch` into a user's stored preferences in one statement (two tabs saving different
+ * keys at once both keep theirs). Returns the merged value, or null when the user is gone.
+ */
+export async function mergeUserPreferences(
+  db: Db,
+  userId: string,
+  patch: Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
+  const rows = await db
+    .update(users)
+    .set({
+      preferences: sql`${users.preferences} || ${JSON.stringify(patch)}::jsonb`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ preferences: users.preferences });
+  return rows[0]?.preferences ?? null;
+}
