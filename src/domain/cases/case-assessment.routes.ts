@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTHED_PROBLEMS } from '@/lib/problem.schema.ts';
 import {
   AssessmentSchema,
+  NeedListSchema,
   NeedParamsSchema,
   NeedSchema,
   NeedUpdateSchema,
+  NeedsUpdateSchema,
   PlanItemCreateSchema,
   PlanItemParamsSchema,
   PlanItemSchema,
@@ -14,6 +16,7 @@ import {
   createPlanItem,
   getAssessment,
   setNeed,
+  setNeeds,
   updatePlanItem,
 } from './case-assessment.service.ts';
 import { CaseIdParamsSchema } from './case-views.schema.ts';
@@ -31,6 +34,20 @@ export const caseAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getAssessment(request.ctx, request.params.caseId),
+  );
+
+  app.put(
+    '/api/cases/:caseId/assessment/needs',
+    {
+      schema: {
+        summary: 'Save the needs assessment as one form (the domains that changed)',
+        tags: ['assessment'],
+        params: CaseIdParamsSchema,
+        body: NeedsUpdateSchema,
+        response: { 200: NeedListSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => setNeeds(request.ctx, request.params.caseId, request.body),
   );
 
   app.put(

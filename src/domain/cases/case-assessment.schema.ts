@@ -43,6 +43,35 @@ export const NeedUpdateSchema = z
   .strict();
 export type NeedUpdate = z.infer<typeof NeedUpdateSchema>;
 
+/** One domain of `NeedsUpdateSchema`. */
+export const NeedEntrySchema = z
+  .object({
+    domain: NeedDomainSchema,
+    level: NeedLevelSchema,
+    goals: z.string().max(5000).nullable().optional(),
+  })
+  .strict();
+export type NeedEntry = z.infer<typeof NeedEntrySchema>;
+
+/** The needs assessment saved as one form: the domains that changed, each at most once. */
+export const NeedsUpdateSchema = z
+  .object({
+    needs: z
+      .array(NeedEntrySchema)
+      .min(1)
+      .max(NEED_DOMAINS.length)
+      .refine(
+        (items) => new Set(items.map((i) => i.domain)).size === items.length,
+        'Each domain may appear only once',
+      ),
+  })
+  .strict();
+export type NeedsUpdate = z.infer<typeof NeedsUpdateSchema>;
+
+/** Every domain of the assessment, as after saving them. */
+export const NeedListSchema = z.object({ needs: z.array(NeedSchema) });
+export type NeedList = z.infer<typeof NeedListSchema>;
+
 export const PlanItemSchema = z.object({
   id: z.string(),
   domain: NeedDomainSchema,

@@ -1,4 +1,5 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
+import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
@@ -23,7 +24,9 @@ import {
   type Need,
   type NeedDomain,
   type NeedLevel,
+  type NeedList,
   type NeedUpdate,
+  type NeedsUpdate,
   type PlanItem,
   type PlanItemCreate,
   type PlanItemUpdate,
@@ -96,6 +99,34 @@ export async function getAssessment(ctx: Ctx, caseId: string): Promise<Assessmen
   return { needs, plan };
 }
 
+/** What happened to the goals of a need, for the audit entry (never the goals themselves). */
+const goalsChange = (goals: string | null | undefined) =>
+  goals === undefined ? 'unchanged' : goals ? 'set' : 'cleared';
+
+/** Writes the level (and goals, encrypted, unless omitted) of one domain in `tx`. */
+async function writeNeed(
+  tx: Db,
+  ctx: Ctx,
+  actor: OrgActor,
+  input: NeedUpdate & { caseId: string; domain: NeedDomain },
+): Promise<{ row: NeedRow; goals: string | null | undefined }> {
+  const id = await claimNeedRow(tx, actor.organisationId, {
+    caseId: input.caseId,
+    domain: input.domain,
+    newId: newId(),
+  });
+  const goals = input.goals === undefined ? undefined : input.goals?.trim() || null;
+  const row = await updateNeedRow(tx, actor.organisationId, id, {
+    level: input.level,
+    ...(goals !== undefined && {
+      goalsEnc: goals === null ? null : ctx.cipher.encrypt(goals, goalsAad(id)),
+    }),
+    updatedBy: actor.userId,
+    updatedAt: ctx.now(),
+  });
+  return { row, goals };
+}
+
 /**
  * Records the level (and optionally the goals, encrypted) of one domain (`case.update`).
  * The audit entry names the domain, never the level or the goals.
@@ -108,26 +139,50 @@ export async function setNeed(
 ): Promise<Need> {
   const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
   const row = await ctx.db.transaction(async (tx) => {
-    const id = await claimNeedRow(tx, actor.organisationId, { caseId, domain, newId: newId() });
-    const goals = input.goals === undefined ? undefined : input.goals?.trim() || null;
-    const updated = await updateNeedRow(tx, actor.organisationId, id, {
-      level: input.level,
-      ...(goals !== undefined && {
-        goalsEnc: goals === null ? null : ctx.cipher.encrypt(goals, goalsAad(id)),
-      }),
-      updatedBy: actor.userId,
-      updatedAt: ctx.now(),
-    });
+    const { row: updated, goals } = await writeNeed(tx, ctx, actor, { ...input, caseId, domain });
     await recordAudit(tx, ctx, {
       organisationId: actor.organisationId,
       action: 'case.need.update',
       entityType: 'case',
       entityId: caseId,
-      details: { domain, goals: goals === undefined ? 'unchanged' : goals ? 'set' : 'cleared' },
+      details: { domain, goals: goalsChange(goals) },
     });
     return updated;
   });
   return toNeed(sensitiveCipher(actor, ctx.cipher), row);
+}
+
+/**
+ * Saves the needs assessment as one form (`case.update`): every domain sent, in one transaction
+ * with one audit entry naming the domains (never levels or goals). Returns every domain, as
+ * `getAssessment` does.
+ */
+export async function setNeeds(ctx: Ctx, caseId: string, input: NeedsUpdate): Promise<NeedList> {
+  const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
+  await ctx.db.transaction(async (tx) => {
+    const goals: Record<string, string> = {};
+    for (const need of input.needs) {
+      const written = await writeNeed(tx, ctx, actor, { ...need, caseId });
+      goals[need.domain] = goalsChange(written.goals);
+    }
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action: 'case.needs.update',
+      entityType: 'case',
+      entityId: caseId,
+      details: { domains: input.needs.map((n) => n.domain), goals },
+    });
+  });
+  const cipher = sensitiveCipher(actor, ctx.cipher);
+  const rows = new Map(
+    (await listNeeds(ctx.db, actor.organisationId, caseId)).map((r) => [r.domain, r]),
+  );
+  return {
+    needs: NEED_DOMAINS.map((domain): Need => {
+      const row = rows.get(domain);
+      return row ? toNeed(cipher, row) : { domain, level: 'unknown', goals: null, updatedAt: null };
+    }),
+  };
 }
 
 async function loadPlanItem(
