@@ -138,6 +138,7 @@ export function toSummary(r: CaseListRow): CaseSummary {
     birthYear: r.birthYear,
     assigneeIds: r.assigneeIds,
     updatedAt: r.updatedAt.toISOString(),
+    nextDueOn: r.nextDueOn,
     score: r.score,
   };
 }

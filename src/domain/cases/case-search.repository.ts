@@ -18,8 +18,15 @@ export interface CaseListRow {
   birthYear: number | null;
   assigneeIds: string[];
   updatedAt: Date;
+  /** The earliest due date of the case's open tasks (`YYYY-MM-DD`), null when none. */
+  nextDueOn: string | null;
   score: number | null;
+  /** How many cases match (at most `COUNT_CAP + 1`), on every row of a first-page search. */
+  total?: number | undefined;
 }
+
+/** Counting stops here ("1,000+"), so a count never costs more than reading 1,001 rows. */
+export const COUNT_CAP = 1000;
 
 export interface CaseSearch {
   organisationId: string;
@@ -34,7 +41,7 @@ export interface CaseSearch {
   retraffickingRisk?: string | undefined;
   status?: string | undefined;
   assignee?: string | undefined;
-  /** Keyset position: [score or updatedAt ISO, id]. */
+  /** Keyset position: [score, or the sort key of the plain list (see case-list.repository), id]. */
   after?: [string, string] | undefined;
   limit: number;
 }
@@ -53,7 +60,7 @@ function retraffickingLevelSql(): SQL {
 const stageSql = sql`(select e.stage from case_events e where e.case_id = c.id
   order by e.occurred_on desc, e.created_at desc limit 1)`;
 
-function filters(s: CaseSearch): SQL[] {
+export function filters(s: CaseSearch): SQL[] {
   const where: SQL[] = [sql`c.organisation_id = ${s.organisationId}`];
   if (s.assignedTo) {
     where.push(
@@ -83,14 +90,19 @@ function filters(s: CaseSearch): SQL[] {
   return where;
 }
 
-const listColumns = sql`c.id, c.case_number as "caseNumber", c.status, ${stageSql} as stage,
+/** The earliest due date of the case's open tasks (uses case_tasks_case_idx). */
+export const nextDueSql = sql`(select min(t.due_on) from case_tasks t
+  where t.case_id = c.id and t.status = 'open')`;
+
+export const listColumns = sql`c.id, c.case_number as "caseNumber", c.status, ${stageSql} as stage,
   c.risk_level as "riskLevel", c.risk_factors as "riskFactors",
   c.risk_reviewed_at as "riskReviewedAt", c.nationality,
-  c.birth_year as "birthYear", c.updated_at as "updatedAt",
+  c.birth_year as "birthYear", c.updated_at as "updatedAt", ${nextDueSql}::text as "nextDueOn",
   p.given, p.family, p.script,
   coalesce((select array_agg(a.user_id::text) from case_assignments a where a.case_id = c.id), '{}') as "assigneeIds"`;
 
-const primaryName = sql`left join lateral (select i.given, i.family, i.script from case_identities i
+export const primaryName = sql`left join lateral (select i.given, i.family, i.script, i.name_key
+  from case_identities i
   where i.case_id = c.id order by (i.kind = 'primary') desc, i.created_at limit 1) p on true`;
 
 /** Most words of a name query used in the candidate step; more only add to the ranking. */
@@ -102,28 +114,15 @@ const MAX_WORDS = 6;
 export const CANDIDATE_CAP = 5000;
 
 /**
- * Lists or searches cases. With a name, candidates come from the organisation's name-word
- * dictionary (see `wordMatch`), ranked by trigram similarity of the whole name as written
- * and of its Latin key; an exact case number always ranks first. Without a name, newest changes
- * first.
+ * Searches cases by name or case number (the plain list is `listCaseRows` in
+ * case-list.repository.ts). Name candidates come from the organisation's name-word dictionary
+ * (see `wordMatch`), ranked by trigram similarity of the whole name as written and of its Latin
+ * key; an exact case number always ranks first, then numbers containing the text. Every row of
+ * a first page carries the `total`.
  */
 export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]> {
-  const where = filters(s);
-  if (s.nameKey || s.caseNumber) {
-    return searchByName(db, s, where);
-  }
-  if (s.after) {
-    where.push(sql`(${updatedMs}, c.id) < (${s.after[0]}::timestamptz, ${s.after[1]}::uuid)`);
-  }
-  const result = await db.execute(sql`select ${listColumns}, null::float8 as score
-    from cases c ${primaryName}
-    where ${sql.join(where, sql` and `)}
-    order by ${updatedMs} desc, c.id desc limit ${s.limit + 1}`);
-  return rowsOf(result);
+  return searchByName(db, s, filters(s));
 }
-
-/** The list's order key at the precision its cursor carries (JSON dates have milliseconds). */
-const updatedMs = sql`date_trunc('milliseconds', c.updated_at)`;
 
 function words(key: string | undefined): string[] {
   return [...new Set((key ?? '').split(' ').filter(Boolean))].slice(0, MAX_WORDS);
@@ -248,6 +247,13 @@ async function rankedSearch(
     const nationality = s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``;
     branches.push(sql`select c.id, 2.0 from cases c
       where upper(c.case_number) = upper(${s.caseNumber}) and ${filtered}${nationality}`);
+    // Part of a number ("0001" for 2026-00001): only for text with a digit, so name searches
+    // never pay for this scan. The text is letters, digits and hyphens: no LIKE wildcards.
+    if (/\d/.test(s.caseNumber) && s.caseNumber.length >= 3) {
+      branches.push(sql`select c.id, 1.5 from cases c
+        where upper(c.case_number) like ${`%${s.caseNumber.toUpperCase()}%`}
+          and ${filtered}${nationality}`);
+    }
   }
   const after = s.after
     ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`
@@ -257,7 +263,8 @@ async function rankedSearch(
       group by case_id),
     top as (select m.case_id, m.score from m ${after} order by m.score desc, m.case_id asc
       limit ${s.limit + 1})
-    select ${listColumns}, top.score
+    select ${listColumns}, top.score,
+      ${s.after ? sql`null` : sql`(select count(*) from (select 1 from m limit ${COUNT_CAP + 1}) k)`}::int as total
     from top join cases c on c.id = top.case_id ${primaryName}
     order by top.score desc, c.id asc`);
   return rowsOf(result);
@@ -288,13 +295,14 @@ export async function findDuplicateRows(
   ).then((rows) => rows.filter((r) => (r.score ?? 0) >= 0.45).slice(0, 5));
 }
 
-function rowsOf(result: unknown): CaseListRow[] {
+export function rowsOf(result: unknown): CaseListRow[] {
   // PGlite and node-postgres both return `{ rows }`.
-  return (result as { rows: CaseListRow[] }).rows.map((r) => ({
+  return (result as { rows: (CaseListRow & { total?: number | null })[] }).rows.map((r) => ({
     ...r,
     updatedAt: new Date(r.updatedAt),
     riskReviewedAt: r.riskReviewedAt === null ? null : new Date(r.riskReviewedAt),
     score: r.score === null ? null : Number(r.score),
+    total: r.total === undefined || r.total === null ? undefined : Number(r.total),
   }));
 }
 

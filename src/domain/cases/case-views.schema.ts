@@ -79,6 +79,8 @@ export const CaseSummarySchema = z.object({
   birthYear: z.number().nullable(),
   assigneeIds: z.array(z.string()),
   updatedAt: z.string(),
+  /** The earliest due date of the person's open tasks, null when nothing is due. */
+  nextDueOn: z.string().nullable(),
   /** Name similarity (0–1) when searching by name. */
   score: z.number().nullable(),
 });
@@ -87,8 +89,17 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CasePageSchema = z.object({
   items: z.array(CaseSummarySchema),
   nextCursor: z.string().nullable(),
+  /**
+   * How many match, on the first page only (null on later ones). Counting stops at 1,000:
+   * with `totalCapped` the list holds more than `total` ("1,000+").
+   */
+  total: z.number().nullable(),
+  totalCapped: z.boolean(),
 });
 export type CasePage = z.infer<typeof CasePageSchema>;
+
+/** Orders of the case list: last updated (newest first), name, next due date. */
+export const CASE_SORTS = ['updated', 'name', 'due'] as const;
 
 export const CaseListQuerySchema = z
   .object({
@@ -102,6 +113,8 @@ export const CaseListQuerySchema = z
     retraffickingRisk: RetraffickingRiskSchema.shape.level.optional(),
     status: CaseStatusSchema.optional(),
     assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+    /** Order of the plain list; a search (`q`) is ranked by how well each person matches. */
+    sort: z.enum(CASE_SORTS).default('updated'),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
