@@ -22,11 +22,19 @@ export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).refine(
     if (!Number.isFinite(ms)) {
       return false;
     }
-    const day = new Date(ms).toISOString().slice(0, 10);
+    const day = utcDay(new Date(ms));
     return day >= MIN_DATE && day <= MAX_DATE;
   },
   { message: RANGE_MESSAGE },
 );
+
+/**
+ * The UTC calendar day of `at`, `YYYY-MM-DD`: "today" for a service is `utcDay(ctx.now())`
+ * (due dates, consent expiry, dates that may not be in the future).
+ */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
 
 /** True when `y-m-d` exists in the Gregorian calendar (no 31 February, 29 February in leap years). */
 export function isCalendarDay(year: number, month: number, day: number): boolean {

@@ -38,10 +38,8 @@ export type ErrorCode =
   | 'version_conflict'
   | 'version_required'
   | 'consent_required'
-  | 'event_not_found'
   | 'consent_not_found'
   | 'task_not_found'
-  | 'note_not_found'
   | 'attachment_not_found'
   | 'attachment_too_large'
   | 'attachment_type_not_allowed'
@@ -85,10 +83,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   version_conflict: 409,
   version_required: 428,
   consent_required: 403,
-  event_not_found: 404,
   consent_not_found: 404,
   task_not_found: 404,
-  note_not_found: 404,
   attachment_not_found: 404,
   attachment_too_large: 413,
   attachment_type_not_allowed: 415,
@@ -133,10 +129,8 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   version_conflict: 'Someone else changed this record since you opened it',
   version_required: 'Send the version you edited (or an If-Match header)',
   consent_required: 'The person has not consented to this',
-  event_not_found: 'Event not found',
   consent_not_found: 'Consent record not found',
   task_not_found: 'Task not found',
-  note_not_found: 'Note not found',
   attachment_not_found: 'Attachment not found',
   attachment_too_large: 'The file is too large',
   attachment_type_not_allowed: 'This type of file is not accepted',
@@ -174,6 +168,36 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * The `validation_failed` error (400) listing every invalid field with its path; the detail
+ * counts them unless `detail` says more. Every service and plugin builds it here.
+ * @example if (issues.length > 0) throw validationFailed(issues);
+ */
+export function validationFailed(
+  errors: FieldIssue[],
+  detail = `${errors.length} field(s) are not valid`,
+): AppError {
+  return new AppError('validation_failed', detail, { errors });
+}
+
+/**
+ * What `lookup` found, or throws `AppError(code)` when it found nothing: the one "not found"
+ * check of the services. Another organisation's row is looked up with the caller's
+ * organisation, so it is not found either.
+ * @example const task = await findOrFail(findTask(db, orgId, caseId, id), 'task_not_found');
+ */
+export async function findOrFail<T>(
+  lookup: Promise<T | null | undefined> | T | null | undefined,
+  code: ErrorCode,
+  detail?: string,
+): Promise<T> {
+  const found = await lookup;
+  if (found === null || found === undefined) {
+    throw new AppError(code, detail);
+  }
+  return found;
 }
 
 /** True when `err` is an `AppError` with the given code. */

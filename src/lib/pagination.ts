@@ -1,5 +1,5 @@
 import { cursorParts } from './cursor.schema.ts';
-import { AppError } from './errors.ts';
+import { validationFailed, type AppError } from './errors.ts';
 
 /** A page of items and the cursor of the next page (null at the end). */
 export interface Page<T> {
@@ -33,7 +33,6 @@ export function decodeCursor(cursor: string | undefined): string | null {
 
 /** The 400 answer for a cursor this server did not make (or made for another query). */
 export function invalidCursor(): AppError {
-  return new AppError('validation_failed', 'The cursor is not valid for this list', {
-    errors: [{ path: 'cursor', message: 'Not a cursor from this list: start again from page 1' }],
-  });
+  const message = 'Not a cursor from this list: start again from page 1';
+  return validationFailed([{ path: 'cursor', message }], 'The cursor is not valid for this list');
 }

@@ -1,6 +1,7 @@
+// Installation-operator look-ups and changes (CLI).
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { AppError } from '@/lib/errors.ts';
+import { findOrFail } from '@/lib/errors.ts';
 import { requirePlatformAdmin } from '@/policy/require-access.ts';
 import { findPrincipalByEmail } from './auth.repository.ts';
 import { assertPasswordPolicy, generatePassword } from './passwords.ts';
@@ -8,16 +9,21 @@ import { clearAccountFailures } from './throttle.ts';
 import { setPlatformAdminFlag } from './users.repository.ts';
 import { setTemporaryPassword } from './users.service.ts';
 
-/** Installation-operator look-ups and changes (CLI). */
+/**
+ * The active user with `email` and the organisation they act in, for an installation operator
+ * (a platform admin or the CLI: anyone else gets what `requirePlatformAdmin` throws). Throws
+ * `user_not_found` when there is no such active user.
+ */
 export async function findUserForOperator(
   ctx: Ctx,
   email: string,
 ): Promise<{ userId: string; organisationId: string; email: string }> {
   requirePlatformAdmin(ctx);
-  const principal = await findPrincipalByEmail(ctx.db, email.trim().toLowerCase());
-  if (!principal) {
-    throw new AppError('user_not_found', `No active user with email ${email}`);
-  }
+  const principal = await findOrFail(
+    findPrincipalByEmail(ctx.db, email.trim().toLowerCase()),
+    'user_not_found',
+    `No active user with email ${email}`,
+  );
   return {
     userId: principal.user.id,
     organisationId: principal.organisation.id,

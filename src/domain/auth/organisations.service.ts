@@ -1,7 +1,7 @@
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { isCountryCode } from '@/lib/countries.ts';
-import { AppError } from '@/lib/errors.ts';
+import { AppError, findOrFail, validationFailed } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, requirePlatformAdmin } from '@/policy/require-access.ts';
 import {
@@ -26,9 +26,8 @@ export async function createOrganisation(
 ): Promise<Organisation> {
   requirePlatformAdmin(ctx);
   if (!isCountryCode(input.country)) {
-    throw new AppError('validation_failed', 'Unknown country code', {
-      errors: [{ path: 'country', message: 'Use an ISO 3166-1 alpha-3 country code, e.g. THA' }],
-    });
+    const message = 'Use an ISO 3166-1 alpha-3 country code, e.g. THA';
+    throw validationFailed([{ path: 'country', message }], 'Unknown country code');
   }
   if (await organisationNameTaken(ctx.db, input.name)) {
     throw new AppError('organisation_exists');
@@ -60,11 +59,7 @@ export async function listOrganisations(ctx: Ctx): Promise<Organisation[]> {
 /** The caller's own organisation. */
 export async function getOwnOrganisation(ctx: Ctx): Promise<Organisation> {
   const actor = await requireAccess(ctx, 'organisation.read');
-  const org = await findOrganisation(ctx.db, actor.organisationId);
-  if (!org) {
-    throw new AppError('organisation_not_found');
-  }
-  return org;
+  return findOrFail(findOrganisation(ctx.db, actor.organisationId), 'organisation_not_found');
 }
 
 /**

@@ -3,10 +3,10 @@ import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '@/lib/errors.ts';
 
-/**
- * Password hashing with argon2id (@node-rs/argon2 defaults: m=19456 KiB, t=2, p=1, the OWASP
- * recommendation) and the password policy: at least 12 characters, not a common password.
- */
+// Password hashing with argon2id (@node-rs/argon2 defaults: m=19456 KiB, t=2, p=1, the OWASP
+// recommendation) and the password policy: at least 12 characters, not a common password.
+
+/** The common passwords the policy refuses (zxcvbn's list), lower-cased. */
 const COMMON = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
 
 export const MIN_PASSWORD_LENGTH = 12;

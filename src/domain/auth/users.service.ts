@@ -3,7 +3,7 @@ import type { Ctx } from '@/lib/context.ts';
 import { AppError } from '@/lib/errors.ts';
 import { isUuid } from '@/lib/ids.ts';
 import { type PageQuery } from '@/lib/page-query.schema.ts';
-import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
+import { decodeCursor, encodeCursor, toPage } from '@/lib/pagination.ts';
 import { requireAccess, requireAccountControl, type OrgActor } from '@/policy/require-access.ts';
 import { deleteUserSessions } from './auth.repository.ts';
 import { assertPasswordPolicy, generatePassword, hashPassword } from './passwords.ts';
@@ -50,9 +50,8 @@ export async function listUsers(ctx: Ctx, page: PageQuery): Promise<UserPage> {
     after && isUuid(after) ? after : null,
     page.limit,
   );
-  const items = await Promise.all(rows.slice(0, page.limit).map((r) => toUser(ctx, r)));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.id) : null };
+  const members = toPage(rows, page.limit, (last) => encodeCursor(last.id));
+  return { ...members, items: await Promise.all(members.items.map((r) => toUser(ctx, r))) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { generateKey } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
-import { AppError } from '@/lib/errors.ts';
+import { AppError, findOrFail } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import {
@@ -178,10 +178,10 @@ export async function downloadAttachment(
   ids: { caseId: string; attachmentId: string },
 ): Promise<AttachmentDownload> {
   const actor = await requireAccess(ctx, 'case.read_sensitive', [{ type: 'case', id: ids.caseId }]);
-  const row = await findAttachment(ctx.db, actor.organisationId, ids.caseId, ids.attachmentId);
-  if (!row) {
-    throw new AppError('attachment_not_found');
-  }
+  const row = await findOrFail(
+    findAttachment(ctx.db, actor.organisationId, ids.caseId, ids.attachmentId),
+    'attachment_not_found',
+  );
   const key = Buffer.from(ctx.cipher.decrypt(row.fileKeyEnc, keyAad(row.id)), 'base64');
   const stream = await openDecrypted(dir, {
     storageKey: row.storageKey,

@@ -1,8 +1,9 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { isCountryCode } from '@/lib/countries.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
-import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import { type FieldIssue, validationFailed } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
@@ -20,7 +21,7 @@ import type { CaseEvent, EventCreate, Stage } from './case-journey.schema.ts';
  * the caseworker's time zone must not be refused as "in the future" because UTC is behind.
  */
 function latestLocalDate(now: Date): string {
-  return new Date(now.getTime() + 14 * 60 * 60_000).toISOString().slice(0, 10);
+  return utcDay(new Date(now.getTime() + 14 * 60 * 60_000));
 }
 
 function assertEventInput(ctx: Ctx, input: EventCreate): void {
@@ -32,9 +33,7 @@ function assertEventInput(ctx: Ctx, input: EventCreate): void {
     issues.push({ path: 'country', message: `Unknown country code ${input.country}` });
   }
   if (issues.length > 0) {
-    throw new AppError('validation_failed', `${issues.length} field(s) are not valid`, {
-      errors: issues,
-    });
+    throw validationFailed(issues);
   }
 }
 

@@ -1,8 +1,9 @@
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { AppError } from '@/lib/errors.ts';
+import { findOrFail } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess } from '@/policy/require-access.ts';
 import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
@@ -15,7 +16,7 @@ import {
   lockCase,
 } from './case-tasks.repository.ts';
 import type { FollowUpCreate, TaskList } from './case-tasks.schema.ts';
-import { encryptTitle, todayOf, toTask } from './case-tasks.service.ts';
+import { encryptTitle, toTask } from './case-tasks.service.ts';
 
 /**
  * `date` (YYYY-MM-DD) plus `months` calendar months, clamped to the end of the target month:
@@ -28,7 +29,7 @@ export function addMonths(date: string, months: number): string {
     Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
   ).getUTCDate();
   first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
+  return utcDay(first);
 }
 
 /** Where and from when to schedule follow-ups. */
@@ -102,14 +103,14 @@ export async function createFollowUps(
   const ids = await ctx.db.transaction((tx) =>
     scheduleFollowUps(tx, ctx, { organisationId: actor.organisationId, caseId, from: input.from }),
   );
-  const today = todayOf(ctx);
+  const today = utcDay(ctx.now());
   const cipher = sensitiveCipher(actor, ctx.cipher);
   const items = [];
   for (const id of ids) {
-    const row = await findTask(ctx.db, actor.organisationId, caseId, id);
-    if (!row) {
-      throw new AppError('task_not_found');
-    }
+    const row = await findOrFail(
+      findTask(ctx.db, actor.organisationId, caseId, id),
+      'task_not_found',
+    );
     items.push(toTask(cipher, row, today));
   }
   return { items };

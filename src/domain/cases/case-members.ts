@@ -1,5 +1,5 @@
 import type { Ctx } from '@/lib/context.ts';
-import { AppError } from '@/lib/errors.ts';
+import { validationFailed } from '@/lib/errors.ts';
 import type { OrgActor } from '@/policy/require-access.ts';
 import { membersAmong } from './cases.repository.ts';
 
@@ -17,10 +17,7 @@ export async function assertAssignable(
   const valid = await membersAmong(ctx.db, actor.organisationId, ids);
   const invalid = ids.filter((id) => !valid.includes(id));
   if (invalid.length > 0) {
-    throw new AppError('validation_failed', 'Choose a caseworker, supervisor or admin', {
-      errors: [
-        { path, message: `Not an assignable member of your organisation: ${invalid.join(', ')}` },
-      ],
-    });
+    const message = `Not an assignable member of your organisation: ${invalid.join(', ')}`;
+    throw validationFailed([{ path, message }], 'Choose a caseworker, supervisor or admin');
   }
 }

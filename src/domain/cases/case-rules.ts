@@ -1,5 +1,6 @@
 import { isCountryCode } from '@/lib/countries.ts';
-import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
+import { type FieldIssue, validationFailed } from '@/lib/errors.ts';
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
 /**
@@ -23,7 +24,7 @@ export function assertCaseInput(
   input.transitCountries?.forEach((c, i) => country(`transitCountries.${i}`, c));
   input.exploitationCountries?.forEach((c, i) => country(`exploitationCountries.${i}`, c));
   input.documents?.forEach((d, i) => country(`documents.${i}.issuingCountry`, d.issuingCountry));
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDay(now);
   if (input.birthYear && input.birthYear > now.getUTCFullYear()) {
     issues.push({ path: 'birthYear', message: 'The birth year is in the future' });
   }
@@ -55,9 +56,7 @@ export function assertCaseInput(
     });
   }
   if (issues.length > 0) {
-    throw new AppError('validation_failed', `${issues.length} field(s) are not valid`, {
-      errors: issues,
-    });
+    throw validationFailed(issues);
   }
 }
 

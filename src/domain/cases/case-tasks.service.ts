@@ -1,10 +1,11 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { fieldAad } from '@/lib/encrypted-fields.ts';
-import { AppError } from '@/lib/errors.ts';
+import { findOrFail } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
-import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
+import { decodeCursor, encodeCursor, toPage } from '@/lib/pagination.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
@@ -26,12 +27,7 @@ import type {
   TaskStatus,
   TaskUpdate,
 } from './case-tasks.schema.ts';
-import { assertAssignable } from './case-members.ts';
-
-/** Today's date (UTC) at the context's clock, `YYYY-MM-DD`. */
-export function todayOf(ctx: Pick<Ctx, 'now'>): string {
-  return ctx.now().toISOString().slice(0, 10);
-}
+import { assertTaskAssignee } from './case-task-assignees.service.ts';
 
 const titleAad = (taskId: string) => fieldAad('case_tasks', 'title_enc', taskId);
 
@@ -78,7 +74,7 @@ export function toTask(cipher: FieldCipher | null, row: TaskRow, today: string):
 export async function listTasksOfCase(ctx: Ctx, caseId: string): Promise<TaskList> {
   const actor = await requireAccess(ctx, 'case.read', [{ type: 'case', id: caseId }]);
   const rows = await listCaseTasks(ctx.db, actor.organisationId, caseId);
-  const today = todayOf(ctx);
+  const today = utcDay(ctx.now());
   const cipher = sensitiveCipher(actor, ctx.cipher);
   const items = rows.map((r) => toTask(cipher, r, today));
   await recordAuditNow(ctx.db, ctx, {
@@ -95,7 +91,7 @@ export async function listTasksOfCase(ctx: Ctx, caseId: string): Promise<TaskLis
 export async function createTask(ctx: Ctx, caseId: string, input: TaskCreate): Promise<Task> {
   const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
   if (input.assigneeId) {
-    await assertAssignable(ctx, actor, input.assigneeId, 'assigneeId');
+    await assertTaskAssignee(ctx, actor, caseId, input.assigneeId);
   }
   const id = newId();
   await ctx.db.transaction(async (tx) => {
@@ -122,11 +118,11 @@ export async function createTask(ctx: Ctx, caseId: string, input: TaskCreate): P
 }
 
 async function loadTask(ctx: Ctx, actor: OrgActor, caseId: string, id: string): Promise<Task> {
-  const row = await findTask(ctx.db, actor.organisationId, caseId, id);
-  if (!row) {
-    throw new AppError('task_not_found');
-  }
-  return toTask(sensitiveCipher(actor, ctx.cipher), row, todayOf(ctx));
+  const row = await findOrFail(
+    findTask(ctx.db, actor.organisationId, caseId, id),
+    'task_not_found',
+  );
+  return toTask(sensitiveCipher(actor, ctx.cipher), row, utcDay(ctx.now()));
 }
 
 /**
@@ -140,12 +136,12 @@ export async function updateTask(
   input: TaskUpdate,
 ): Promise<Task> {
   const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
-  const current = await findTask(ctx.db, actor.organisationId, caseId, taskId);
-  if (!current) {
-    throw new AppError('task_not_found');
-  }
+  const current = await findOrFail(
+    findTask(ctx.db, actor.organisationId, caseId, taskId),
+    'task_not_found',
+  );
   if (input.assigneeId) {
-    await assertAssignable(ctx, actor, input.assigneeId, 'assigneeId');
+    await assertTaskAssignee(ctx, actor, caseId, input.assigneeId);
   }
   const { title, ...rest } = input;
   const patch: TaskPatch = {
@@ -190,7 +186,7 @@ function parseTaskCursor(
  */
 export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
   const actor = await requireAccess(ctx, 'case.read');
-  const today = todayOf(ctx);
+  const today = utcDay(ctx.now());
   const assigneeId =
     q.assignee === 'me' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : q.assignee;
   const rows = await listTaskRows(ctx.db, {
@@ -203,10 +199,8 @@ export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
     limit: q.limit,
   });
   const cipher = sensitiveCipher(actor, ctx.cipher);
-  const items = rows.slice(0, q.limit).map((r) => toTask(cipher, r, today));
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > q.limit && last ? encodeCursor(`${last.dueOn ?? ''}|${last.id}`) : null;
+  const page = toPage(rows, q.limit, (last) => encodeCursor(`${last.dueOn ?? ''}|${last.id}`));
+  const items = page.items.map((r) => toTask(cipher, r, today));
   await recordAuditNow(ctx.db, ctx, {
     organisationId: actor.organisationId,
     action: 'case.tasks.list',
@@ -218,5 +212,5 @@ export async function listTasks(ctx: Ctx, q: TaskQuery): Promise<TaskPage> {
       sensitive: cipher !== null,
     },
   });
-  return { items, nextCursor };
+  return { items, nextCursor: page.nextCursor };
 }

@@ -2,7 +2,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import { insertConsentVersion } from '@/domain/consent/consent.repository.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { uniqueViolation } from '@/lib/db-errors.ts';
-import { AppError } from '@/lib/errors.ts';
+import { AppError, findOrFail } from '@/lib/errors.ts';
 import { isUuid, newId } from '@/lib/ids.ts';
 import { assignedOnlyFilter, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { canReadSensitive } from '@/policy/sensitive-fields.ts';
@@ -24,9 +24,10 @@ import {
 } from './cases.repository.ts';
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
-/** Plain (not encrypted) columns of a case from create/update input. */
+/** The detail of a `version_conflict`: what the person editing should do. */
 const STALE_EDIT = 'Reload the case to see the other change, then edit again.';
 
+/** Plain (not encrypted) columns of a case from create/update input. */
 function plainColumns(input: Partial<CaseCreate> | CaseUpdate): Partial<CaseInsert> {
   const keys = [
     'sex',
@@ -142,12 +143,12 @@ export async function createCase(ctx: Ctx, input: CaseCreate): Promise<Case> {
 
 async function loadCase(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Case> {
   // Visibility (caseworkers: assigned cases only) is checked in the same query as the read.
-  const detail = isUuid(caseId)
-    ? await findCaseDetail(ctx.db, actor.organisationId, caseId, assignedOnlyFilter(actor))
-    : null;
-  if (!detail) {
-    throw new AppError('case_not_found');
-  }
+  const detail = await findOrFail(
+    isUuid(caseId)
+      ? findCaseDetail(ctx.db, actor.organisationId, caseId, assignedOnlyFilter(actor))
+      : null,
+    'case_not_found',
+  );
   const sensitive = canReadSensitive(actor) ? decryptSensitive(ctx.cipher, detail.row) : null;
   return toCase(detail, sensitive);
 }

@@ -1,4 +1,5 @@
 import type { FieldCipher } from '@/lib/crypto.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
 import { openConsentText, type ConsentRow } from './consent.repository.ts';
 import type {
   ConsentDecision,
@@ -9,11 +10,6 @@ import type {
   Purpose,
 } from './consent.schema.ts';
 
-/** Today's date in UTC, `YYYY-MM-DD`. A consent is valid through the whole of its `validUntil`. */
-export function utcDate(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** How a consent version stands at `now`: withdrawn, refused, expired or given, in that order. */
 export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
   if (row.withdrawnAt !== null) {
@@ -22,7 +18,8 @@ export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
   if (row.decision !== 'given') {
     return 'refused';
   }
-  if (row.validUntil !== null && row.validUntil < utcDate(now)) {
+  // A consent is valid through the whole (UTC) day of its `validUntil`.
+  if (row.validUntil !== null && row.validUntil < utcDay(now)) {
     return 'expired';
   }
   return 'given';

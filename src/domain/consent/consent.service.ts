@@ -1,16 +1,11 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import { utcDay } from '@/lib/dates.schema.ts';
+import { AppError, findOrFail, type FieldIssue, validationFailed } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess } from '@/policy/require-access.ts';
 import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
-import {
-  consentStatus,
-  latestOfChains,
-  missingCategories,
-  toConsentView,
-  utcDate,
-} from './consent-view.ts';
+import { consentStatus, latestOfChains, missingCategories, toConsentView } from './consent-view.ts';
 import {
   casePossibleMinor,
   findLatestInChainOf,
@@ -72,7 +67,7 @@ async function assertConsentInput(
   input: ConsentCreate,
 ): Promise<string | null> {
   const issues: FieldIssue[] = [];
-  if (input.validUntil !== undefined && input.validUntil < utcDate(ctx.now())) {
+  if (input.validUntil !== undefined && input.validUntil < utcDay(ctx.now())) {
     issues.push({ path: 'validUntil', message: 'The end of validity is in the past' });
   }
   const recipient =
@@ -90,9 +85,7 @@ async function assertConsentInput(
     });
   }
   if (issues.length > 0) {
-    throw new AppError('validation_failed', `${issues.length} field(s) are not valid`, {
-      errors: issues,
-    });
+    throw validationFailed(issues);
   }
   return recipient;
 }
@@ -175,10 +168,10 @@ export async function withdrawConsent(
   consentId: string,
 ): Promise<ConsentView> {
   const actor = await requireAccess(ctx, 'consent.record', [{ type: 'case', id: caseId }]);
-  const latest = await findLatestInChainOf(ctx.db, actor.organisationId, caseId, consentId);
-  if (!latest) {
-    throw new AppError('consent_not_found');
-  }
+  const latest = await findOrFail(
+    findLatestInChainOf(ctx.db, actor.organisationId, caseId, consentId),
+    'consent_not_found',
+  );
   if (latest.withdrawnAt !== null) {
     throw new AppError('conflict', 'This consent is already withdrawn.');
   }

@@ -10,6 +10,7 @@ import {
   ERROR_TITLE,
   type ErrorCode,
   type FieldIssue,
+  validationFailed,
 } from '@/lib/errors.ts';
 
 /** Request fields safe to log beside an error: its route pattern, never the URL with values. */
@@ -102,11 +103,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(reply, error.code, { detail: error.detail, errors: error.errors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = validationIssues(error);
-      return sendProblem(reply, 'validation_failed', {
-        detail: `${errors.length} field(s) are not valid`,
-        errors,
-      });
+      const problem = validationFailed(validationIssues(error));
+      return sendProblem(reply, problem.code, { detail: problem.detail, errors: problem.errors });
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) {

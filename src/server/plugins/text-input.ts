@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, type FieldIssue } from '@/lib/errors.ts';
+import { type FieldIssue, validationFailed } from '@/lib/errors.ts';
 
 const MAX_ISSUES = 20;
 
@@ -22,9 +22,7 @@ export const textInputPlugin = fp(async (app: FastifyInstance) => {
         path,
         message: 'NUL characters are not allowed',
       }));
-      throw new AppError('validation_failed', `${errors.length} field(s) are not valid`, {
-        errors,
-      });
+      throw validationFailed(errors);
     }
   });
 });
