@@ -12,6 +12,8 @@ import {
   TaskUpdateSchema,
 } from './case-tasks.schema.ts';
 import { createTask, listTasks, listTasksOfCase, updateTask } from './case-tasks.service.ts';
+import { TaskAssigneeListSchema } from './case-task-assignees.schema.ts';
+import { listTaskAssignees } from './case-task-assignees.service.ts';
 import { CaseIdParamsSchema } from './case-views.schema.ts';
 
 /** Tasks and follow-ups. */
@@ -57,6 +59,19 @@ export const caseTasksRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateTask(request.ctx, request.params.caseId, request.params.taskId, request.body),
+  );
+
+  app.get(
+    '/api/cases/:caseId/task-assignees',
+    {
+      schema: {
+        summary: 'Colleagues a task of this case may be given to (who may work on the case)',
+        tags: ['tasks'],
+        params: CaseIdParamsSchema,
+        response: { 200: TaskAssigneeListSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => listTaskAssignees(request.ctx, request.params.caseId),
   );
 
   app.post(
