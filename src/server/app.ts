@@ -9,6 +9,7 @@ import {
   caseAssessmentRoutes,
   caseAttachmentsRoutes,
   caseEventsRoutes,
+  caseHomeRoutes,
   caseNotesRoutes,
   casesRoutes,
   caseTasksRoutes,
@@ -133,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseEventsRoutes);
   await app.register(consentRoutes);
   await app.register(caseTasksRoutes);
+  await app.register(caseHomeRoutes);
   await app.register(caseAssessmentRoutes);
   await app.register(caseNotesRoutes);
   await app.register(caseAttachmentsRoutes);

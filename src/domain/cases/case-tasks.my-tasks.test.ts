@@ -24,11 +24,14 @@ beforeAll(async () => {
     late: await add('late', { dueOn: '2020-03-01', assigneeId: s.users.caseworker.id }),
     soon: await add('soon', { dueOn: '2999-01-01', assigneeId: s.users.caseworker.id }),
     undated: await add('undated', { assigneeId: s.users.caseworker.id }),
-    notTheirCase: await add('not their case', {
-      dueOn: '2020-01-01',
-      assigneeId: s.users.otherCaseworker.id,
-    }),
+    notTheirCase: await add('not their case', { dueOn: '2020-01-01' }),
   };
+  // A task can no longer be given to someone off the case (assertTaskAssignee), but one given
+  // before they were taken off it still exists: made here in the database.
+  await t.runtime.database.query('update case_tasks set assignee_id = $1 where id = $2', [
+    s.users.otherCaseworker.id,
+    ids.notTheirCase,
+  ]);
 }, SCENARIO_TIMEOUT);
 
 async function tasks(as: keyof CaseScenario['as'], query: string): Promise<Task[]> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { caseAssignments, cases, caseTasks, organisations, users } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
@@ -16,7 +16,14 @@ export interface TaskRow {
   status: string;
   completedAt: Date | null;
   createdAt: Date;
+  /** The person's primary name as entered (names are not encrypted: search needs them). */
+  person: { given: string | null; family: string | null; script: string | null } | null;
 }
+
+/** The primary identity of the task's case, as one JSON object. */
+const personSql = sql<TaskRow['person']>`(select json_build_object('given', i.given,
+  'family', i.family, 'script', i.script) from case_identities i where i.case_id = ${caseTasks.caseId}
+  order by (i.kind = 'primary') desc, i.created_at limit 1)`;
 
 export type TaskInsert = Pick<
   typeof caseTasks.$inferInsert,
@@ -43,6 +50,7 @@ function selectTasks(db: Db) {
       status: caseTasks.status,
       completedAt: caseTasks.completedAt,
       createdAt: caseTasks.createdAt,
+      person: personSql,
     })
     .from(caseTasks)
     .innerJoin(cases, eq(cases.id, caseTasks.caseId))
@@ -120,6 +128,8 @@ export interface TaskFilter {
   status?: string | undefined;
   /** Only open tasks due before this date. */
   overdueBefore?: string | undefined;
+  /** Only open tasks due on or after the first date and before the second. */
+  dueBetween?: [string, string] | undefined;
   /** Keyset cursor: due date (null = undated) and id of the last row of the previous page. */
   after?: { dueOn: string | null; id: string } | undefined;
   limit: number;
@@ -164,6 +174,13 @@ export async function listTaskRows(db: Db, f: TaskFilter): Promise<TaskRow[]> {
         f.status ? eq(caseTasks.status, f.status) : undefined,
         f.overdueBefore
           ? and(eq(caseTasks.status, 'open'), lt(caseTasks.dueOn, f.overdueBefore))
+          : undefined,
+        f.dueBetween
+          ? and(
+              eq(caseTasks.status, 'open'),
+              gte(caseTasks.dueOn, f.dueBetween[0]),
+              lt(caseTasks.dueOn, f.dueBetween[1]),
+            )
           : undefined,
         afterCursor(f.after),
       ),

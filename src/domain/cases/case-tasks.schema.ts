@@ -23,6 +23,8 @@ export const TaskSchema = z.object({
   id: z.string(),
   caseId: z.string(),
   caseNumber: z.string(),
+  /** The person's name as entered (the web shows initials when names are hidden). */
+  personName: z.string(),
   kind: TaskKindSchema,
   /** Null for callers without `case.read_sensitive` (viewers): titles are sensitive. */
   title: z.string().nullable(),

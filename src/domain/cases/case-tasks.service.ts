@@ -28,6 +28,7 @@ import type {
   TaskUpdate,
 } from './case-tasks.schema.ts';
 import { assertTaskAssignee } from './case-task-assignees.service.ts';
+import { displayName } from './display-name.ts';
 
 const titleAad = (taskId: string) => fieldAad('case_tasks', 'title_enc', taskId);
 
@@ -55,6 +56,7 @@ export function toTask(cipher: FieldCipher | null, row: TaskRow, today: string):
     id: row.id,
     caseId: row.caseId,
     caseNumber: row.caseNumber,
+    personName: displayName(row.person?.given, row.person?.family, row.person?.script),
     kind: row.kind as TaskKind,
     title: openTitle(cipher, row),
     dueOn: row.dueOn,

@@ -8,6 +8,7 @@ export { retraffickingRisk } from './case-risk.ts';
 export { casesRoutes } from './cases.routes.ts';
 export { caseEventsRoutes } from './case-events.routes.ts';
 export { caseTasksRoutes } from './case-tasks.routes.ts';
+export { caseHomeRoutes } from './case-home.routes.ts';
 export { caseAssessmentRoutes } from './case-assessment.routes.ts';
 export { caseNotesRoutes } from './case-notes.routes.ts';
 export { caseAttachmentsRoutes } from './case-attachments.routes.ts';
