@@ -9,7 +9,7 @@ import {
   recentCaseRows,
   type HomeCaseRow,
 } from './case-home.repository.ts';
-import type { Home, HomeKeyDate } from './case-home.schema.ts';
+import type { Home } from './case-home.schema.ts';
 import { COUNT_CAP } from './case-search.repository.ts';
 import { listTaskRows } from './case-tasks.repository.ts';
 import { toTask } from './case-tasks.service.ts';
@@ -58,7 +58,7 @@ export async function getHome(ctx: Ctx): Promise<Home> {
     upcoming: upcoming.slice(0, 20).map((r) => toTask(cipher, r, today)),
     keyDates: keyDates.map((r) => ({
       ...person(r),
-      kind: (r.type === 'nrm_referral' ? 'nrm_waiting' : 'return_under_way') as HomeKeyDate['kind'],
+      kind: r.type === 'nrm_referral' ? 'nrm_waiting' : 'return_under_way',
       since: r.since,
     })),
     recent: recent.map((r) => ({ ...person(r), openedAt: r.openedAt.toISOString() })),
