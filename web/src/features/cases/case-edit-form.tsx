@@ -9,13 +9,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followScripts } from '@/domain/cases/name-script.schema.ts';
+import { DiscardButton, DraftNotice } from '@web/components/draft-notice';
 import { WarningIcon } from '@web/components/icons';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import type { FieldErrors } from '@web/lib/errors';
+import { useDraft } from '@web/lib/use-draft';
 import {
   CASE_STATUSES,
   EXIT_METHODS,
@@ -237,11 +239,13 @@ export function EditDetails(props: {
 }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [form, setForm] = useState(() => toEditForm(props.record));
+  const initial = useMemo(() => toEditForm(props.record), [props.record]);
+  const draft = useDraft(`case:${props.record.id}:edit`, initial);
+  const form = draft.values;
   const saver = useCaseSave(props.record, props.onSaved);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [localStatus, setLocalStatus] = useState<Status | null>(null);
-  const change = (update: Partial<EditForm>) => setForm((previous) => ({ ...previous, ...update }));
+  const change = (update: Partial<EditForm>) => draft.setValues(update);
   const options = {
     canAssign: hasPermission(me, 'case.assign'),
     sensitive: props.record.sensitive !== null,
@@ -261,6 +265,7 @@ export function EditDetails(props: {
     }
     setLocalStatus(null);
     if (Object.keys(update).length === 0 || (await saver.save(update))) {
+      void draft.clear();
       props.onDone();
     }
   };
@@ -294,10 +299,9 @@ export function EditDetails(props: {
           <Button type="submit" loading={saver.busy}>
             {t('common.save')}
           </Button>
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
+          <DiscardButton draft={draft} onDone={props.onDone} />
         </Group>
+        <DraftNotice draft={draft} />
       </Stack>
     </form>
   );

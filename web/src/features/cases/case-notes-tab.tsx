@@ -12,14 +12,17 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteCreateSchema } from '@/domain/cases/case-notes.schema.ts';
+import { DraftNotice } from '@web/components/draft-notice';
 import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
 import { formatDateTime } from '@web/lib/format';
+import { useAddItemForm } from '@web/lib/use-add-item-form';
 import { usePagedList } from '@web/lib/use-paged-list';
 import {
   attachmentUrl,
@@ -49,58 +52,47 @@ function formatSize(bytes: number, locale: string): string {
     : format(Math.max(1, bytes / 1024), 'kilobyte');
 }
 
+const EMPTY_NOTE: { body: string; visibility: NoteVisibility } = { body: '', visibility: 'team' };
+
 function AddNoteForm(props: { caseId: string; onAdded: (note: Note) => void }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<NoteVisibility>('team');
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!body.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const note = await createNote(props.caseId, { body, visibility });
-      props.onAdded(note);
-      setBody('');
-      setStatus({ tone: 'success', message: t('notes.added') });
-    } catch (caught: unknown) {
-      setStatus({ tone: 'error', message: errorMessage(caught, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddItemForm({
+    formKey: `case:${props.caseId}:note`,
+    initial: EMPTY_NOTE,
+    schema: NoteCreateSchema,
+    toBody: (values) => values,
+    send: (body) => createNote(props.caseId, body),
+    onAdded: props.onAdded,
+    addedMessage: t('notes.added'),
+  });
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+    <form onSubmit={form.handleSubmit} noValidate>
       <Stack gap="sm">
         <Textarea
           label={t('notes.body')}
           autosize
           minRows={3}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
-          error={error}
+          value={form.values.body}
+          onChange={(event) => form.change('body', event.currentTarget.value)}
+          error={form.errors.body}
         />
         <NativeSelect
           label={t('notes.visibility')}
-          value={visibility}
-          onChange={(event) => setVisibility(event.currentTarget.value as NoteVisibility)}
+          value={form.values.visibility}
+          onChange={(event) =>
+            form.change('visibility', event.currentTarget.value as NoteVisibility)
+          }
           data={[
             { value: 'team', label: t('notes.visibilities.team') },
             { value: 'organisation', label: t('notes.visibilities.organisation') },
           ]}
           maw={360}
         />
-        <StatusMessage status={status} />
+        <DraftNotice draft={form.draft} />
+        <StatusMessage status={form.status} />
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.busy}>
             {t('notes.add')}
           </Button>
         </Group>

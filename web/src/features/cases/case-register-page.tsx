@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followScript } from '@/domain/cases/name-script.schema.ts';
+import { DraftNotice, useDraft } from '@web/components/draft-notice';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
-import { useMe } from '@web/features/auth/session';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { navigate } from '@web/lib/router';
@@ -14,11 +14,10 @@ import { isIso3 } from './countries';
 import './cases.css';
 import {
   EMPTY,
+  forgetLegacyDrafts,
   formErrors,
   looksUnder18,
-  readDraft,
   toCreateBody,
-  writeDraft,
   type RegisterForm,
 } from './register-form';
 import { DuplicateWarning, useDuplicates } from './duplicate-warning';
@@ -50,27 +49,21 @@ function withDetectedScripts(previous: RegisterForm, next: RegisterForm): Regist
 
 export function CaseRegisterPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const [restored] = useState(() => readDraft(me.user.id));
-  const [form, setForm] = useState<RegisterForm>(restored ?? EMPTY);
+  // Kept as a draft on the server as the person types (never in the browser's storage).
+  const draft = useDraft('register', EMPTY);
+  const form = draft.values;
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<Status | null>(
-    restored ? { tone: 'info', message: t('cases.register.draftRestored') } : null,
-  );
+  const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const duplicates = useDuplicates(form);
+  useEffect(forgetLegacyDrafts, []);
 
   const handleChange = (change: Partial<RegisterForm>) => {
-    setForm((previous) => {
-      const next = withDetectedScripts(previous, { ...previous, ...change });
-      writeDraft(me.user.id, next);
-      return next;
-    });
+    draft.setValues((previous) => withDetectedScripts(previous, { ...previous, ...change }));
   };
 
   const handleDiscard = () => {
-    writeDraft(me.user.id, null);
-    setForm(EMPTY);
+    void draft.clear(EMPTY);
     setErrors({});
     setStatus(null);
   };
@@ -105,7 +98,7 @@ export function CaseRegisterPage() {
     setBusy(true);
     try {
       const created = await createCase(parsed.data);
-      writeDraft(me.user.id, null);
+      void draft.clear(EMPTY);
       navigate(`/cases/${created.id}`);
     } catch (error: unknown) {
       if (isApiError(error, 'validation_failed')) {
@@ -144,6 +137,7 @@ export function CaseRegisterPage() {
           <Paper withBorder p="md" radius="md">
             <ConsentFields form={form} errors={errors} onChange={handleChange} />
           </Paper>
+          <DraftNotice draft={draft} />
           <Text size="sm" c="dimmed">
             {t('cases.register.draftNote')}
           </Text>

@@ -1,16 +1,21 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TaskCreateSchema } from '@/domain/cases/case-tasks.schema.ts';
+import { DraftNotice } from '@web/components/draft-notice';
 import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
+import { useAddItemForm } from '@web/lib/use-add-item-form';
 import { usePagedList } from '@web/lib/use-paged-list';
 import { createTask, listCaseTasks, scheduleFollowUps, updateTask } from './cases.api';
 import type { Task } from './cases.schema';
 import { todayIso } from './case-ui';
 import { sortTasks, TaskList } from './task-list';
+
+const EMPTY_TASK = { title: '', dueOn: '' };
 
 function AddTaskForm(props: {
   caseId: string;
@@ -18,57 +23,42 @@ function AddTaskForm(props: {
   onAdded: (tasks: Task[]) => void;
 }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const task = await createTask(props.caseId, {
-        title: title.trim(),
-        dueOn: dueOn || undefined,
-        assigneeId: props.assigneeId,
-      });
-      props.onAdded([task]);
-      setTitle('');
-      setDueOn('');
-      setStatus({ tone: 'success', message: t('tasks.added') });
-    } catch (caught: unknown) {
-      setStatus({ tone: 'error', message: errorMessage(caught, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddItemForm({
+    formKey: `case:${props.caseId}:task`,
+    initial: EMPTY_TASK,
+    schema: TaskCreateSchema,
+    toBody: (values) => ({
+      title: values.title,
+      dueOn: values.dueOn || undefined,
+      assigneeId: props.assigneeId,
+    }),
+    send: (body) => createTask(props.caseId, body),
+    onAdded: (task: Task) => props.onAdded([task]),
+    addedMessage: t('tasks.added'),
+  });
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+    <form onSubmit={form.handleSubmit} noValidate data-testid="add-task-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('tasks.title')}
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={error}
+            value={form.values.title}
+            onChange={(event) => form.change('title', event.currentTarget.value)}
+            error={form.errors.title}
           />
           <TextInput
             label={t('tasks.due')}
             type="date"
-            value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
+            value={form.values.dueOn}
+            onChange={(event) => form.change('dueOn', event.currentTarget.value)}
+            error={form.errors.dueOn}
           />
         </SimpleGrid>
-        <StatusMessage status={status} />
+        <DraftNotice draft={form.draft} />
+        <StatusMessage status={form.status} />
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.busy}>
             {t('tasks.add')}
           </Button>
         </Group>
@@ -137,6 +127,10 @@ export function CaseTasksTab({ caseId }: { caseId: string }) {
   const firstLoad = list.loading && list.items.length === 0;
 
   const handleAdded = (tasks: Task[]) => list.add(tasks, 'end');
+  const handleSaved = (saved: Task) => {
+    list.setItems((items) => items.map((item) => (item.id === saved.id ? saved : item)));
+    setStatus({ tone: 'success', message: t('taskEdit.saved', { title: saved.title ?? '' }) });
+  };
 
   const handleDone = async (task: Task) => {
     setBusyId(task.id);
@@ -169,6 +163,7 @@ export function CaseTasksTab({ caseId }: { caseId: string }) {
             tasks={list.items}
             busyId={busyId}
             onDone={canUpdate ? (task) => void handleDone(task) : undefined}
+            onSaved={canUpdate ? handleSaved : undefined}
           />
           <LoadMore list={list} testId="tasks-more" />
         </Stack>

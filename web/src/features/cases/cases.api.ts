@@ -1,3 +1,4 @@
+import type { NeedList, NeedsUpdate } from '@/domain/cases/case-assessment.schema.ts';
 import { api, apiUpload, buildUrl } from '@web/lib/api';
 import type { Page } from '@web/lib/use-cursor-list';
 import type { User } from '@web/features/users/users.schema';
@@ -178,6 +179,11 @@ export function saveNeed(
   input: { level: NeedLevel; goals?: string },
 ) {
   return api.put<unknown>(caseUrl(caseId, `/assessment/needs/${domain}`), input);
+}
+
+/** `PUT /api/cases/:id/assessment/needs`: the needs assessment saved as one form. */
+export function saveNeeds(caseId: string, input: NeedsUpdate): Promise<NeedList> {
+  return api.put<NeedList>(caseUrl(caseId, '/assessment/needs'), input);
 }
 
 export function createPlanItem(

@@ -8,11 +8,14 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlanItemCreateSchema } from '@/domain/cases/case-assessment.schema.ts';
+import { DraftNotice } from '@web/components/draft-notice';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { errorMessage } from '@web/lib/errors';
 import { formatDate } from '@web/lib/format';
+import { useAddItemForm } from '@web/lib/use-add-item-form';
 import { createPlanItem, updatePlanItem } from './cases.api';
 import { HIDDEN } from './case-ui';
 import {
@@ -97,66 +100,53 @@ export function PlanTable(props: {
   );
 }
 
+const EMPTY_PLAN_ITEM: { domain: Domain; action: string; dueOn: string } = {
+  domain: 'safety',
+  action: '',
+  dueOn: '',
+};
+
 export function AddPlanItem(props: { caseId: string; onAdded: (item: PlanItem) => void }) {
   const { t } = useTranslation();
-  const [domain, setDomain] = useState<Domain>('safety');
-  const [action, setAction] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!action.trim()) {
-      setError(t('validation.required'));
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const item = await createPlanItem(props.caseId, {
-        domain,
-        action: action.trim(),
-        dueOn: dueOn || undefined,
-      });
-      props.onAdded(item);
-      setAction('');
-      setDueOn('');
-      setStatus({ tone: 'success', message: t('assessment.planAdded') });
-    } catch (caught: unknown) {
-      setStatus({ tone: 'error', message: errorMessage(caught, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddItemForm({
+    formKey: `case:${props.caseId}:plan`,
+    initial: EMPTY_PLAN_ITEM,
+    schema: PlanItemCreateSchema,
+    toBody: (values) => ({ ...values, dueOn: values.dueOn || undefined }),
+    send: (body) => createPlanItem(props.caseId, body),
+    onAdded: props.onAdded,
+    addedMessage: t('assessment.planAdded'),
+  });
 
   return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
+    <form onSubmit={form.handleSubmit} noValidate data-testid="add-plan-item">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <NativeSelect
             label={t('assessment.domain')}
-            value={domain}
-            onChange={(event) => setDomain(event.currentTarget.value as Domain)}
+            value={form.values.domain}
+            onChange={(event) => form.change('domain', event.currentTarget.value as Domain)}
             data={DOMAINS.map((value) => ({ value, label: t(`assessment.domains.${value}`) }))}
+            error={form.errors.domain}
           />
           <TextInput
             label={t('assessment.action')}
-            value={action}
-            onChange={(event) => setAction(event.currentTarget.value)}
-            error={error}
+            value={form.values.action}
+            onChange={(event) => form.change('action', event.currentTarget.value)}
+            error={form.errors.action}
           />
           <TextInput
             label={t('assessment.dueOn')}
             type="date"
-            value={dueOn}
-            onChange={(event) => setDueOn(event.currentTarget.value)}
+            value={form.values.dueOn}
+            onChange={(event) => form.change('dueOn', event.currentTarget.value)}
+            error={form.errors.dueOn}
           />
         </SimpleGrid>
-        <StatusMessage status={status} />
+        <DraftNotice draft={form.draft} />
+        <StatusMessage status={form.status} />
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={form.busy}>
             {t('assessment.addPlanItem')}
           </Button>
         </Group>

@@ -45,26 +45,19 @@ export const EMPTY: RegisterForm = {
   bestInterestNote: '',
 };
 
-export const DRAFT_KEY = 'homeward.cases.registerDraft.';
+/** Where older versions kept the registration draft, in clear, on the device. */
+const LEGACY_DRAFT_PREFIX = 'homeward.cases.registerDraft.';
 
-export function readDraft(userId: string): RegisterForm | null {
+/**
+ * Deletes registration drafts that older versions kept in localStorage in clear (a name and a
+ * safe contact on the device): drafts now live on the server, encrypted (`useDraft`).
+ */
+export function forgetLegacyDrafts(): void {
   try {
-    const text = window.localStorage.getItem(DRAFT_KEY + userId);
-    return text ? { ...EMPTY, ...(JSON.parse(text) as Partial<RegisterForm>) } : null;
+    const keys = Object.keys(window.localStorage).filter((k) => k.startsWith(LEGACY_DRAFT_PREFIX));
+    keys.forEach((key) => window.localStorage.removeItem(key));
   } catch {
-    return null;
-  }
-}
-
-export function writeDraft(userId: string, form: RegisterForm | null): void {
-  try {
-    if (form) {
-      window.localStorage.setItem(DRAFT_KEY + userId, JSON.stringify(form));
-    } else {
-      window.localStorage.removeItem(DRAFT_KEY + userId);
-    }
-  } catch {
-    // Storage blocked: the form still works, only the draft is not kept.
+    // Storage blocked: then nothing was stored there either.
   }
 }
 
