@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { auditEvents, auditSeals, encryptionKeys } from '@/db/schema/index.ts';
+import {
+  apiTokens,
+  auditEvents,
+  auditSeals,
+  cases,
+  encryptionKeys,
+  memberships,
+  organisations,
+  users,
+} from '@/db/schema/index.ts';
 import { canonicalJson } from '@/lib/canonical-json.ts';
 import { auditKey, sealMac } from './audit-keys.ts';
 import type { AuditEvent, AuditOutcome } from './audit.schema.ts';
@@ -106,10 +115,72 @@ export async function listAuditRows(db: Db, f: AuditFilter): Promise<AuditEvent[
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
+    entityLabel: null,
     outcome: r.outcome as AuditOutcome,
     ip: r.ip,
     details: r.details,
   }));
+}
+
+/** Entity types the audit viewer names (others are shown by their type only). */
+export interface EntityRefs {
+  case: string[];
+  user: string[];
+  api_token: string[];
+  organisation: string[];
+}
+
+/** Display names of the members of `organisationId` among `userIds`. */
+async function memberNames(db: Db, organisationId: string, userIds: string[]) {
+  return db
+    .select({ id: users.id, label: users.displayName })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.organisationId, organisationId), inArray(users.id, userIds)));
+}
+
+/**
+ * Readable names of the entities on one page of the audit log, keyed `type:id`: the case number
+ * of a case, the display name of a member, the name of an API token or of the organisation
+ * itself. Only things of `organisationId` are named, so another organisation's id stays unnamed.
+ * One primary-key lookup per entity type present (at most four statements a page), whatever
+ * the page size. Ids must be UUIDs (the caller filters them).
+ */
+export async function entityLabels(
+  db: Db,
+  organisationId: string,
+  refs: EntityRefs,
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const add = (type: string, rows: { id: string; label: string }[]) =>
+    rows.forEach((row) => labels.set(`${type}:${row.id}`, row.label));
+  if (refs.case.length > 0) {
+    const rows = await db
+      .select({ id: cases.id, label: cases.caseNumber })
+      .from(cases)
+      .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, refs.case)));
+    add('case', rows);
+  }
+  if (refs.user.length > 0) {
+    add('user', await memberNames(db, organisationId, refs.user));
+  }
+  if (refs.api_token.length > 0) {
+    const rows = await db
+      .select({ id: apiTokens.id, label: apiTokens.name })
+      .from(apiTokens)
+      .where(
+        and(eq(apiTokens.organisationId, organisationId), inArray(apiTokens.id, refs.api_token)),
+      );
+    add('api_token', rows);
+  }
+  if (refs.organisation.includes(organisationId)) {
+    const rows = await db
+      .select({ id: organisations.id, label: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
+    add('organisation', rows);
+  }
+  return labels;
 }
 
 /** A row of the chain with its stored hashes and its seal (null when it has none). */

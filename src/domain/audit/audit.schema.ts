@@ -31,6 +31,11 @@ export const AuditEventSchema = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /**
+   * What a person reads instead of the id: the case number of a case, the name of a member, an
+   * API token or the organisation; null when the entity is gone or of another kind.
+   */
+  entityLabel: z.string().nullable(),
   outcome: AuditOutcomeSchema,
   ip: z.string().nullable(),
   details: AuditDetailsSchema,

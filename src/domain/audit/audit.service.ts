@@ -1,12 +1,18 @@
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { newId, isUuid } from '@/lib/ids.ts';
-import { decodeCursor, encodeCursor } from '@/lib/pagination.ts';
+import { decodeCursor, encodeCursor, toPage } from '@/lib/pagination.ts';
 import { requireAccess } from '@/policy/require-access.ts';
-import { appendAuditRow, listAuditRows } from './audit.repository.ts';
+import {
+  appendAuditRow,
+  entityLabels,
+  listAuditRows,
+  type EntityRefs,
+} from './audit.repository.ts';
 import {
   AuditEntrySchema,
   type AuditEntry,
+  type AuditEvent,
   type AuditPage,
   type AuditQuery,
 } from './audit.schema.ts';
@@ -58,12 +64,30 @@ export async function listAudit(ctx: Ctx, q: AuditQuery): Promise<AuditPage> {
     beforeSeq: cursor && /^\d+$/.test(cursor) ? BigInt(cursor) : undefined,
     limit: q.limit,
   });
-  const items = rows.slice(0, q.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null,
-  };
+  const page = toPage(rows, q.limit, (last) => encodeCursor(last.seq));
+  return { ...page, items: await withEntityLabels(ctx.db, actor.organisationId, page.items) };
+}
+
+/** The events with `entityLabel` filled in where the entity is a named thing of the organisation. */
+async function withEntityLabels(
+  db: Db,
+  organisationId: string,
+  events: AuditEvent[],
+): Promise<AuditEvent[]> {
+  const refs: EntityRefs = { case: [], user: [], api_token: [], organisation: [] };
+  for (const e of events) {
+    if (e.entityType && e.entityType in refs && e.entityId && isUuid(e.entityId)) {
+      const ids = refs[e.entityType as keyof EntityRefs];
+      if (!ids.includes(e.entityId)) {
+        ids.push(e.entityId);
+      }
+    }
+  }
+  const labels = await entityLabels(db, organisationId, refs);
+  return events.map((e) => ({
+    ...e,
+    entityLabel: labels.get(`${e.entityType ?? ''}:${e.entityId ?? ''}`) ?? null,
+  }));
 }
 
 function endOfDayIfDate(value: string): Date {
