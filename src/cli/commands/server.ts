@@ -6,17 +6,27 @@ import { demoBanner, hasDemo, seedDemo } from '../demo.ts';
 import { masterKeyWarning, withRuntime } from '../runtime.ts';
 import { isEmptyInstallation } from '@/db/backup.ts';
 
+/**
+ * The log level of a server run: LOG_LEVEL when set; otherwise `warn` for the demo, whose
+ * console must keep the account banner in view (at `info` every request writes two lines),
+ * and `info` elsewhere. Warnings and errors are logged in both.
+ */
+export function serverLogLevel(env: NodeJS.ProcessEnv, demo: boolean): string {
+  return env.LOG_LEVEL ?? (demo ? 'warn' : 'info');
+}
+
 async function runServer(opts: { seedIfNew: boolean }): Promise<void> {
-  const config = loadConfig();
-  const rt = await openRuntime(config);
+  const loaded = loadConfig();
+  const rt = await openRuntime(loaded);
   const warning = masterKeyWarning(rt);
   if (warning) {
     console.warn(warning);
   }
-  if (opts.seedIfNew && !config.databaseUrl && (await isEmptyInstallation(rt.database))) {
+  if (opts.seedIfNew && !loaded.databaseUrl && (await isEmptyInstallation(rt.database))) {
     await seedDemo(rt);
   }
   const showDemo = await hasDemo(rt);
+  const config = { ...loaded, logLevel: serverLogLevel(process.env, showDemo) };
   const publicApiDocs = apiDocsArePublic(config, opts.seedIfNew && showDemo);
   const app = await serve(config, rt, { publicApiDocs }).catch(async (err: unknown) => {
     await rt.database.close();
@@ -25,6 +35,10 @@ async function runServer(opts: { seedIfNew: boolean }): Promise<void> {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   if (showDemo) {
     console.log(demoBanner(url));
+    console.log(
+      `Stop with Ctrl+C. Request logs are off in the demo (LOG_LEVEL=${config.logLevel}); ` +
+        'LOG_LEVEL=info npm start shows them.\n',
+    );
   } else {
     app.log.info(`Homeward is running at ${url}`);
   }
