@@ -1,5 +1,8 @@
 import { createTheme, rem, type ButtonProps, type CSSVariablesResolver } from '@mantine/core';
 
+/** Field errors and the error summary: 6.8:1 on white, 6:1 on a red tint. */
+export const ERROR_COLOR = '#b21f1f';
+
 /** Smallest touch target (UX.md: 44 px). */
 export const TOUCH_TARGET = rem(44);
 
@@ -40,7 +43,12 @@ export const theme = createTheme({
     Input: { vars: () => ({ wrapper: { '--input-height': TOUCH_TARGET } }) },
     // Optional fields say "(optional)" instead of required ones carrying an asterisk (GOV.UK).
     TextInput: { defaultProps: { withAsterisk: false } },
-    PasswordInput: { defaultProps: { withAsterisk: false } },
+    // The show/hide button is reachable with Tab (Mantine takes it out of the tab order).
+    PasswordInput: { defaultProps: { withAsterisk: false, visibilityToggleFocusable: true } },
+    // 24 px boxes; the whole row (box and label) is a 44 px target (styles.css).
+    Checkbox: { defaultProps: { size: 'md' } },
+    Radio: { defaultProps: { size: 'md' } },
+    Switch: { defaultProps: { size: 'md' } },
     NativeSelect: { defaultProps: { withAsterisk: false } },
     // Status text is never upper-cased (names and Thai have no case) and never cut off. Dark text
     // on the tinted background keeps 4.5:1; the tint and the icon are extra cues.
@@ -63,7 +71,9 @@ export const theme = createTheme({
 
 /**
  * Secondary text, field errors and the hovered current navigation link must still reach 4.5:1
- * (Mantine's default `dimmed`, red 6 errors and indigo 2 hover do not).
+ * (Mantine's default `dimmed`, red 6 errors and indigo 2 hover do not). The same values are set
+ * in styles.css with a stronger selector, because Mantine's stylesheet, loaded after this
+ * resolver's style element, would otherwise win; keep the two in step.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -71,7 +81,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-anchor': 'var(--mantine-color-indigo-8)',
-    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-error': ERROR_COLOR,
     '--mantine-primary-color-light-hover': 'var(--mantine-color-indigo-1)',
   },
   dark: {},

@@ -32,4 +32,5 @@ export type UiPermission =
   | 'case.update'
   | 'case.assign'
   | 'case.risk_list'
-  | 'consent.record';
+  | 'consent.record'
+  | 'token.manage';

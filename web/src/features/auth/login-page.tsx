@@ -1,16 +1,23 @@
 import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { useFormErrors } from '@web/lib/use-form-errors';
 import { login } from './auth.api';
 import { LoginSchema, type Login } from './auth.schema';
 import { useSession, type LoginNotice } from './session';
 
 /** `password`: email and password; `totp`: six-digit code; `recovery`: a recovery code. */
 type Step = 'password' | 'totp' | 'recovery';
+type Fields = Record<'email' | 'password' | 'totp' | 'recoveryCode', string>;
+
+/** Ids of the login fields, for the error summary's links. */
+const FORM = 'login';
+const FIELD_ORDER = ['email', 'password', 'totp', 'recoveryCode'] as const;
 
 const NOTICE_KEYS = {
   locked: 'auth.notice.locked',
@@ -19,10 +26,7 @@ const NOTICE_KEYS = {
   sessionEnded: 'auth.notice.sessionEnded',
 } as const satisfies Record<LoginNotice, string>;
 
-function buildInput(
-  step: Step,
-  fields: Record<'email' | 'password' | 'totp' | 'recoveryCode', string>,
-): Login {
+function buildInput(step: Step, fields: Fields): Login {
   const base = { email: fields.email, password: fields.password };
   if (step === 'totp') {
     // Apps show codes as "123 456"; people type them that way.
@@ -40,7 +44,20 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
   const { handleSignedIn } = useSession();
   const [step, setStep] = useState<Step>('password');
   const [fields, setFields] = useState({ email: '', password: '', totp: '', recoveryCode: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const check = useCallback(
+    (values: Fields): FieldErrors => {
+      const parsed = LoginSchema.safeParse(buildInput(step, values));
+      return parsed.success ? {} : zodFieldErrors(parsed.error, t, values);
+    },
+    [step, t],
+  );
+  const {
+    errors: fieldErrors,
+    submitCount,
+    show: showFieldErrors,
+    recheck,
+    set: setFieldErrors,
+  } = useFormErrors(check);
   const [status, setStatus] = useState<Status | null>(null);
   // The notice is translated at render time, so switching language also translates it.
   const shownStatus: Status | null =
@@ -49,7 +66,9 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
 
   const setField = (name: keyof typeof fields) => (event: { currentTarget: { value: string } }) => {
     const { value } = event.currentTarget;
-    setFields((previous) => ({ ...previous, [name]: value }));
+    const next = { ...fields, [name]: value };
+    setFields(next);
+    recheck(next, [name]);
   };
 
   const handleLoginError = (error: unknown) => {
@@ -57,7 +76,7 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
       setStep('totp');
       setStatus({ tone: 'info', message: t('auth.totpNeeded') });
     } else if (isApiError(error, 'totp_invalid')) {
-      setFieldErrors({
+      showFieldErrors({
         [step === 'recovery' ? 'recoveryCode' : 'totp']: t(
           step === 'recovery' ? 'auth.recoveryInvalid' : 'errors.totp_invalid',
         ),
@@ -68,7 +87,7 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
         setStep('password');
       }
       if (isApiError(error, 'validation_failed')) {
-        setFieldErrors(serverFieldErrors(error.errors, t));
+        showFieldErrors(serverFieldErrors(error.errors, t, check(fields)));
       }
       setStatus({ tone: 'error', message: errorMessage(error, t) });
     }
@@ -78,7 +97,7 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
     event.preventDefault();
     const parsed = LoginSchema.safeParse(buildInput(step, fields));
     if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error, t));
+      showFieldErrors(zodFieldErrors(parsed.error, t, fields));
       return;
     }
     setFieldErrors({});
@@ -105,10 +124,16 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
       <Paper withBorder p="lg" radius="md">
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack gap="md">
+            <ErrorSummary
+              errors={summaryErrors(fieldErrors, FIELD_ORDER)}
+              idPrefix={FORM}
+              submitCount={submitCount}
+            />
             <StatusMessage status={shownStatus} testId="login-status" />
             {step === 'password' ? (
               <>
                 <TextInput
+                  id={fieldId(FORM, 'email')}
                   label={t('auth.email')}
                   type="email"
                   inputMode="email"
@@ -119,6 +144,7 @@ export function LoginPage({ notice }: { notice: LoginNotice | null }) {
                   error={fieldErrors.email}
                 />
                 <PasswordInput
+                  id={fieldId(FORM, 'password')}
                   label={t('auth.password')}
                   autoComplete="current-password"
                   required
@@ -162,6 +188,7 @@ function SecondFactorFields(props: {
     return (
       <TextInput
         key="recovery"
+        id={fieldId(FORM, 'recoveryCode')}
         label={t('auth.recoveryCode')}
         description={t('auth.recoveryHint')}
         autoComplete="off"
@@ -178,6 +205,7 @@ function SecondFactorFields(props: {
   return (
     <TextInput
       key="totp"
+      id={fieldId(FORM, 'totp')}
       label={t('auth.totp')}
       description={t('auth.totpHint')}
       inputMode="numeric"

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage } from '@web/components/status-message';
+import type { UiPermission } from '@web/features/auth/auth.schema';
+import { hasPermission, useMe } from '@web/features/auth/session';
 import { errorMessage } from '@web/lib/errors';
 import { href, navigate } from '@web/lib/router';
 import { useNameFonts } from '@web/lib/script-fonts';
@@ -27,6 +29,12 @@ function isTab(value: string | null): value is Tab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
+/**
+ * What a tab needs beyond reading the case: a role without it does not see the tab at all, rather
+ * than a tab of "not allowed" alerts (notes and files are sensitive: viewers read neither).
+ */
+const TAB_PERMISSION: Partial<Record<Tab, UiPermission>> = { notes: 'case.read_sensitive' };
+
 /** The path of a case's tab: `/cases/:id` for the overview, `/cases/:id/journey` for the others. */
 export function casePath(caseId: string, tab: Tab = 'overview'): string {
   return tab === 'overview' ? `/cases/${caseId}` : `/cases/${caseId}/${tab}`;
@@ -41,15 +49,22 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
   const { t } = useTranslation();
   const fetcher = useCallback((signal: AbortSignal) => getCase(caseId, signal), [caseId]);
   const loaded = useLoad(fetcher);
-  const tab: Tab = isTab(tabInPath) ? tabInPath : 'overview';
+  const me = useMe();
+  const tabs = TABS.filter((name) => {
+    const needed = TAB_PERMISSION[name];
+    return !needed || hasPermission(me, needed);
+  });
+  const shown = (value: string | null): value is Tab => isTab(value) && tabs.includes(value);
+  const tab: Tab = shown(tabInPath) ? tabInPath : 'overview';
   const record = loaded.data;
 
   useEffect(() => {
-    // An unknown tab in the address (an old or mistyped link) shows the overview.
-    if (tabInPath !== null && !isTab(tabInPath)) {
+    // An unknown tab in the address (an old or mistyped link), or one this role does not see,
+    // shows the overview.
+    if (tabInPath !== null && !shown(tabInPath)) {
       navigate(casePath(caseId), { replace: true });
     }
-  }, [caseId, tabInPath]);
+  });
   useNameFonts(record?.identities.flatMap((identity) => [identity.given, identity.family]) ?? []);
 
   if (!record) {
@@ -94,13 +109,13 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
         <Tabs
           value={tab}
           onChange={(value) =>
-            navigate(casePath(caseId, isTab(value) ? value : 'overview'), { replace: true })
+            navigate(casePath(caseId, shown(value) ? value : 'overview'), { replace: true })
           }
           keepMounted={false}
           className="hw-tabs"
         >
           <Tabs.List className="hw-no-print">
-            {TABS.map((name) => (
+            {tabs.map((name) => (
               <Tabs.Tab key={name} value={name}>
                 {t(`cases.tabs.${name}`)}
               </Tabs.Tab>
@@ -121,9 +136,11 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
           <Tabs.Panel value="consent" pt="md">
             <CaseConsentTab record={record} />
           </Tabs.Panel>
-          <Tabs.Panel value="notes" pt="md">
-            <CaseNotesTab caseId={record.id} />
-          </Tabs.Panel>
+          {tabs.includes('notes') && (
+            <Tabs.Panel value="notes" pt="md">
+              <CaseNotesTab caseId={record.id} />
+            </Tabs.Panel>
+          )}
         </Tabs>
       </div>
       <PrintFooter />

@@ -4,6 +4,8 @@ import { PageTitle } from '@web/components/page-title';
 import { CheckIcon, InfoIcon } from '@web/components/icons';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { href } from '@web/lib/router';
+import { CaseworkerHome } from './caseworker-home';
+import { OutreachHome, seesNoCases } from './outreach-home';
 
 /** Start page: who you are, in which organisation, with which role, and where to go next. */
 export function HomePage() {
@@ -25,6 +27,8 @@ export function HomePage() {
   return (
     <Stack gap="lg" maw={720}>
       <PageTitle>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
+      {hasPermission(me, 'case.read') && <CaseworkerHome />}
+      {seesNoCases(me) && <OutreachHome me={me} />}
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
           {t('home.accountHeading')}

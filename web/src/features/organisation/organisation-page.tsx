@@ -5,6 +5,7 @@ import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe, useSession } from '@web/features/auth/session';
+import { countryName } from '@web/features/cases/countries';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { getOrganisation, updateOrganisation } from './organisation.api';
@@ -23,13 +24,16 @@ function OrganisationForm({
   const canSecure = hasPermission(useMe(), 'organisation.security');
   const [name, setName] = useState(organisation.name);
   const [requireTotp, setRequireTotp] = useState(organisation.requireTotp);
+  const [allowApiTokens, setAllowApiTokens] = useState(organisation.allowApiTokens);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = OrganisationUpdateSchema.safeParse(canSecure ? { name, requireTotp } : { name });
+    const parsed = OrganisationUpdateSchema.safeParse(
+      canSecure ? { name, requireTotp, allowApiTokens } : { name },
+    );
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error, t));
       return;
@@ -73,6 +77,20 @@ function OrganisationForm({
               : t('organisation.requireTotpOffFixed')}
           </Text>
         )}
+        {canSecure ? (
+          <Switch
+            label={t('organisation.allowApiTokens')}
+            description={t('organisation.allowApiTokensHint')}
+            checked={allowApiTokens}
+            onChange={(event) => setAllowApiTokens(event.currentTarget.checked)}
+          />
+        ) : (
+          <Text size="sm" data-testid="allow-tokens-fixed">
+            {organisation.allowApiTokens
+              ? t('organisation.allowApiTokensOnFixed')
+              : t('organisation.allowApiTokensOffFixed')}
+          </Text>
+        )}
         <div>
           <Button type="submit" loading={busy}>
             {t('common.save')}
@@ -88,7 +106,7 @@ function OrganisationForm({
  * `organisation.security`; others see the setting but cannot change it).
  */
 export function OrganisationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { refresh } = useSession();
   const [organisation, setOrganisation] = useState<Organisation | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -120,7 +138,7 @@ export function OrganisationPage() {
         <Paper withBorder p="md" radius="md">
           <dl className="hw-facts">
             <dt>{t('organisation.country')}</dt>
-            <dd>{organisation.country}</dd>
+            <dd>{countryName(organisation.country, i18n.language)}</dd>
             <dt>{t('organisation.type')}</dt>
             <dd>
               {t(`organisation.types.${organisation.type}`, { defaultValue: organisation.type })}

@@ -1,16 +1,26 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { changePassword } from '@web/features/auth/auth.api';
 import { PasswordChangeSchema } from '@web/features/auth/auth.schema';
 import { useMe } from '@web/features/auth/session';
 import { isApiError } from '@web/lib/api';
-import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import {
+  errorMessage,
+  fieldMessage,
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '@web/lib/errors';
+import { useFormErrors } from '@web/lib/use-form-errors';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 type Fields = typeof EMPTY;
+const FORM = 'password-change';
+const FIELD_ORDER = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 
 /** The server's password rules that need no word list (see src/domain/auth/passwords.ts). */
 function newPasswordProblem(fields: Fields, email: string, t: TFunction): string | undefined {
@@ -34,13 +44,13 @@ function checkFields(fields: Fields, email: string, t: TFunction) {
     currentPassword: fields.currentPassword,
     newPassword: fields.newPassword,
   });
-  const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
+  const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t, fields);
   errors.newPassword ??= newPasswordProblem(fields, email, t);
   if (!errors.newPassword) {
     delete errors.newPassword;
   }
   if (!fields.confirmPassword) {
-    errors.confirmPassword = t('validation.required');
+    errors.confirmPassword = fieldMessage('confirmPassword', 'required', t);
   } else if (fields.confirmPassword !== fields.newPassword) {
     errors.confirmPassword = t('security.password.mismatch');
   }
@@ -59,13 +69,20 @@ export function PasswordChangeForm(props: {
   const { t } = useTranslation();
   const me = useMe();
   const [fields, setFields] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const check = useCallback(
+    (values: Fields) => checkFields(values, me.user.email, t).errors,
+    [me.user.email, t],
+  );
+  const { errors, submitCount, show: setErrors, recheck, clear } = useFormErrors(check);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
 
   const setField = (name: keyof Fields) => (event: { currentTarget: { value: string } }) => {
     const { value } = event.currentTarget;
-    setFields((previous) => ({ ...previous, [name]: value }));
+    const next = { ...fields, [name]: value };
+    setFields(next);
+    // The confirmation is checked against the new password: changing one rechecks both.
+    recheck(next, name === 'newPassword' ? [name, 'confirmPassword'] : [name]);
   };
 
   const handleError = (caught: unknown) => {
@@ -77,7 +94,7 @@ export function PasswordChangeForm(props: {
     if (isApiError(caught, 'weak_password')) {
       setErrors({ newPassword: t('errors.weak_password') });
     } else if (isApiError(caught, 'validation_failed')) {
-      setErrors(serverFieldErrors(caught.errors, t));
+      setErrors(serverFieldErrors(caught.errors, t, check(fields)));
     }
     setStatus({ tone: 'error', message: errorMessage(caught, t) });
   };
@@ -90,7 +107,7 @@ export function PasswordChangeForm(props: {
       setStatus(null);
       return;
     }
-    setErrors({});
+    clear();
     setStatus(null);
     setBusy(true);
     try {
@@ -107,8 +124,14 @@ export function PasswordChangeForm(props: {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="password-form">
       <Stack gap="md" maw={420}>
+        <ErrorSummary
+          errors={summaryErrors(errors, FIELD_ORDER)}
+          idPrefix={FORM}
+          submitCount={submitCount}
+        />
         <StatusMessage status={status} testId="password-form-status" />
         <PasswordInput
+          id={fieldId(FORM, 'currentPassword')}
           label={props.forced ? t('security.password.temporary') : t('security.password.current')}
           description={props.forced ? t('security.password.temporaryHint') : undefined}
           autoComplete="current-password"
@@ -119,6 +142,7 @@ export function PasswordChangeForm(props: {
           visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
         />
         <PasswordInput
+          id={fieldId(FORM, 'newPassword')}
           label={t('security.password.new')}
           description={t('security.password.newHint')}
           autoComplete="new-password"
@@ -129,6 +153,7 @@ export function PasswordChangeForm(props: {
           visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
         />
         <PasswordInput
+          id={fieldId(FORM, 'confirmPassword')}
           label={t('security.password.confirm')}
           autoComplete="new-password"
           required

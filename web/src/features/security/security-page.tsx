@@ -1,6 +1,7 @@
-import { Stack } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisplayPreferences } from '@web/components/display-preferences';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
@@ -31,9 +32,18 @@ export function SecurityPage() {
       {!enforced && hasPermission(me, 'me.security') && (
         <PasswordSection onChanged={() => setTokensRound((round) => round + 1)} />
       )}
+      {!enforced && <DisplayPreferences />}
       <TotpSection enforced={enforced} />
       {!enforced && <SessionsSection />}
-      {!enforced && <TokensSection key={tokensRound} />}
+      {!enforced && hasPermission(me, 'token.manage') && <TokensSection key={tokensRound} />}
+      {!enforced && !me.organisation.allowApiTokens && (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tokens-off">
+          <Title order={2} size="h3" mb="xs" id="tokens-off">
+            {t('security.tokens.heading')}
+          </Title>
+          <Text data-testid="tokens-off">{t('security.tokens.off')}</Text>
+        </Paper>
+      )}
     </Stack>
   );
 }

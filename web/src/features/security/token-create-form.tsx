@@ -1,9 +1,11 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { useFormErrors } from '@web/lib/use-form-errors';
 import {
   ApiTokenCreateSchema,
   SCOPE_LABELS,
@@ -20,6 +22,15 @@ const SCOPE_HINTS = {
   sensitive: 'security.tokens.scopeSensitiveHint',
 } as const satisfies Record<keyof typeof SCOPE_LABELS, string>;
 
+const FORM = 'token';
+const FIELD_ORDER = ['name', 'scopes', 'expiresInDays'] as const;
+
+interface Values {
+  name: string;
+  scopes: TokenScope[];
+  expiresInDays: number;
+}
+
 /**
  * Creates an API token with a name, its access and a lifetime. Each access level says in plain
  * words what it allows; `sensitive` (documents, contacts, the person's story) is never preset.
@@ -29,25 +40,40 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: TokenCreat
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [days, setDays] = useState('30');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const check = useCallback(
+    (values: Values): FieldErrors => {
+      const parsed = ApiTokenCreateSchema.safeParse(values);
+      return parsed.success ? {} : zodFieldErrors(parsed.error, t, { ...values });
+    },
+    [t],
+  );
+  const { errors, submitCount, show: setErrors, recheck, clear } = useFormErrors(check);
+  const values = (change: Partial<Values> = {}): Values => ({
+    name,
+    scopes,
+    expiresInDays: Number(days),
+    ...change,
+  });
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = ApiTokenCreateSchema.safeParse({ name, scopes, expiresInDays: Number(days) });
+    const parsed = ApiTokenCreateSchema.safeParse(values());
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error, t));
+      setErrors(check(values()));
       return;
     }
-    setErrors({});
+    clear();
     setStatus(null);
     setBusy(true);
     try {
       onCreated(await createToken(parsed.data));
       setName('');
     } catch (caught: unknown) {
-      setErrors(isApiError(caught, 'validation_failed') ? serverFieldErrors(caught.errors, t) : {});
+      if (isApiError(caught, 'validation_failed')) {
+        setErrors(serverFieldErrors(caught.errors, t, check(values())));
+      }
       setStatus({ tone: 'error', message: errorMessage(caught, t) });
     } finally {
       setBusy(false);
@@ -55,27 +81,40 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: TokenCreat
   };
 
   const handleScopes = (values: string[]) => {
-    setScopes(values.flatMap((value) => TokenScopeSchema.safeParse(value).data ?? []));
+    const next = values.flatMap((value) => TokenScopeSchema.safeParse(value).data ?? []);
+    setScopes(next);
+    recheck({ name, scopes: next, expiresInDays: Number(days) }, ['scopes']);
   };
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate>
       <Stack gap="md" maw={480}>
         <Title order={3}>{t('security.tokens.createHeading')}</Title>
+        <ErrorSummary
+          errors={summaryErrors(errors, FIELD_ORDER)}
+          idPrefix={FORM}
+          submitCount={submitCount}
+        />
         <StatusMessage status={status} />
         <TextInput
+          id={fieldId(FORM, 'name')}
           label={t('security.tokens.name')}
           description={t('security.tokens.nameHint')}
           required
           value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
+          onChange={(event) => {
+            const next = event.currentTarget.value;
+            setName(next);
+            recheck(values({ name: next }), ['name']);
+          }}
           error={errors.name}
         />
         <Checkbox.Group
+          id={fieldId(FORM, 'scopes')}
           label={t('security.tokens.scopes')}
           value={scopes}
           onChange={handleScopes}
-          error={errors.scopes ? t('validation.chooseOne') : undefined}
+          error={errors.scopes}
         >
           <Stack gap="sm" mt={4}>
             {(Object.keys(SCOPE_LABELS) as (keyof typeof SCOPE_LABELS)[]).map((scope) => (
@@ -89,6 +128,7 @@ export function TokenCreateForm({ onCreated }: { onCreated: (created: TokenCreat
           </Stack>
         </Checkbox.Group>
         <NativeSelect
+          id={fieldId(FORM, 'expiresInDays')}
           label={t('security.tokens.expires')}
           value={days}
           onChange={(event) => setDays(event.currentTarget.value)}

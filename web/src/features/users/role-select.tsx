@@ -12,6 +12,7 @@ export function RoleSelect(props: {
   allowAdmin: boolean;
   error?: string | undefined;
   description?: string;
+  id?: string;
 }) {
   const { t } = useTranslation();
   const locked = !props.allowAdmin && props.value === 'admin';
@@ -24,6 +25,7 @@ export function RoleSelect(props: {
   const roles = RoleSchema.options.filter((role) => role !== 'admin' || props.allowAdmin || locked);
   return (
     <NativeSelect
+      id={props.id}
       label={t('users.role')}
       description={locked ? t('users.adminRoleLocked') : props.description}
       value={props.value}

@@ -1,10 +1,12 @@
 import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import type { Role } from '@web/features/auth/auth.schema';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { useFormErrors } from '@web/lib/use-form-errors';
 import { RoleSelect } from './role-select';
 import { TemporaryPassword } from './temporary-password';
 import { createUser } from './users.api';
@@ -13,6 +15,12 @@ import { UserCreateSchema, type User, type UserCreated } from './users.schema';
 const EMPTY = { email: '', displayName: '', role: 'caseworker' as Role, password: '' };
 
 type CreateForm = typeof EMPTY;
+const FORM = 'user-create';
+const FIELD_ORDER = ['displayName', 'email', 'role', 'password'] as const;
+
+function toInput(form: CreateForm) {
+  return { ...form, password: form.password || undefined };
+}
 
 function UserCreateFields(props: {
   form: CreateForm;
@@ -24,6 +32,7 @@ function UserCreateFields(props: {
   return (
     <>
       <TextInput
+        id={fieldId(FORM, 'displayName')}
         label={t('users.displayName')}
         description={t('users.displayNameHint')}
         required
@@ -32,6 +41,7 @@ function UserCreateFields(props: {
         error={props.errors.displayName}
       />
       <TextInput
+        id={fieldId(FORM, 'email')}
         label={t('users.email')}
         type="email"
         inputMode="email"
@@ -42,6 +52,7 @@ function UserCreateFields(props: {
         error={props.errors.email}
       />
       <RoleSelect
+        id={fieldId(FORM, 'role')}
         allowAdmin={props.allowAdmin}
         description={t('users.roleHint')}
         value={props.form.role}
@@ -49,6 +60,7 @@ function UserCreateFields(props: {
         error={props.errors.role}
       />
       <PasswordInput
+        id={fieldId(FORM, 'password')}
         label={t('users.password')}
         description={t('users.passwordHint')}
         autoComplete="new-password"
@@ -75,14 +87,21 @@ export function UserCreateModal(props: {
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const check = useCallback(
+    (values: CreateForm): FieldErrors => {
+      const parsed = UserCreateSchema.safeParse(toInput(values));
+      return parsed.success ? {} : zodFieldErrors(parsed.error, t, values);
+    },
+    [t],
+  );
+  const { errors, submitCount, show: setErrors, recheck, clear } = useFormErrors(check);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<UserCreated | null>(null);
 
   const handleClose = () => {
     setForm(EMPTY);
-    setErrors({});
+    clear();
     setStatus(null);
     setCreated(null);
     props.onClose();
@@ -94,19 +113,19 @@ export function UserCreateModal(props: {
     } else if (isApiError(error, 'weak_password')) {
       setErrors({ password: t('errors.weak_password') });
     } else if (isApiError(error, 'validation_failed')) {
-      setErrors(serverFieldErrors(error.errors, t));
+      setErrors(serverFieldErrors(error.errors, t, check(form)));
     }
     setStatus({ tone: 'error', message: errorMessage(error, t) });
   };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = UserCreateSchema.safeParse({ ...form, password: form.password || undefined });
+    const parsed = UserCreateSchema.safeParse(toInput(form));
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error, t));
+      setErrors(check(form));
       return;
     }
-    setErrors({});
+    clear();
     setStatus(null);
     setBusy(true);
     try {
@@ -141,12 +160,21 @@ export function UserCreateModal(props: {
       ) : (
         <form onSubmit={(event) => void handleSubmit(event)} noValidate>
           <Stack>
+            <ErrorSummary
+              errors={summaryErrors(errors, FIELD_ORDER)}
+              idPrefix={FORM}
+              submitCount={submitCount}
+            />
             <StatusMessage status={status} />
             <UserCreateFields
               form={form}
               errors={errors}
               allowAdmin={props.allowAdmin}
-              onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
+              onChange={(change) => {
+                const next = { ...form, ...change };
+                setForm(next);
+                recheck(next, Object.keys(change));
+              }}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={handleClose}>

@@ -1,10 +1,17 @@
 import { Button, Divider, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import type { Role } from '@web/features/auth/auth.schema';
 import { isApiError } from '@web/lib/api';
-import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import {
+  errorMessage,
+  revalidate,
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '@web/lib/errors';
 import { RoleSelect } from './role-select';
 import type { ResetTarget } from './user-reset-modal';
 import { updateUser } from './users.api';
@@ -28,6 +35,7 @@ function UserEditFields(props: {
   return (
     <>
       <TextInput
+        id={fieldId('user-edit', 'displayName')}
         label={t('users.displayName')}
         required
         value={props.form.displayName}
@@ -104,6 +112,11 @@ export function UserEditModal(props: {
   const { user } = props;
   const [form, setForm] = useState<EditForm>({ displayName: '', role: 'viewer', disabled: false });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitCount, setSubmitCount] = useState(0);
+  const showErrors = (next: FieldErrors) => {
+    setErrors(next);
+    setSubmitCount((count) => count + 1);
+  };
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -123,7 +136,7 @@ export function UserEditModal(props: {
     event.preventDefault();
     const parsed = UserUpdateSchema.safeParse(changedFields(user, form));
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error, t));
+      showErrors(zodFieldErrors(parsed.error, t, { ...form }));
       return;
     }
     setBusy(true);
@@ -131,7 +144,7 @@ export function UserEditModal(props: {
       const saved = await updateUser(user.id, parsed.data);
       props.onSaved(saved, t('users.saved', { name: saved.displayName }));
     } catch (error: unknown) {
-      setErrors(isApiError(error, 'validation_failed') ? serverFieldErrors(error.errors, t) : {});
+      showErrors(isApiError(error, 'validation_failed') ? serverFieldErrors(error.errors, t) : {});
       // A name belongs to the installation-wide account, like its password.
       const shared = isApiError(error, 'forbidden') && parsed.data.displayName !== undefined;
       setStatus({
@@ -152,13 +165,25 @@ export function UserEditModal(props: {
     >
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack>
+          <ErrorSummary
+            errors={summaryErrors(errors, ['displayName', 'role'])}
+            idPrefix="user-edit"
+            submitCount={submitCount}
+          />
           <StatusMessage status={status} />
           <UserEditFields
             form={form}
             errors={errors}
             allowAdmin={props.canAdmin}
             lockedAdmin={!props.canAdmin && user.role === 'admin'}
-            onChange={(change) => setForm((previous) => ({ ...previous, ...change }))}
+            onChange={(change) => {
+              const next = { ...form, ...change };
+              setForm(next);
+              // A corrected field loses its error at once (its name is the only checked rule).
+              const parsed = UserUpdateSchema.safeParse(changedFields(user, next));
+              const now = parsed.success ? {} : zodFieldErrors(parsed.error, t, { ...next });
+              setErrors((previous) => revalidate(previous, Object.keys(change), now));
+            }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
