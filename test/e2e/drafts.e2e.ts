@@ -53,6 +53,7 @@ describe('drafts: nothing typed is lost', () => {
     await expectText(page.getByTestId('draft-notice'), 'Draft saved');
     await page.reload();
     await expect.poll(() => note.inputValue(), POLL).toBe(text);
+    await page.getByTestId('draft-notice').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'drafts-note-restored-phone', { fullPage: false });
     // Adding the note deletes the draft: the form is empty after another reload.
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -80,6 +81,7 @@ describe('drafts: nothing typed is lost', () => {
     expect(await safety.getByLabel('Goals').inputValue()).toBe('A safe place to sleep tonight');
     expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Save Safety' }).count()).toBe(0);
+    await safety.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'drafts-needs-unsaved-phone', { fullPage: false });
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole('button', { name: 'Save the needs assessment' }).click();
@@ -164,6 +166,7 @@ describe('drafts: nothing typed is lost', () => {
     await openTab(page, 'Tasks');
     await openTab(page, 'Notes and files');
     expect(await note.inputValue()).toBe(text);
+    await banner.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'drafts-offline-phone', { fullPage: false });
     await b.context.setOffline(false);
     await expect.poll(() => draftStatus(page), POLL).toBe('saved');
