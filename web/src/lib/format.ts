@@ -1,30 +1,76 @@
+import type { Calendar } from '@/domain/auth/auth.schema.ts';
+
 /**
- * Locale-aware formatting with `Intl`. The locale is the active UI language, so Thai users see the
- * Thai calendar and digits their system prefers.
+ * Locale-aware formatting with `Intl`: the locale is the active UI language, the calendar is the
+ * user's one calendar (issue 9: never a Buddhist-era date beside a Gregorian birth year). Every
+ * date and every year on screen goes through this module.
  */
+
+let chosenCalendar: Calendar | undefined;
+
+/** The user's calendar preference from `/api/me` (undefined: the language's usual calendar). */
+export function setCalendarPreference(calendar: Calendar | undefined): void {
+  chosenCalendar = calendar;
+}
+
+/** The calendar dates are shown in: the user's choice, else Buddhist for Thai, else Gregorian. */
+export function activeCalendar(locale: string): Calendar {
+  return chosenCalendar ?? (locale.toLowerCase().startsWith('th') ? 'buddhist' : 'gregory');
+}
+
+/** A calendar day (`YYYY-MM-DD`) has no time zone: it is shown as that day everywhere. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function format(
+  value: string | null | undefined,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  if (!value) {
+    return '';
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  const zone = CALENDAR_DAY.test(value) ? { timeZone: 'UTC' } : {};
+  return new Intl.DateTimeFormat(locale, {
+    ...options,
+    ...zone,
+    calendar: activeCalendar(locale),
+  }).format(date);
+}
 
 /** Date and time, for example "3 Mar 2025, 14:05". Empty for a missing or invalid value. */
 export function formatDateTime(value: string | null | undefined, locale: string): string {
-  if (!value) {
-    return '';
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return value;
-  }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return format(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Date only, for example "3 Mar 2025". */
+/** Date only, for example "3 Mar 2025" (or "10 มี.ค. 2568" in the Buddhist calendar). */
 export function formatDate(value: string | null | undefined, locale: string): string {
-  if (!value) {
+  return format(value, locale, { dateStyle: 'medium' });
+}
+
+/**
+ * A Gregorian year number (a birth year) in the user's calendar: 1990 is "พ.ศ. 2533" for a Thai
+ * user in the Buddhist calendar. Empty for a missing value.
+ */
+export function formatYear(year: number | null | undefined, locale: string): string {
+  if (year === null || year === undefined || !Number.isInteger(year)) {
     return '';
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return value;
-  }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  // Mid-year, so the era's new year (Buddhist: 1 January since 1941) never shifts the number.
+  const date = new Date(Date.UTC(year, 6, 1));
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    timeZone: 'UTC',
+    calendar: activeCalendar(locale),
+  }).format(date);
+}
+
+/** A number in the UI language's digits and grouping, for example "1,234" or "১,২৩৪". */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
 }
 
 /**

@@ -1,12 +1,18 @@
-import { Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { ACTION_CODES, actionLabel } from './audit-labels';
 import { AuditFiltersSchema, EMPTY_AUDIT_FILTERS, type AuditFilters } from './audit.schema';
 
 /** Filters for the audit log: action, actor email and a date range. Applied on submit. */
 export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const collator = new Intl.Collator(i18n.language);
+  const actions = ACTION_CODES.map((code) => ({
+    value: code,
+    label: actionLabel(code, t, i18n) ?? code,
+  })).sort((a, b) => collator.compare(a.label, b.label));
   const [form, setForm] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -39,14 +45,14 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
       </h2>
       <form onSubmit={handleSubmit} noValidate>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" style={{ alignItems: 'end' }}>
-          <TextInput
+          <NativeSelect
             label={t('audit.action')}
             description={t('audit.actionHint')}
-            autoCapitalize="none"
-            spellCheck={false}
             value={form.action}
             onChange={set('action')}
             error={errors.action}
+            data={[{ value: '', label: t('audit.anyAction') }, ...actions]}
+            data-testid="audit-action-filter"
           />
           <TextInput
             label={t('audit.actor')}

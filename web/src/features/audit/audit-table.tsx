@@ -2,6 +2,7 @@ import { Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BlockIcon, CheckIcon, WarningIcon } from '@web/components/icons';
 import { formatDateTime } from '@web/lib/format';
+import { actionLabel, entityText } from './audit-labels';
 import type { AuditEvent, AuditOutcome } from './audit.schema';
 
 const OUTCOMES = {
@@ -19,15 +20,18 @@ function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   );
 }
 
-function Details({ details }: { details: Record<string, unknown> }) {
+/** The technical record (ids, the action code), folded away: support staff may need it. */
+function Details({ event, labelled }: { event: AuditEvent; labelled: boolean }) {
   const { t } = useTranslation();
-  if (Object.keys(details).length === 0) {
+  const { details } = event;
+  if (labelled && Object.keys(details).length === 0) {
     return <>{t('common.none')}</>;
   }
   return (
     <details className="hw-details">
       <summary>{t('audit.showDetails')}</summary>
-      <pre>{JSON.stringify(details, null, 2)}</pre>
+      {!labelled && <p>{t('audit.code', { code: event.action })}</p>}
+      {Object.keys(details).length > 0 && <pre>{JSON.stringify(details, null, 2)}</pre>}
     </details>
   );
 }
@@ -62,20 +66,20 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
             </Table.Td>
             <Table.Td data-label={columns.actor} className="hw-break">
-              {event.actorEmail ?? event.actorUserId ?? t('audit.system')}
+              {event.actorEmail ?? t('audit.system')}
             </Table.Td>
-            <Table.Td data-label={columns.action}>
-              <code className="hw-code">{event.action}</code>
+            <Table.Td data-label={columns.action} data-action={event.action}>
+              {actionLabel(event.action, t, i18n) ?? t('audit.otherAction')}
             </Table.Td>
             <Table.Td data-label={columns.entity} className="hw-break">
-              {event.entityType ? `${event.entityType} ${event.entityId ?? ''}` : t('common.none')}
+              {entityText(event, t) ?? t('common.none')}
             </Table.Td>
             <Table.Td data-label={columns.outcome}>
               <OutcomeBadge outcome={event.outcome} />
             </Table.Td>
             <Table.Td data-label={columns.ip}>{event.ip ?? t('common.none')}</Table.Td>
             <Table.Td data-label={columns.details}>
-              <Details details={event.details} />
+              <Details event={event} labelled={actionLabel(event.action, t, i18n) !== null} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,5 +1,13 @@
 import { api, setCsrfToken } from '@web/lib/api';
-import type { Login, Me, PasswordChange, Reauth, TotpSetup } from './auth.schema';
+import type {
+  Login,
+  Me,
+  PasswordChange,
+  Preferences,
+  PreferencesUpdate,
+  Reauth,
+  TotpSetup,
+} from './auth.schema';
 
 function remember(me: Me): Me {
   setCsrfToken(me.csrfToken);
@@ -84,4 +92,12 @@ export function createRecoveryCodes(): Promise<{ recoveryCodes: string[] }> {
  */
 export async function changePassword(input: PasswordChange): Promise<void> {
   await api.post<undefined>('/api/me/password', input);
+}
+
+/**
+ * `PATCH /api/me/preferences`: changes only the keys sent; resolves with all of them.
+ * @throws ApiError `validation_failed` (400), `forbidden` (403).
+ */
+export function savePreferences(patch: PreferencesUpdate): Promise<Preferences> {
+  return api.patch<Preferences>('/api/me/preferences', patch);
 }

@@ -8,14 +8,17 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import i18n, { isLanguageCode, switchLanguage, redrawTexts, type LanguageCode } from '@web/i18n';
 import { isApiError, onApiError } from '@web/lib/api';
+import { SIGNED_OUT, wipeAndReload, type SignedOutNotice } from '@web/lib/device-state';
+import { setCalendarPreference } from '@web/lib/format';
 import { navigate } from '@web/lib/router';
 import { useIdleTimer } from '@web/lib/use-idle-timer';
-import { getMe, logout } from './auth.api';
-import type { Me, UiPermission } from './auth.schema';
+import { getMe, logout, savePreferences } from './auth.api';
+import type { Me, PreferencesUpdate, UiPermission } from './auth.schema';
 
 /** Why the login page is shown, so it can say so. */
-export type LoginNotice = 'locked' | 'loggedOut' | 'loggedOutEverywhere' | 'sessionEnded';
+export type LoginNotice = SignedOutNotice;
 
 export type SessionState =
   | { status: 'loading' }
@@ -33,14 +36,55 @@ interface SessionContextValue {
   handleSessionGone: (notice: LoginNotice) => void;
   /** Reloads `GET /api/me` (after 2FA changes, organisation changes or a failed first load). */
   refresh: () => Promise<void>;
+  /**
+   * Changes display preferences: shown at once, saved on the server (`PATCH /api/me/preferences`),
+   * never on the device. Only while signed in.
+   */
+  updatePreferences: (patch: PreferencesUpdate) => Promise<void>;
+  /** Switches the UI language; signed in, it is saved as a preference, before login remembered
+   * in memory and saved at login. */
+  handleLanguageChange: (code: LanguageCode) => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** A language picked on the login page, saved as the preference once the user is signed in. */
+let languageChosenBeforeLogin: LanguageCode | null = null;
+
+/**
+ * Applies the server's preferences on sign-in: calendar, then language. A language chosen on the
+ * login page wins over the stored one and is saved (not possible before a forced password change).
+ */
+function adoptPreferences(me: Me): Me {
+  setCalendarPreference(me.preferences.calendar);
+  const chosen = languageChosenBeforeLogin;
+  languageChosenBeforeLogin = null;
+  if (chosen && chosen !== me.preferences.language && !me.user.mustChangePassword) {
+    savePreferences({ language: chosen }).catch(() => undefined);
+    return { ...me, preferences: { ...me.preferences, language: chosen } };
+  }
+  const stored = me.preferences.language;
+  if (isLanguageCode(stored) && stored !== i18n.language) {
+    void switchLanguage(stored);
+  } else {
+    redrawTexts();
+  }
+  return me;
+}
+
+function withPreferences(state: SessionState, patch: PreferencesUpdate): SessionState {
+  if (state.status !== 'authenticated') {
+    return state;
+  }
+  const preferences = { ...state.me.preferences, ...patch };
+  return { status: 'authenticated', me: { ...state.me, preferences } };
+}
+
 /**
  * Owns who is logged in. Loads `GET /api/me` on start, locks the session after 15 minutes without
  * activity (UX.md), and reacts to `unauthenticated`, `totp_enrolment_required` and
- * `password_change_required` from any call.
+ * `password_change_required` from any call. Every way out (log out, idle lock, a session that
+ * ended) wipes what the app stored on the device and reloads the page (lib/device-state.ts).
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -51,12 +95,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await getMe();
+      const me = adoptPreferences(await getMe());
       setState({ status: 'authenticated', me });
     } catch (error: unknown) {
       if (isApiError(error, 'unauthenticated') || (isApiError(error) && error.status === 401)) {
         setState((previous) =>
-          previous.status === 'anonymous' ? previous : { status: 'anonymous', notice: null },
+          previous.status === 'anonymous'
+            ? previous
+            : {
+                status: 'anonymous',
+                notice: previous.status === 'loading' ? SIGNED_OUT.notice : null,
+              },
         );
       } else {
         setState({ status: 'unavailable' });
@@ -64,8 +113,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  // The signed-in screens go at once; the login page (with `notice`) comes after the reload.
   const handleSessionGone = useCallback((notice: LoginNotice) => {
-    setState({ status: 'anonymous', notice });
+    setState({ status: 'loading' });
+    void wipeAndReload(notice, i18n.language);
   }, []);
 
   const handleLogOut = useCallback(async (notice: LoginNotice) => {
@@ -74,10 +125,42 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // The session may already have ended on the server; the page is cleared either way.
     }
-    setState({ status: 'anonymous', notice });
+    setState({ status: 'loading' });
+    await wipeAndReload(notice, i18n.language);
   }, []);
 
-  const handleSignedIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
+  const handleSignedIn = useCallback(
+    (me: Me) => setState({ status: 'authenticated', me: adoptPreferences(me) }),
+    [],
+  );
+
+  const updatePreferences = useCallback(async (patch: PreferencesUpdate) => {
+    if ('calendar' in patch) {
+      setCalendarPreference(patch.calendar);
+      redrawTexts();
+    }
+    setState((previous) => withPreferences(previous, patch));
+    try {
+      const saved = await savePreferences(patch);
+      setState((previous) => withPreferences(previous, saved));
+    } catch {
+      // Shown for this visit; the error listener below handles an ended session.
+    }
+  }, []);
+
+  const handleLanguageChange = useCallback(
+    (code: LanguageCode) => {
+      void switchLanguage(code);
+      if (statusRef.current !== 'authenticated') {
+        languageChosenBeforeLogin = code;
+        return;
+      }
+      if (state.status === 'authenticated' && !state.me.user.mustChangePassword) {
+        void updatePreferences({ language: code });
+      }
+    },
+    [state, updatePreferences],
+  );
 
   useEffect(() => {
     void refresh();
@@ -108,8 +191,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   const value = useMemo(
-    () => ({ state, handleSignedIn, handleLogOut, handleSessionGone, refresh }),
-    [state, handleSignedIn, handleLogOut, handleSessionGone, refresh],
+    () => ({
+      state,
+      handleSignedIn,
+      handleLogOut,
+      handleSessionGone,
+      refresh,
+      updatePreferences,
+      handleLanguageChange,
+    }),
+    [
+      state,
+      handleSignedIn,
+      handleLogOut,
+      handleSessionGone,
+      refresh,
+      updatePreferences,
+      handleLanguageChange,
+    ],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

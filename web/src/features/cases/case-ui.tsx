@@ -3,13 +3,15 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '@/domain/cases/display-name.ts';
 import { CheckIcon, ClockIcon, InfoIcon, ShieldIcon, WarningIcon } from '@web/components/icons';
-import { COMMON_COUNTRIES, countryOptions } from './countries';
+import { useMe, useSession } from '@web/features/auth/session';
+import { countryOptions, isCountry, otherCountryOptions } from './countries';
 import type { Case, CaseSummary, RetraffickingLevel } from './cases.schema';
 
-type Level = 'unknown' | 'none' | 'low' | 'medium' | 'high' | 'urgent';
+type Level = 'unknown' | 'not_assessed' | 'none' | 'low' | 'medium' | 'high' | 'urgent';
 
 const LEVEL_LOOK: Record<Level, { color: string; icon: ReactNode }> = {
   unknown: { color: 'gray', icon: <InfoIcon /> },
+  not_assessed: { color: 'gray', icon: <InfoIcon /> },
   none: { color: 'green', icon: <CheckIcon /> },
   low: { color: 'green', icon: <InfoIcon /> },
   medium: { color: 'yellow', icon: <WarningIcon /> },
@@ -100,27 +102,18 @@ export function shownName(item: CaseSummary, hide: boolean): string {
   return hide ? initials(item.displayName) : item.displayName;
 }
 
-const HIDE_NAMES_KEY = 'homeward.cases.hideNames.';
-
-/** The "Hide names" choice, remembered on this device per user (UX.md). */
-export function useHideNames(userId: string): [boolean, (hide: boolean) => void] {
-  const key = HIDE_NAMES_KEY + userId;
-  const [hide, setHide] = useState(() => {
-    try {
-      return window.localStorage.getItem(key) === '1';
-    } catch {
-      return false;
-    }
-  });
-  const update = (value: boolean) => {
-    setHide(value);
-    try {
-      window.localStorage.setItem(key, value ? '1' : '0');
-    } catch {
-      // Not remembered, but the toggle still works for this visit.
-    }
-  };
-  return [hide, update];
+/**
+ * The "Hide names" choice (UX.md): a preference of the user kept on the server, so it follows
+ * them to every device, survives logout and leaves nothing in the browser's storage.
+ */
+export function useHideNames(userId?: string): [boolean, (hide: boolean) => void] {
+  const me = useMe();
+  if (userId !== undefined && userId !== me.user.id) {
+    throw new Error('useHideNames is the signed-in user’s preference');
+  }
+  const { updatePreferences } = useSession();
+  const update = (value: boolean) => void updatePreferences({ hideNames: value });
+  return [me.preferences.hideNames ?? false, update];
 }
 
 /** Today as `YYYY-MM-DD` in local time, for date inputs. */
@@ -133,8 +126,9 @@ export function todayIso(): string {
 const OTHER = '__other';
 
 /**
- * Nationality (or any country): a select of common countries named in the UI language, with
- * "Another country" opening a field for the ISO 3166 alpha-3 code.
+ * Nationality (or any country): a select of every country named in the UI language, the common
+ * ones first; "Another code" opens a field for an ISO 3166 alpha-3 code (kept for a value that
+ * is no country of the list, such as an old record's).
  */
 export function CountrySelect(props: {
   label: string;
@@ -145,12 +139,16 @@ export function CountrySelect(props: {
   testId?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const known = props.value === '' || props.value in COMMON_COUNTRIES;
+  const known = props.value === '' || isCountry(props.value);
   const [other, setOther] = useState(!known);
   const options = [
     { value: '', label: props.emptyLabel ?? t('cases.country.notKnown') },
-    ...countryOptions(i18n.language),
-    { value: OTHER, label: t('cases.country.other') },
+    { group: t('cases.country.common'), items: countryOptions(i18n.language) },
+    { group: t('cases.country.all'), items: otherCountryOptions(i18n.language) },
+    {
+      group: t('cases.country.otherGroup'),
+      items: [{ value: OTHER, label: t('cases.country.other') }],
+    },
   ];
   const handleSelect = (value: string) => {
     if (value === OTHER) {
