@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '@/domain/cases/display-name.ts';
 import { hasPermission, useMe } from '@web/features/auth/session';
-import { formatDate, formatDateTime } from '@web/lib/format';
+import { formatDate, formatDateTime, formatYear } from '@web/lib/format';
 import { useNameFonts } from '@web/lib/script-fonts';
 import { type Case } from './cases.schema';
 import { languageName, scriptName } from './case-ui';
@@ -50,7 +50,8 @@ function Details({ record }: { record: Case }) {
       <Fact label={t('cases.fields.sex')}>
         {record.sex ? t(`cases.sexes.${record.sex}`, { defaultValue: record.sex }) : ''}
       </Fact>
-      <Fact label={t('cases.fields.birthYear')}>{record.birthYear ?? ''}</Fact>
+      {/* The year carries its era (พ.ศ. 2533), so the label does not name the Gregorian one. */}
+      <Fact label={t('cases.fields.birthYearShown')}>{formatYear(record.birthYear, lang)}</Fact>
       <Fact label={t('cases.fields.estimatedAge')}>{record.estimatedAge ?? ''}</Fact>
       {record.possibleMinor && (
         <Fact label={t('cases.fields.possibleMinor')}>{t('cases.possibleMinorYes')}</Fact>

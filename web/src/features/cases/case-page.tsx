@@ -97,7 +97,9 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
         <Anchor href={href('/cases')} className="hw-touch-link hw-no-print" size="sm">
           {t('cases.backToList')}
         </Anchor>
-        <PageTitle className="hw-name">{caseName(record)}</PageTitle>
+        <PageTitle className="hw-name" documentTitle={record.caseNumber}>
+          {caseName(record)}
+        </PageTitle>
         <Group gap="xs" mb="md">
           <Text size="sm" data-testid="case-number">
             {t('cases.numberLabel', { number: record.caseNumber })}
