@@ -15,6 +15,13 @@ const b = useBrowser();
 const GIVEN_LABEL = /^Given name/;
 const baseUrl = inject('baseUrl');
 
+/** The self-hosted font each non-Latin UI language needs (Vietnamese is in Noto Sans). */
+const SCRIPT_FONT: Partial<Record<string, [string, string]>> = {
+  km: ['Noto Sans Khmer', 'ខ្មែរ'],
+  my: ['Noto Sans Myanmar', 'မြန်မာ'],
+  bn: ['Noto Sans Bengali', 'বাংলা'],
+};
+
 const NEW_LANGUAGES = [
   ['km', 'ខ្មែរ'],
   ['my', 'မြန်မာ'],
@@ -198,6 +205,17 @@ describe('languages and formats', () => {
     await expect
       .poll(async () => page.getByTestId('case-details').innerText())
       .not.toMatch(/\bMMR\b/);
+    const font = SCRIPT_FONT[code];
+    if (font) {
+      // The UI text is drawn in the language's own font, not as empty boxes.
+      const [family, sample] = font;
+      const loaded = `document.fonts.ready.then(() => [...document.fonts].some((f) =>
+        f.family.replace(/"/g, '') === '${family}' && f.status === 'loaded')
+        && document.fonts.check('16px "${family}"', '${sample}'))`;
+      await expect.poll(() => page.evaluate(loaded)).toBe(true);
+      const stack = await page.evaluate('getComputedStyle(document.body).fontFamily');
+      expect(String(stack)).toContain(family);
+    }
     await saveScreenshot(page, `languages-${code}-case`, { fullPage: false });
     // The choice is on the server: a fresh device opens in it after login.
     const other = await b.open(DESKTOP);

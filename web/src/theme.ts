@@ -6,8 +6,13 @@ export const ERROR_COLOR = '#b21f1f';
 /** Smallest touch target (UX.md: 44 px). */
 export const TOUCH_TARGET = rem(44);
 
+/**
+ * Latin first, then the script fonts of the UI languages (fetched only while their language is
+ * active, see i18n/index.ts; a family whose CSS is not loaded is skipped).
+ */
 const FONT_STACK =
-  "'Noto Sans', 'Noto Sans Thai', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Khmer', 'Noto Sans Myanmar', 'Noto Sans Bengali', " +
+  "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 /**
  * One calm accent (indigo; shade 7 on white is 5:1) and touch-sized controls: every button, input
