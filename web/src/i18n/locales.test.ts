@@ -15,6 +15,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'common.none',
   'language.draftName',
   'audit.entityLabel',
+  'caseList.capped',
 ]);
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
