@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from '@/db/client.ts';
+import { auditKey, sealMac } from '@/domain/audit/audit-keys.ts';
 import { displayName as appDisplayName } from '@/domain/cases/display-name.ts';
 import { createRng, misspell } from './cases-synth.ts';
 import { percentile } from './stats.ts';
@@ -127,31 +128,58 @@ export async function record(
   return out;
 }
 
+/** The audit chain head a replay read (`hw_audit_lock_head`), and the row it appended. */
+interface ReplayAudit {
+  head?: { seq: string; hash: string; key_id: string } | undefined;
+  appended?: { seq: bigint; hash: string } | undefined;
+}
+
 /**
  * The parameters to replay `s` with. The audit insert gets a new id, the next seq after the
- * head just read and that head's hash, as the app computes them, so the replay appends a row
- * exactly like the request did.
+ * head just read and that head's hash, as the app computes them, and its seal that seq, hash
+ * and a MAC under the loaded audit key, so the replay appends rows exactly like the request did.
  */
-function freshAudit(s: Statement, head: { seq: string; hash: string } | undefined): unknown[] {
+function freshAudit(s: Statement, audit: ReplayAudit): unknown[] {
+  const seal = /^insert into "audit_seals" \(([^)]*)\) values \(([^)]*)\)/.exec(s.text);
+  if (seal) {
+    const row = audit.appended;
+    const keyId = audit.head?.key_id;
+    const key = keyId ? auditKey(keyId) : undefined;
+    if (!row || !keyId || !key) {
+      throw new Error('audit seal replayed without its row or a loaded audit key');
+    }
+    return setParams(s, seal, {
+      seq: row.seq.toString(),
+      hash: row.hash,
+      key_id: keyId,
+      mac: sealMac(key, keyId, row.seq, row.hash),
+    });
+  }
   const match = /^insert into "audit_events" \(([^)]*)\) values \(([^)]*)\)/.exec(s.text);
   if (!match) {
     return s.params;
   }
+  const head = audit.head;
+  const prevHash = head?.hash ?? '0'.repeat(64);
+  const seq = BigInt(head?.seq ?? '0') + 1n;
+  const params = setParams(s, match, { id: randomUUID(), seq: String(seq), prev_hash: prevHash });
+  const hash = createHash('sha256').update(prevHash).update(JSON.stringify(params)).digest('hex');
+  audit.appended = { seq, hash };
+  return setParams({ ...s, params }, match, { hash });
+}
+
+/** `s.params` with the named columns of its `insert … (columns) values (…)` replaced. */
+function setParams(s: Statement, match: RegExpExecArray, set: Record<string, unknown>): unknown[] {
   const columns = match[1]!.split(',').map((c) => c.trim().replaceAll('"', ''));
   const values = match[2]!.split(',').map((v) => v.trim());
   const params = [...s.params];
-  const set = (column: string, value: unknown) => {
+  for (const [column, value] of Object.entries(set)) {
     const placeholder = /^\$(\d+)$/.exec(values[columns.indexOf(column)] ?? '');
     if (!placeholder) {
       throw new Error(`audit insert: no parameter for ${column} in ${s.text}`);
     }
     params[Number(placeholder[1]) - 1] = value;
-  };
-  const prevHash = head?.hash ?? '0'.repeat(64);
-  set('id', randomUUID());
-  set('seq', String(BigInt(head?.seq ?? '0') + 1n));
-  set('prev_hash', prevHash);
-  set('hash', createHash('sha256').update(prevHash).update(JSON.stringify(params)).digest('hex'));
+  }
   return params;
 }
 
@@ -170,11 +198,14 @@ export async function measure(
   const t: Timings = { api: [], rawMain: [], rawReads: [], rawAll: [], hits: 0, nameHits: 0 };
   const replay = (statements: Statement[]) =>
     database.session(async (query) => {
-      let head: { seq: string; hash: string } | undefined;
+      const audit: ReplayAudit = {};
       for (const s of statements) {
-        const rows = await query<{ seq: string; hash: string }>(s.text, freshAudit(s, head));
+        const rows = await query<{ seq: string; hash: string; key_id: string }>(
+          s.text,
+          freshAudit(s, audit),
+        );
         if (s.text.includes('hw_audit_lock_head')) {
-          head = rows[0];
+          audit.head = rows[0];
         }
       }
     });

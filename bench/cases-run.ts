@@ -17,19 +17,29 @@ import {
   type Timings,
 } from './cases-measure.ts';
 import { machineInfo } from './report.ts';
-import { measureVariants } from './cases-variants.ts';
-import { createBenchRuntime, type BenchRuntime } from './runtime.ts';
+import { measureVariants, type Registered } from './cases-variants.ts';
+import {
+  createBenchRuntime,
+  openKept,
+  saveKept,
+  type BenchAccount,
+  type BenchRuntime,
+} from './runtime.ts';
 import { closeAll, loginCookie, startHomeward, type Listening } from './servers.ts';
 
 const USAGE = `usage: npm run bench:cases -- [--cases <n>] [--queries <n>] [--db postgres|embedded]
-  [--seed <n>] [--keep-indexes]
+  [--seed <n>] [--keep-indexes] [--keep <name> | --reuse <name>]
 
   --cases <n>      cases in the main organisation (default 1000000; a second organisation gets
                    10 % as many); at most 100000 with --db embedded
   --queries <n>    searches and case pages measured (default 200)
   --db <kind>      postgres (default: scratch database on BENCH_DATABASE_URL, default
                    postgres://postgres@127.0.0.1:5432/test, dropped afterwards) or embedded
-  --keep-indexes   load with all indexes and foreign keys in place (slower load)`;
+  --keep-indexes   load with all indexes and foreign keys in place (slower load)
+  --keep <name>    PostgreSQL: name the scratch database <name> (hw_bench_…) and keep it after
+                   the run, with its state in the temporary folder, for --reuse
+  --reuse <name>   measure on a database kept by --keep instead of loading one (--cases and
+                   --seed are those of the kept load; drop it with bench/cases-drop.ts)`;
 
 /** Targets from the issue. */
 const SEARCH_P95_TARGET_MS = 150;
@@ -51,6 +61,8 @@ function options() {
       db: { type: 'string', default: 'postgres' },
       seed: { type: 'string', default: '20261125' },
       'keep-indexes': { type: 'boolean', default: false },
+      keep: { type: 'string' },
+      reuse: { type: 'string' },
     },
   });
   const cases = Number(values.cases);
@@ -66,7 +78,21 @@ function options() {
   if (db === 'embedded' && cases > 100_000) {
     throw new Error('--db embedded is limited to --cases 100000 (use postgres for more)');
   }
-  return { cases, queries, seed, db, keepIndexes: values['keep-indexes'] } as const;
+  if ((values.keep || values.reuse) && db !== 'postgres') {
+    throw new Error('--keep and --reuse need --db postgres');
+  }
+  if (values.keep && values.reuse) {
+    throw new Error('--keep and --reuse exclude each other');
+  }
+  return {
+    cases,
+    queries,
+    seed,
+    db,
+    keepIndexes: values['keep-indexes'],
+    keep: values.keep,
+    reuse: values.reuse,
+  } as const;
 }
 
 const ms = (v: number) => v.toFixed(1).padStart(8);
@@ -133,11 +159,19 @@ async function buildDictionary(rt: BenchRuntime): Promise<{ words: number; secon
   return { words: row?.n ?? 0, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function run(): Promise<string[]> {
-  const opts = options();
-  const started = new Date();
-  const loadStart = os.loadavg();
-  const rt = await createBenchRuntime(opts.db);
+/** What a kept database remembers of the load that built it. */
+interface KeptLoad {
+  cases: number;
+  seed: number;
+  loadLines: string[];
+  registered?: Registered;
+}
+
+type Options = ReturnType<typeof options>;
+
+/** Loads the corpus (and the name dictionary) into a new scratch database. */
+async function freshLoad(opts: Options): Promise<{ account: BenchAccount; kept: KeptLoad }> {
+  const rt = await createBenchRuntime(opts.db, { keepAs: opts.keep });
   state.rt = rt;
   if (!opts.keepIndexes) {
     // The name-word dictionary trigger fires per identity; a bulk load builds it in one pass.
@@ -151,17 +185,47 @@ async function run(): Promise<string[]> {
     keepIndexes: opts.keepIndexes,
   });
   const dictionary = opts.keepIndexes ? null : await buildDictionary(rt);
+  const loadLines = [
+    ...describeLoad(corpus, opts.keepIndexes),
+    ...(dictionary
+      ? [
+          `name dictionary (trigger off during the load): ${dictionary.words.toLocaleString('en')} ` +
+            `words of both organisations built in ${dictionary.seconds.toFixed(1)} s after the load`,
+        ]
+      : []),
+  ];
+  const kept = { cases: opts.cases, seed: opts.seed, loadLines };
+  if (opts.keep) {
+    saveKept(rt, opts.keep, corpus.account, kept);
+  }
+  return { account: corpus.account, kept };
+}
+
+async function run(): Promise<string[]> {
+  const opts = options();
+  const started = new Date();
+  const loadStart = os.loadavg();
+  let loaded: { account: BenchAccount; kept: KeptLoad };
+  if (opts.reuse) {
+    const reopened = await openKept<KeptLoad>(opts.reuse);
+    state.rt = reopened.rt;
+    loaded = { account: reopened.state.account, kept: reopened.state.extra };
+  } else {
+    loaded = await freshLoad(opts);
+  }
+  const rt = state.rt!;
+  const { account, kept } = loaded;
   const homeward = await startHomeward(rt);
   state.servers.push(homeward);
-  const cookie = await loginCookie(homeward, corpus.account);
+  const cookie = await loginCookie(homeward, account);
   const targets = await sampleTargets(rt.database, {
-    organisationId: corpus.account.organisationId,
-    cases: opts.cases,
+    organisationId: account.organisationId,
+    cases: kept.cases,
     count: opts.queries,
-    seed: opts.seed + 7,
+    seed: kept.seed + 7,
   });
   process.stderr.write(`bench:cases: recording ${targets.length} searches and case pages\n`);
-  const search = await record(searchProbes(targets, homeward.origin, opts.seed + 11), cookie);
+  const search = await record(searchProbes(targets, homeward.origin, kept.seed + 11), cookie);
   const pages = await record(
     targets.map((t) => ({
       label: 'page',
@@ -175,7 +239,11 @@ async function run(): Promise<string[]> {
   const s = await measure(rt.database, search, cookie);
   const p = await measure(rt.database, pages, cookie);
   // After the timed probes, so the labelled people do not change what they measure.
-  const variants = await measureVariants(homeward, cookie);
+  const variants = await measureVariants(homeward, cookie, kept.registered);
+  if (opts.keep || opts.reuse) {
+    // The labelled people stay registered in a kept database: later runs search for them again.
+    saveKept(rt, (opts.keep ?? opts.reuse)!, account, { ...kept, registered: variants.registered });
+  }
   const slowest = search[s.rawMain.indexOf(Math.max(...s.rawMain))];
   const searchP95 = quantiles(s.api).p95;
   const ratio = searchP95 / quantiles(s.rawAll).p95;
@@ -191,20 +259,15 @@ async function run(): Promise<string[]> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
     `database: ${rt.label}`,
-    ...describeLoad(corpus, opts.keepIndexes),
-    ...(dictionary
-      ? [
-          `name dictionary (trigger off during the load): ${dictionary.words.toLocaleString('en')} ` +
-            `words of both organisations built in ${dictionary.seconds.toFixed(1)} s after the load`,
-        ]
-      : []),
+    ...(opts.reuse ? ['(kept load, as it was built:)'] : []),
+    ...kept.loadLines,
     '',
     ...section('Fuzzy name search', s, 'search statement'),
     ...byFilter(search, s),
     `  recall: intended case in the top 10 for ${s.hits}/${search.length} misspelt queries; ` +
       `a case with exactly the intended name in the top 10 for ${s.nameHits}/${search.length}`,
     '',
-    ...variants,
+    ...variants.lines,
     '',
     ...section('Case page', p, 'findCaseDetail case row'),
     `  found: ${p.hits}/${pages.length}`,

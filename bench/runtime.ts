@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database } from '@/db/client.ts';
 import { createOrganisation, createUser } from '@/domain/auth/index.ts';
@@ -18,7 +21,12 @@ export interface BenchRuntime {
   label: string;
   /** The scratch PostgreSQL database's URL (for a replay pool of its own); null when embedded. */
   postgresUrl: string | null;
-  /** Closes the database and drops the scratch PostgreSQL database. Idempotent. */
+  /** The master key the field keyring is wrapped with (kept databases are reopened with it). */
+  masterKey: Buffer;
+  /**
+   * Closes the database and drops the scratch PostgreSQL database (a kept one stays).
+   * Idempotent.
+   */
   dispose(): Promise<void>;
 }
 
@@ -54,17 +62,30 @@ function describe(url: string): string {
   return parsed.toString();
 }
 
-async function openScratchPostgres(): Promise<{
+/** Names a kept scratch database may have (interpolated into DDL, so checked strictly). */
+const KEPT_NAME = /^hw_bench_[a-z0-9_]{1,40}$/;
+
+function checkKeptName(name: string): string {
+  if (!KEPT_NAME.test(name)) {
+    throw new Error(`a kept benchmark database is named hw_bench_<a-z0-9_>, got "${name}"`);
+  }
+  return name;
+}
+
+async function openScratchPostgres(keepAs?: string): Promise<{
   database: Database;
   label: string;
   url: string;
   drop: () => Promise<void>;
 }> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-  // The name is generated here (hex only), so interpolating it into DDL is safe.
-  const name = `hw_bench_${hex(6)}`;
+  // The name is generated here (hex only) or checked against KEPT_NAME, so interpolating it
+  // into DDL is safe.
+  const name = keepAs ? checkKeptName(keepAs) : `hw_bench_${hex(6)}`;
   await adminQuery(adminUrl, `create database "${name}"`);
-  const drop = () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+  const drop = keepAs
+    ? async () => undefined
+    : () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
   try {
     const database = await openDatabase({ url: withDatabase(adminUrl, name) });
     const url = withDatabase(adminUrl, name);
@@ -77,12 +98,20 @@ async function openScratchPostgres(): Promise<{
 
 /**
  * Opens and migrates a fresh database: in-memory PGlite, or a scratch PostgreSQL database
- * `hw_bench_<random>` (pool of 10, as the server uses) that `dispose` drops again.
+ * `hw_bench_<random>` (pool of 10, as the server uses) that `dispose` drops again. With
+ * `keepAs` (PostgreSQL only) the database gets that name and `dispose` leaves it in place
+ * (see `saveKept` / `openKept`; `dropKept` removes it).
  */
-export async function createBenchRuntime(kind: BenchDatabase): Promise<BenchRuntime> {
+export async function createBenchRuntime(
+  kind: BenchDatabase,
+  opts: { keepAs?: string | undefined } = {},
+): Promise<BenchRuntime> {
+  if (opts.keepAs && kind !== 'postgres') {
+    throw new Error('only a PostgreSQL benchmark database can be kept');
+  }
   const opened =
     kind === 'postgres'
-      ? await openScratchPostgres()
+      ? await openScratchPostgres(opts.keepAs)
       : {
           database: await openDatabase({ dataDir: 'memory' }),
           label: 'embedded (PGlite, in memory)',
@@ -96,12 +125,14 @@ export async function createBenchRuntime(kind: BenchDatabase): Promise<BenchRunt
   };
   try {
     await migrateDatabase(opened.database);
-    const cipher = await loadKeyring(opened.database.db, generateKey());
+    const masterKey = generateKey();
+    const cipher = await loadKeyring(opened.database.db, masterKey);
     return {
       database: opened.database,
       cipher,
       label: opened.label,
       postgresUrl: opened.url,
+      masterKey,
       dispose,
     };
   } catch (err) {
@@ -127,4 +158,67 @@ export async function seedAccount(rt: BenchRuntime): Promise<BenchAccount> {
     password,
   });
   return { organisationId: org.id, userId: created.user.id, email, password };
+}
+
+/**
+ * What a kept scratch database needs to be reused by a later run: its account, the master key
+ * of its keyring (synthetic data only) and whatever the run that built it wants to remember.
+ * Stored outside the repository, readable by this user only.
+ */
+export interface KeptState<T = unknown> {
+  name: string;
+  masterKey: string;
+  account: BenchAccount;
+  extra: T;
+}
+
+function keptPath(name: string): string {
+  return path.join(os.tmpdir(), 'homeward-bench', `${checkKeptName(name)}.json`);
+}
+
+/** Records a kept database's state (after `createBenchRuntime(…, { keepAs })` and a load). */
+export function saveKept<T>(rt: BenchRuntime, name: string, account: BenchAccount, extra: T): void {
+  const file = keptPath(name);
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const state: KeptState<T> = {
+    name,
+    masterKey: rt.masterKey.toString('base64'),
+    account,
+    extra,
+  };
+  writeFileSync(file, JSON.stringify(state), { mode: 0o600 });
+}
+
+/** Reopens a kept database (migrating it, as the server would) with its recorded state. */
+export async function openKept<T>(
+  name: string,
+): Promise<{ rt: BenchRuntime; state: KeptState<T> }> {
+  const state = JSON.parse(readFileSync(keptPath(name), 'utf8')) as KeptState<T>;
+  const url = withDatabase(process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL, name);
+  const database = await openDatabase({ url });
+  try {
+    await migrateDatabase(database);
+    const masterKey = Buffer.from(state.masterKey, 'base64');
+    const cipher = await loadKeyring(database.db, masterKey);
+    let closed: Promise<void> | undefined;
+    const rt: BenchRuntime = {
+      database,
+      cipher,
+      label: `postgres ${describe(url)} (kept)`,
+      postgresUrl: url,
+      masterKey,
+      dispose: () => (closed ??= database.close()),
+    };
+    return { rt, state };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Drops a kept database and forgets its state. */
+export async function dropKept(name: string): Promise<void> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  await adminQuery(adminUrl, `drop database if exists "${checkKeptName(name)}" with (force)`);
+  rmSync(keptPath(name), { force: true });
 }
