@@ -56,13 +56,15 @@ async function registerPerson(): Promise<string> {
   await saveScreenshot(page, 'phone-case-register');
   await page.getByRole('button', { name: 'Register', exact: true }).click();
 
-  // Either the new case's page or a message in the form's live region.
-  const caseNumber = page.getByTestId('case-number');
+  // Either the confirmation with the new case number or a message in the form's live region.
+  const confirmation = page.getByTestId('register-confirmation');
   const problem = page.getByTestId('register-status').locator('[data-tone="error"]');
-  await caseNumber.or(problem).first().waitFor({ timeout: 30_000 });
+  await confirmation.or(problem).first().waitFor({ timeout: 30_000 });
   if (await problem.isVisible()) {
     throw new Error(`registering failed: ${await problem.textContent()}`);
   }
+  await confirmation.getByRole('button', { name: 'Open the record', exact: true }).click();
+  const caseNumber = page.getByTestId('case-number');
   await page.getByRole('heading', { level: 1, name: /Lan/ }).waitFor();
   const text = (await caseNumber.textContent()) ?? '';
   const number = text.replace(/^\D*?(?=\S*\d)/, '').trim();
@@ -92,12 +94,13 @@ async function recordReferralConsent(): Promise<void> {
   const form = page.getByTestId('record-consent-form');
   await form.getByLabel('What it is for', { exact: true }).selectOption('referral');
   await form
-    .getByLabel('Who receives the information', { exact: true })
-    .fill('Demo Bangkok Shelter');
+    .getByLabel('Receiving organisation', { exact: true })
+    .selectOption({ label: 'Demo Nairobi Reintegration Network (Kenya)' });
+  await form.getByRole('checkbox', { name: 'Everything', exact: true }).check();
   await form.getByLabel("The person's answer", { exact: true }).selectOption('given');
   await form.getByRole('button', { name: 'Record consent', exact: true }).click();
   await expectText(form.getByRole('status'), 'Consent recorded.');
-  await items.filter({ hasText: 'Demo Bangkok Shelter' }).first().waitFor();
+  await items.filter({ hasText: 'Demo Nairobi Reintegration Network' }).first().waitFor();
   await expectNoSideScroll('the Consent tab');
 }
 

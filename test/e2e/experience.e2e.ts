@@ -196,8 +196,10 @@ describe('touch, focus, keyboard', () => {
     const box = (await row.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(await write.isChecked()).toBe(false);
-    const hit = await page.evaluate(
-      `(() => { const el = document.elementFromPoint(${box.x + 2}, ${box.y + 2}); return el ? el.outerHTML.slice(0, 200) : 'none'; })()`,
+    const hit = String(
+      await page.evaluate(
+        `(() => { const el = document.elementFromPoint(${box.x + 2}, ${box.y + 2}); return el ? el.outerHTML.slice(0, 200) : 'none'; })()`,
+      ),
     );
     await page.mouse.click(box.x + 2, box.y + 2);
     expect(await write.isChecked(), hit).toBe(true);

@@ -36,6 +36,23 @@ export async function countOpenCases(
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
 
+/** The user's open tasks due before `today` on cases they may see, counting at most 1,001. */
+export async function countOverdueTasks(
+  db: Db,
+  organisationId: string,
+  { userId, visibleTo, today }: { userId: string; visibleTo: string | null; today: string },
+): Promise<number> {
+  const visible = visibleTo
+    ? sql` and exists (select 1 from case_assignments a where a.case_id = t.case_id
+        and a.user_id = ${visibleTo})`
+    : sql``;
+  const result = await db.execute(sql`select count(*)::int as n from (select 1 from case_tasks t
+    where t.organisation_id = ${organisationId} and t.assignee_id = ${userId}
+      and t.status = 'open' and t.due_on < ${today}::date${visible}
+    limit ${COUNT_CAP + 1}) k`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
 /**
  * Open cases assigned to the user whose latest NRM or return event is a referral (no decision
  * yet) or a departure (no arrival yet), longest waiting first.

@@ -51,7 +51,7 @@ async function home(as: keyof CaseScenario['as']): Promise<Home> {
 describe('GET /api/home', () => {
   it("shows the caseworker's caseload, overdue and coming tasks with the person's name", async () => {
     const h = await home('caseworker');
-    expect(h.caseload).toMatchObject({ mine: 1, organisation: null, capped: false });
+    expect(h.caseload).toMatchObject({ mine: 1, organisation: null, overdue: 1, capped: false });
     expect(h.overdue.map((x) => x.id)).toEqual([ids.late]);
     expect(h.overdue[0]).toMatchObject({ title: 'late', personName: 'Dara Sok', overdue: true });
     expect(h.upcoming.map((x) => x.id)).toEqual([ids.soon]);

@@ -29,6 +29,8 @@ export const HomeSchema = z.object({
     mine: z.number(),
     /** Open cases of the organisation, for roles that see every case; else null. */
     organisation: z.number().nullable(),
+    /** The caller's overdue open tasks (counted up to 1,000). */
+    overdue: z.number(),
     capped: z.boolean(),
   }),
   /** The caller's open tasks due before today, oldest first (at most 20). */

@@ -5,6 +5,7 @@ import { assignedOnlyFilter, requireAccess } from '@/policy/require-access.ts';
 import { sensitiveCipher } from '@/policy/sensitive-fields.ts';
 import {
   countOpenCases,
+  countOverdueTasks,
   keyDateRows,
   recentCaseRows,
   type HomeCaseRow,
@@ -39,9 +40,10 @@ export async function getHome(ctx: Ctx): Promise<Home> {
   const horizon = utcDay(new Date(ctx.now().getTime() + UPCOMING_DAYS * 86_400_000));
   const visibleTo = assignedOnlyFilter(actor);
   const tasks = { organisationId: org, assignedTo: visibleTo, assigneeId: me, limit: 20 };
-  const [mine, all, overdue, upcoming, keyDates, recent] = await Promise.all([
+  const [mine, all, late, overdue, upcoming, keyDates, recent] = await Promise.all([
     countOpenCases(ctx.db, org, me),
     visibleTo ? Promise.resolve(null) : countOpenCases(ctx.db, org, null),
+    countOverdueTasks(ctx.db, org, { userId: me, visibleTo, today }),
     listTaskRows(ctx.db, { ...tasks, overdueBefore: today }),
     listTaskRows(ctx.db, { ...tasks, dueBetween: [today, horizon] }),
     keyDateRows(ctx.db, org, me),
@@ -52,7 +54,8 @@ export async function getHome(ctx: Ctx): Promise<Home> {
     caseload: {
       mine: Math.min(mine, COUNT_CAP),
       organisation: all === null ? null : Math.min(all, COUNT_CAP),
-      capped: mine > COUNT_CAP || (all ?? 0) > COUNT_CAP,
+      overdue: Math.min(late, COUNT_CAP),
+      capped: Math.max(mine, all ?? 0, late) > COUNT_CAP,
     },
     overdue: overdue.slice(0, 20).map((r) => toTask(cipher, r, today)),
     upcoming: upcoming.slice(0, 20).map((r) => toTask(cipher, r, today)),

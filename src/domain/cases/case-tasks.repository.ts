@@ -2,18 +2,19 @@ import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, or, sql, type SQL }
 import type { Db } from '@/db/client.ts';
 import { caseAssignments, cases, caseTasks, organisations, users } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
+import type { TaskKind, TaskStatus } from './case-tasks.schema.ts';
 
 /** A task row (title still encrypted) with its case number and assignee name. */
 export interface TaskRow {
   id: string;
   caseId: string;
   caseNumber: string;
-  kind: string;
+  kind: TaskKind;
   titleEnc: string | null;
   dueOn: string | null;
   assigneeId: string | null;
   assigneeName: string | null;
-  status: string;
+  status: TaskStatus;
   completedAt: Date | null;
   createdAt: Date;
   /** The person's primary name as entered (names are not encrypted: search needs them). */
@@ -125,7 +126,7 @@ export interface TaskFilter {
   /** Only cases assigned to this user (caseworkers); null for every case of the organisation. */
   assignedTo: string | null;
   assigneeId?: string | undefined;
-  status?: string | undefined;
+  status?: TaskStatus | undefined;
   /** Only open tasks due before this date. */
   overdueBefore?: string | undefined;
   /** Only open tasks due on or after the first date and before the second. */
@@ -220,7 +221,7 @@ export async function firstAssignee(
 export async function existingDueDates(
   db: Db,
   organisationId: string,
-  { caseId, kind, dates }: { caseId: string; kind: string; dates: string[] },
+  { caseId, kind, dates }: { caseId: string; kind: TaskKind; dates: string[] },
 ): Promise<string[]> {
   if (dates.length === 0) {
     return [];

@@ -2,7 +2,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { utcDay } from '@/lib/dates.schema.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { findOrFail } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { decodeCursor, encodeCursor, toPage } from '@/lib/pagination.ts';
@@ -20,17 +20,15 @@ import {
 import type {
   Task,
   TaskCreate,
-  TaskKind,
   TaskList,
   TaskPage,
   TaskQuery,
-  TaskStatus,
   TaskUpdate,
 } from './case-tasks.schema.ts';
 import { assertTaskAssignee } from './case-task-assignees.service.ts';
 import { displayName } from './display-name.ts';
 
-const titleAad = (taskId: string) => fieldAad('case_tasks', 'title_enc', taskId);
+const titleAad = (taskId: string) => FIELDS.taskTitle.aad(taskId);
 
 /** A task title encrypted for its row (task ids are part of the AAD). */
 export function encryptTitle(cipher: FieldCipher, taskId: string, title: string): string {
@@ -51,13 +49,13 @@ function openTitle(cipher: FieldCipher | null, row: TaskRow): string | null {
  * only with a `cipher`: pass `sensitiveCipher(actor, ctx.cipher)`, so viewers get null.
  */
 export function toTask(cipher: FieldCipher | null, row: TaskRow, today: string): Task {
-  const status = row.status as TaskStatus;
+  const status = row.status;
   return {
     id: row.id,
     caseId: row.caseId,
     caseNumber: row.caseNumber,
     personName: displayName(row.person?.given, row.person?.family, row.person?.script),
-    kind: row.kind as TaskKind,
+    kind: row.kind,
     title: openTitle(cipher, row),
     dueOn: row.dueOn,
     assigneeId: row.assigneeId,

@@ -14,7 +14,7 @@ const RECORD: Case = {
   status: 'open',
   stage: 'exit',
   riskLevel: 'low',
-  retraffickingRisk: { level: 'none', factors: [], explanation: [] },
+  retraffickingRisk: { level: 'none', factors: [], explanation: [], reviewedAt: null },
   identities: [
     { given: 'Somchai', family: 'Jaidee', script: 'Latn', kind: 'transliteration' },
     { given: 'สมชาย', family: 'ใจดี', script: 'Thai', kind: 'primary' },

@@ -207,7 +207,7 @@ function timelineOrder(events: CaseEvent[]): CaseEvent[] {
 }
 
 /** The person's journey: events by stage, oldest first, a page at a time, and a form to add one. */
-export function CaseJourneyTab({ caseId }: { caseId: string }) {
+export function CaseJourneyTab({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const fetchPage = useCallback(
@@ -216,7 +216,10 @@ export function CaseJourneyTab({ caseId }: { caseId: string }) {
   );
   const list = usePagedList(fetchPage, { order: timelineOrder });
   const firstLoad = list.loading && list.items.length === 0;
-  const handleAdded = (event: CaseEvent) => list.add([event], 'end');
+  const handleAdded = (event: CaseEvent) => {
+    list.add([event], 'end');
+    onChanged?.();
+  };
   return (
     <Stack gap="md">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="journey-heading">

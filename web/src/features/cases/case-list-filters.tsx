@@ -1,11 +1,11 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, RISK_LEVELS, STAGES } from './cases.schema';
 import { CountrySelect } from './case-ui';
 
-const RETRAFFICKING_LEVELS = ['none', 'low', 'medium', 'high'] as const;
+const RETRAFFICKING_LEVELS = ['not_assessed', 'none', 'low', 'medium', 'high'] as const;
 
 export interface Filters {
   stage: string;
@@ -25,10 +25,14 @@ export const NO_FILTERS: Filters = {
   mine: false,
 };
 
-/** How many filters narrow the list now (the default "open cases only" counts too). */
-function activeFilterCount(filters: Filters): number {
-  const { mine, ...choices } = filters;
-  return Object.values(choices).filter((value) => value !== '').length + (mine ? 1 : 0);
+/**
+ * How many filters the user has changed from the default: "open cases only" is where the list
+ * starts, so it is not counted (choosing "any" status is).
+ */
+export function activeFilterCount(filters: Filters): number {
+  return (Object.keys(NO_FILTERS) as (keyof Filters)[]).filter(
+    (key) => filters[key] !== NO_FILTERS[key],
+  ).length;
 }
 
 const FILTERS_ID = 'case-filters';
@@ -41,6 +45,10 @@ const FILTERS_ID = 'case-filters';
 export function FoldedFilters(props: {
   filters: Filters;
   onChange: (change: Partial<Filters>) => void;
+  /** Shown next to the Filters button (always visible), e.g. the Hide names switch. */
+  beside?: ReactNode;
+  /** Shown with the filters (folded on a phone), e.g. the sort order and Clear. */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
@@ -49,8 +57,8 @@ export function FoldedFilters(props: {
   const shown = !isPhone || open;
   return (
     <>
-      {isPhone && (
-        <Group>
+      <Group gap="sm" justify="space-between">
+        {isPhone && (
           <Button
             variant="default"
             onClick={() => setOpen((value) => !value)}
@@ -60,16 +68,25 @@ export function FoldedFilters(props: {
           >
             {t('cases.filters.toggle', { count })}
           </Button>
-        </Group>
-      )}
+        )}
+        {props.beside}
+      </Group>
       <div id={FILTERS_ID} hidden={!shown} data-testid="case-filters">
-        {shown && <FilterFields filters={props.filters} onChange={props.onChange} />}
+        {shown && (
+          <FilterFields filters={props.filters} onChange={props.onChange}>
+            {props.extra}
+          </FilterFields>
+        )}
       </div>
     </>
   );
 }
 
-function FilterFields(props: { filters: Filters; onChange: (change: Partial<Filters>) => void }) {
+function FilterFields(props: {
+  filters: Filters;
+  onChange: (change: Partial<Filters>) => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const any = { value: '', label: t('cases.filters.any') };
   const { filters } = props;
@@ -129,6 +146,7 @@ function FilterFields(props: { filters: Filters; onChange: (change: Partial<Filt
         onChange={(event) => props.onChange({ mine: event.currentTarget.checked })}
         mt={{ base: 0, xs: 'lg' }}
       />
+      {props.children}
     </SimpleGrid>
   );
 }

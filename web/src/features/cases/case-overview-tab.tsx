@@ -67,6 +67,11 @@ function Details({ record }: { record: Case }) {
       <Fact label={t('cases.fields.stage')}>
         {record.stage ? t(`cases.stages.${record.stage}`) : ''}
       </Fact>
+      {record.riskLevel !== 'unknown' && (
+        <Fact label={t('riskReview.overallRisk')}>
+          {t(`cases.riskLevels.${record.riskLevel}`, { defaultValue: record.riskLevel })}
+        </Fact>
+      )}
       <Fact label={t('cases.fields.recruitmentChannel')}>
         {record.recruitmentChannel
           ? t(`cases.recruitmentChannels.${record.recruitmentChannel}`, {

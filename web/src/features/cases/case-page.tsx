@@ -17,7 +17,8 @@ import { CaseJourneyTab } from './case-journey-tab';
 import { CaseNotesTab } from './case-notes-tab';
 import { CaseOverviewTab } from './case-overview-tab';
 import { CaseTasksTab } from './case-tasks-tab';
-import { RetraffickingBadge, RiskBadge, StatusBadge, caseName } from './case-ui';
+import { RetraffickingBadge, StatusBadge, caseName } from './case-ui';
+import { PrintCaseSummary } from './case-print-summary';
 import { PrintFooter } from './print-footer';
 import { useLoad } from './use-load';
 import './cases.css';
@@ -105,8 +106,15 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
             {t('cases.numberLabel', { number: record.caseNumber })}
           </Text>
           <StatusBadge status={record.status} />
-          <RiskBadge level={record.riskLevel} />
           <RetraffickingBadge level={record.retraffickingRisk.level} />
+          <Text size="sm" data-testid="case-stage">
+            {t('caseHeader.stage', {
+              stage: record.stage ? t(`cases.stages.${record.stage}`) : t('caseList.noStage'),
+            })}
+          </Text>
+        </Group>
+        <Group gap="xs" mb="md" className="hw-no-print">
+          <PrintCaseSummary record={record} />
         </Group>
         <Tabs
           value={tab}
@@ -127,7 +135,8 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
             <CaseOverviewTab record={record} onSaved={handleSaved} onReload={loaded.reload} />
           </Tabs.Panel>
           <Tabs.Panel value="journey" pt="md">
-            <CaseJourneyTab caseId={record.id} />
+            {/* A new event can change the stage: the header and overview load the case again. */}
+            <CaseJourneyTab caseId={record.id} onChanged={() => void loaded.reload()} />
           </Tabs.Panel>
           <Tabs.Panel value="assessment" pt="md">
             <CaseAssessmentTab caseId={record.id} />

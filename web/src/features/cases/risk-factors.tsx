@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@manti
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusMessage } from '@web/components/status-message';
+import { formatDate } from '@web/lib/format';
 import { RISK_FACTORS, type Case, type RiskFactor } from './cases.schema';
 import { RetraffickingBadge } from './case-ui';
 import { useCaseSave } from './use-case-save';
@@ -13,7 +14,7 @@ export function RiskFactors(props: {
   onSaved: (saved: Case) => void;
   onReload: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const risk = props.record.retraffickingRisk;
   const [factors, setFactors] = useState<RiskFactor[]>(risk.factors);
   const saver = useCaseSave(props.record, props.onSaved);
@@ -36,7 +37,14 @@ export function RiskFactors(props: {
         <Group gap="xs">
           <RetraffickingBadge level={risk.level} />
         </Group>
-        <Text size="sm">{t(`cases.risk.explain.${risk.level}`)}</Text>
+        <Text size="sm" data-testid="risk-explanation">
+          {t(`cases.risk.explain.${risk.level}`)}
+        </Text>
+        {risk.reviewedAt && (
+          <Text size="sm" c="dimmed">
+            {t('riskReview.reviewedOn', { date: formatDate(risk.reviewedAt, i18n.language) })}
+          </Text>
+        )}
         {risk.factors.length > 0 && (
           <List size="sm" spacing={2} data-testid="risk-reasons">
             {risk.factors.map((factor) => (
@@ -69,7 +77,7 @@ export function RiskFactors(props: {
               <StatusMessage status={saver.status} />
               <Group mt="sm">
                 <Button type="submit" loading={saver.busy}>
-                  {t('cases.risk.save')}
+                  {risk.reviewedAt ? t('cases.risk.save') : t('riskReview.saveFirst')}
                 </Button>
               </Group>
             </Stack>

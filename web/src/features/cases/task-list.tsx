@@ -4,7 +4,9 @@ import { CheckIcon } from '@web/components/icons';
 import { formatDate } from '@web/lib/format';
 import { href } from '@web/lib/router';
 import type { Task } from './cases.schema';
-import { HIDDEN, OverdueBadge } from './case-ui';
+import { useState } from 'react';
+import { HIDDEN, OverdueBadge, initials } from './case-ui';
+import { TaskEditForm } from './task-edit-form';
 
 /** Open tasks first, overdue before the rest, then by due date (no date last). */
 export function sortTasks(tasks: Task[]): Task[] {
@@ -14,14 +16,24 @@ export function sortTasks(tasks: Task[]): Task[] {
   );
 }
 
-/** Tasks as cards; overdue ones say so in words, with an icon and a red edge. */
+/**
+ * Tasks as cards; overdue ones say so in words, with an icon and a red edge. With `onSaved`,
+ * each open task has an Edit button that opens its form in place. With `showCase`, each card
+ * links to the person (their name, or initials with `hideNames`) and case number.
+ */
 export function TaskList(props: {
   tasks: Task[];
   showCase?: boolean;
+  hideNames?: boolean;
+  /** Keep the order given (already grouped by the caller) instead of sorting. */
+  ordered?: boolean;
   busyId?: string | null;
   onDone?: (task: Task) => void;
+  onSaved?: (task: Task) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const shown = props.ordered ? props.tasks : sortTasks(props.tasks);
   return (
     <Stack
       gap="sm"
@@ -31,7 +43,7 @@ export function TaskList(props: {
       style={{ listStyle: 'none' }}
       data-testid="task-list"
     >
-      {sortTasks(props.tasks).map((task) => (
+      {shown.map((task) => (
         <Paper
           key={task.id}
           component="li"
@@ -68,21 +80,46 @@ export function TaskList(props: {
               </Text>
               {props.showCase && (
                 <Anchor href={href(`/cases/${task.caseId}`)} size="sm" className="hw-touch-link">
-                  {t('tasks.openCase', { number: task.caseNumber })}
+                  <span className="hw-name">
+                    {props.hideNames ? initials(task.personName) : task.personName}
+                  </span>
+                  {' · '}
+                  {task.caseNumber}
                 </Anchor>
               )}
             </Stack>
-            {props.onDone && task.status === 'open' && (
-              <Button
-                variant="default"
-                loading={props.busyId === task.id}
-                onClick={() => props.onDone?.(task)}
-                aria-label={t('tasks.markDoneNamed', { title: task.title })}
-              >
-                {t('tasks.markDone')}
-              </Button>
-            )}
+            <Group gap="xs">
+              {props.onSaved && task.status === 'open' && editingId !== task.id && (
+                <Button
+                  variant="default"
+                  onClick={() => setEditingId(task.id)}
+                  aria-label={t('taskEdit.editNamed', { title: task.title ?? '' })}
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+              {props.onDone && task.status === 'open' && (
+                <Button
+                  variant="default"
+                  loading={props.busyId === task.id}
+                  onClick={() => props.onDone?.(task)}
+                  aria-label={t('tasks.markDoneNamed', { title: task.title })}
+                >
+                  {t('tasks.markDone')}
+                </Button>
+              )}
+            </Group>
           </Group>
+          {editingId === task.id && props.onSaved && (
+            <TaskEditForm
+              task={task}
+              onCancel={() => setEditingId(null)}
+              onSaved={(saved) => {
+                setEditingId(null);
+                props.onSaved?.(saved);
+              }}
+            />
+          )}
         </Paper>
       ))}
     </Stack>
