@@ -23,7 +23,9 @@ const read = (name) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 const english = keys(read('en.json'));
 console.log('| language | keys | coverage |');
 console.log('| -------- | ---- | -------- |');
-for (const file of readdirSync(dir).filter((name) => /^[a-z]{2,3}\.json$/.test(name)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => /^[a-z]{2,3}\.json$/.test(name))
+  .sort()) {
   const have = keys(read(file));
   const covered = [...english].filter((key) => have.has(key)).length;
   const percent = Math.floor((1000 * covered) / english.size) / 10;

@@ -1,7 +1,4 @@
-/**
- * Every encrypted column, so `homeward keys rotate` can re-encrypt all of them. A module that
- * adds an encrypted column registers it here with the AAD its service uses.
- */
+/** An encrypted column: where it is, and the AAD that binds each value to its row. */
 export interface EncryptedField {
   table: string;
   column: string;
@@ -22,100 +19,44 @@ const caseField = (column: string): EncryptedField => ({
   aad: (id) => `cases.${column}:${id}`,
 });
 
-export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
-  caseField('current_location_enc'),
-  caseField('documents_enc'),
-  caseField('contacts_enc'),
-  caseField('narrative_enc'),
-  caseField('health_enc'),
-  caseField('exploitation_details_enc'),
-  {
-    table: 'case_events',
-    column: 'note_enc',
-    idColumn: 'id',
-    aad: (id) => `case_events.note:${id}`,
-  },
-  { table: 'case_notes', column: 'body_enc', idColumn: 'id', aad: (id) => `case_notes.body:${id}` },
-  {
-    table: 'case_attachments',
-    column: 'file_name_enc',
-    idColumn: 'id',
-    aad: (id) => `case_attachments.file_name:${id}`,
-  },
-  {
-    table: 'case_attachments',
-    column: 'file_key_enc',
-    idColumn: 'id',
-    aad: (id) => `case_attachments.file_key:${id}`,
-  },
-  {
-    table: 'case_needs',
-    column: 'goals_enc',
-    idColumn: 'id',
-    aad: (id) => `case_needs.goals:${id}`,
-  },
-  {
-    table: 'case_consents',
-    column: 'guardian_name_enc',
-    idColumn: 'id',
-    aad: (id) => `case_consents.guardian_name:${id}`,
-    legacyColumn: 'guardian_name',
-  },
-  {
-    table: 'case_consents',
-    column: 'best_interest_note_enc',
-    idColumn: 'id',
-    aad: (id) => `case_consents.best_interest_note:${id}`,
-    legacyColumn: 'best_interest_note',
-  },
-  {
-    table: 'case_events',
-    column: 'outcome_enc',
-    idColumn: 'id',
-    aad: (id) => `case_events.outcome:${id}`,
-    legacyColumn: 'outcome',
-  },
-  {
-    table: 'case_tasks',
-    column: 'title_enc',
-    idColumn: 'id',
-    aad: (id) => `case_tasks.title:${id}`,
-    legacyColumn: 'title',
-  },
-  {
-    table: 'case_plan_items',
-    column: 'action_enc',
-    idColumn: 'id',
-    aad: (id) => `case_plan_items.action:${id}`,
-    legacyColumn: 'action',
-  },
-  {
-    // The owner and form key are bound inside the plaintext (see drafts/draft-mapper.ts), so
-    // rotation, which knows only the row id, can re-encrypt drafts like any other field.
-    table: 'form_drafts',
-    column: 'body_enc',
-    idColumn: 'id',
-    aad: (id) => `form_drafts.body:${id}`,
-  },
-  {
-    table: 'users',
-    column: 'totp_secret_enc',
-    idColumn: 'id',
-    aad: (id) => `users.totp_secret:${id}`,
-  },
-  {
-    table: 'users',
-    column: 'totp_pending_enc',
-    idColumn: 'id',
-    aad: (id) => `users.totp_pending:${id}`,
-  },
-];
+/** A field of `table` keyed by its `id`, bound to `<table>.<name>:<id>`. */
+const field = (table: string, name: string, legacyColumn?: string): EncryptedField => ({
+  table,
+  column: `${name}_enc`,
+  idColumn: 'id',
+  aad: (id) => `${table}.${name}:${id}`,
+  ...(legacyColumn !== undefined && { legacyColumn }),
+});
 
-/** AAD of a registered field, for services. */
-export function fieldAad(table: string, column: string, id: string): string {
-  const field = ENCRYPTED_FIELDS.find((f) => f.table === table && f.column === column);
-  if (!field) {
-    throw new Error(`${table}.${column} is not registered in ENCRYPTED_FIELDS`);
-  }
-  return field.aad(id);
-}
+/**
+ * Every encrypted column, by a typed handle: a service encrypts with
+ * `cipher.encrypt(title, FIELDS.taskTitle.aad(taskId))`, so a field that is not registered here
+ * (and would be missed by `homeward keys rotate`) does not compile. A module that adds an
+ * encrypted column registers it here with the AAD its mapper uses.
+ */
+export const FIELDS = {
+  caseCurrentLocation: caseField('current_location_enc'),
+  caseDocuments: caseField('documents_enc'),
+  caseContacts: caseField('contacts_enc'),
+  caseNarrative: caseField('narrative_enc'),
+  caseHealth: caseField('health_enc'),
+  caseExploitationDetails: caseField('exploitation_details_enc'),
+  eventNote: field('case_events', 'note'),
+  noteBody: field('case_notes', 'body'),
+  attachmentFileName: field('case_attachments', 'file_name'),
+  attachmentFileKey: field('case_attachments', 'file_key'),
+  needGoals: field('case_needs', 'goals'),
+  consentGuardianName: field('case_consents', 'guardian_name', 'guardian_name'),
+  consentBestInterestNote: field('case_consents', 'best_interest_note', 'best_interest_note'),
+  eventOutcome: field('case_events', 'outcome', 'outcome'),
+  taskTitle: field('case_tasks', 'title', 'title'),
+  planItemAction: field('case_plan_items', 'action', 'action'),
+  // The owner and form key are bound inside the plaintext (see drafts/draft-mapper.ts), so
+  // rotation, which knows only the row id, can re-encrypt drafts like any other field.
+  draftBody: field('form_drafts', 'body'),
+  totpSecret: field('users', 'totp_secret'),
+  totpPending: field('users', 'totp_pending'),
+} as const satisfies Record<string, EncryptedField>;
+
+/** The registry `homeward keys rotate` re-encrypts: every field of `FIELDS`. */
+export const ENCRYPTED_FIELDS: readonly EncryptedField[] = Object.values(FIELDS);

@@ -11,6 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ORGANISATION_TYPES } from '@/domain/auth/organisations.schema.ts';
+import { TOKEN_SCOPES } from '@/policy/permissions.ts';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -21,7 +23,7 @@ export const organisations = pgTable(
     id: uuid().primaryKey(),
     name: text().notNull(),
     country: text().notNull(),
-    type: text().notNull(),
+    type: text({ enum: ORGANISATION_TYPES }).notNull(),
     requireTotp: boolean().notNull().default(false),
     /** Whether members may create personal API tokens (enforced by the server, not only hidden). */
     allowApiTokens: boolean().notNull().default(true),
@@ -141,7 +143,7 @@ export const apiTokens = pgTable(
       .references(() => users.id),
     name: text().notNull(),
     tokenHash: text().notNull(),
-    scopes: text().array().notNull(),
+    scopes: text({ enum: TOKEN_SCOPES }).array().notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     lastUsedAt: timestamp({ withTimezone: true }),

@@ -12,6 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { NEED_DOMAINS, NEED_LEVELS, PLAN_STATUSES } from '@/domain/cases/case-assessment.schema.ts';
+import { ATTACHMENT_TYPES } from '@/domain/cases/case-attachments.schema.ts';
+import { STAGES } from '@/domain/cases/case-journey.schema.ts';
+import { NOTE_VISIBILITIES } from '@/domain/cases/case-notes.schema.ts';
+import { TASK_KINDS, TASK_STATUSES } from '@/domain/cases/case-tasks.schema.ts';
+import { CASE_STATUSES, RISK_FACTORS, RISK_LEVELS } from '@/domain/cases/cases.schema.ts';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  DATA_CATEGORIES,
+  PURPOSES,
+} from '@/domain/consent/consent.schema.ts';
 import { organisations, users } from './auth.ts';
 
 const ts = () => timestamp({ withTimezone: true });
@@ -30,8 +42,8 @@ export const cases = pgTable(
     id: uuid().primaryKey(),
     organisationId: orgRef(),
     caseNumber: text().notNull(),
-    status: text().notNull().default('open'),
-    riskLevel: text().notNull().default('unknown'),
+    status: text({ enum: CASE_STATUSES }).notNull().default('open'),
+    riskLevel: text({ enum: RISK_LEVELS }).notNull().default('unknown'),
     sex: text(),
     gender: text(),
     birthDate: date(),
@@ -61,7 +73,7 @@ export const cases = pgTable(
     exitDate: date(),
     exitMethod: text(),
     /** Re-trafficking risk factors recorded by the caseworker (codes). */
-    riskFactors: text()
+    riskFactors: text({ enum: RISK_FACTORS })
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
@@ -175,7 +187,7 @@ export const caseEvents = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id),
-    stage: text().notNull(),
+    stage: text({ enum: STAGES }).notNull(),
     type: text().notNull(),
     occurredOn: date().notNull(),
     country: text(),
@@ -207,12 +219,12 @@ export const caseConsents = pgTable(
     /** Consents with the same chain id are versions of one consent. */
     chainId: uuid().notNull(),
     version: integer().notNull(),
-    purpose: text().notNull(),
+    purpose: text({ enum: PURPOSES }).notNull(),
     recipientOrganisationId: uuid().references(() => organisations.id),
     recipientName: text(),
-    dataCategories: text().array().notNull(),
-    method: text().notNull(),
-    decision: text().notNull(),
+    dataCategories: text({ enum: DATA_CATEGORIES }).array().notNull(),
+    method: text({ enum: CONSENT_METHODS }).notNull(),
+    decision: text({ enum: CONSENT_DECISIONS }).notNull(),
     validUntil: date(),
     withdrawnAt: ts(),
     /**
@@ -240,7 +252,7 @@ export const caseTasks = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id),
-    kind: text().notNull().default('task'),
+    kind: text({ enum: TASK_KINDS }).notNull().default('task'),
     /**
      * Plain text before migration 0008: never written now; encrypted and emptied at start-up
      * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
@@ -250,7 +262,7 @@ export const caseTasks = pgTable(
     titleEnc: text(),
     dueOn: date(),
     assigneeId: uuid().references(() => users.id),
-    status: text().notNull().default('open'),
+    status: text({ enum: TASK_STATUSES }).notNull().default('open'),
     completedAt: ts(),
     createdBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
@@ -270,8 +282,8 @@ export const caseNeeds = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id),
-    domain: text().notNull(),
-    level: text().notNull(),
+    domain: text({ enum: NEED_DOMAINS }).notNull(),
+    level: text({ enum: NEED_LEVELS }).notNull(),
     goalsEnc: text(),
     updatedBy: uuid().references(() => users.id),
     updatedAt: ts().notNull().defaultNow(),
@@ -287,7 +299,7 @@ export const casePlanItems = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id),
-    domain: text().notNull(),
+    domain: text({ enum: NEED_DOMAINS }).notNull(),
     /**
      * Plain text before migration 0008: never written now; encrypted and emptied at start-up
      * (`legacyColumn` in src/lib/encrypted-fields.ts), to be dropped by a later migration.
@@ -297,7 +309,7 @@ export const casePlanItems = pgTable(
     actionEnc: text(),
     ownerId: uuid().references(() => users.id),
     dueOn: date(),
-    status: text().notNull().default('planned'),
+    status: text({ enum: PLAN_STATUSES }).notNull().default('planned'),
     createdAt: ts().notNull().defaultNow(),
     updatedAt: ts().notNull().defaultNow(),
   },
@@ -312,7 +324,7 @@ export const caseNotes = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id),
-    visibility: text().notNull().default('team'),
+    visibility: text({ enum: NOTE_VISIBILITIES }).notNull().default('team'),
     bodyEnc: text().notNull(),
     authorId: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
@@ -330,7 +342,7 @@ export const caseAttachments = pgTable(
       .notNull()
       .references(() => cases.id),
     fileNameEnc: text().notNull(),
-    contentType: text().notNull(),
+    contentType: text({ enum: ATTACHMENT_TYPES }).notNull(),
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
     storageKey: text().notNull(),

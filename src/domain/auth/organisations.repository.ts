@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { organisations } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
-import type { Organisation, OrganisationType } from './organisations.schema.ts';
+import type { Organisation } from './organisations.schema.ts';
 
 type Row = typeof organisations.$inferSelect;
 
@@ -11,7 +11,7 @@ function toOrganisation(r: Row): Organisation {
     id: r.id,
     name: r.name,
     country: r.country,
-    type: r.type as OrganisationType,
+    type: r.type,
     requireTotp: r.requireTotp,
     allowApiTokens: r.allowApiTokens,
     followUpMonths: r.followUpMonths,

@@ -2,15 +2,15 @@ import { randomInt } from 'node:crypto';
 import { verify } from 'otplib';
 import type { Ctx } from '@/lib/context.ts';
 import { sha256Hex } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { advanceTotpStep, consumeRecoveryCode, type Principal } from './auth.repository.ts';
 
 /** TOTP (RFC 6238, via otplib): 30 s steps, 6 digits, ±1 step of clock drift. */
 const TOLERANCE_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
 
-export const secretAad = (userId: string) => fieldAad('users', 'totp_secret_enc', userId);
-export const pendingAad = (userId: string) => fieldAad('users', 'totp_pending_enc', userId);
+export const secretAad = (userId: string) => FIELDS.totpSecret.aad(userId);
+export const pendingAad = (userId: string) => FIELDS.totpPending.aad(userId);
 
 export type SecondFactor = 'none' | 'missing' | 'invalid' | 'totp' | 'recovery_code';
 

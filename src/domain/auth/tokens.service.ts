@@ -7,7 +7,7 @@ import { tokenScopePermissions } from '@/policy/permissions.ts';
 import { requireAccess } from '@/policy/require-access.ts';
 import { findPrincipal } from './auth.repository.ts';
 import { actorFromPrincipal } from './principal.ts';
-import type { ApiToken, ApiTokenCreate, TokenScope } from './tokens.schema.ts';
+import type { ApiToken, ApiTokenCreate } from './tokens.schema.ts';
 import {
   findTokenByHash,
   insertToken,
@@ -23,7 +23,7 @@ function toApiToken(r: TokenRow): ApiToken {
   return {
     id: r.id,
     name: r.name,
-    scopes: r.scopes as TokenScope[],
+    scopes: r.scopes,
     createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,

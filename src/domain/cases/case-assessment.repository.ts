@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { caseNeeds, casePlanItems, users } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
+import type { NeedDomain, NeedLevel } from './case-assessment.schema.ts';
 
 export type NeedRow = typeof caseNeeds.$inferSelect;
 
@@ -37,7 +38,7 @@ export async function listNeeds(
 export async function claimNeedRow(
   tx: Db,
   organisationId: string,
-  { caseId, domain, newId }: { caseId: string; domain: string; newId: string },
+  { caseId, domain, newId }: { caseId: string; domain: NeedDomain; newId: string },
 ): Promise<string> {
   await tx
     .insert(caseNeeds)
@@ -62,7 +63,7 @@ export async function updateNeedRow(
   tx: Db,
   organisationId: string,
   needId: string,
-  patch: { level: string; goalsEnc?: string | null; updatedBy: string | null; updatedAt: Date },
+  patch: { level: NeedLevel; goalsEnc?: string | null; updatedBy: string | null; updatedAt: Date },
 ): Promise<NeedRow> {
   const [row] = await tx
     .update(caseNeeds)

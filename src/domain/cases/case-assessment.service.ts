@@ -2,7 +2,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { AppError } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
@@ -23,27 +23,25 @@ import {
   type Assessment,
   type Need,
   type NeedDomain,
-  type NeedLevel,
   type NeedList,
   type NeedUpdate,
   type NeedsUpdate,
   type PlanItem,
   type PlanItemCreate,
   type PlanItemUpdate,
-  type PlanStatus,
 } from './case-assessment.schema.ts';
 import { assertAssignable } from './case-members.ts';
 
-const goalsAad = (needId: string) => fieldAad('case_needs', 'goals_enc', needId);
-const actionAad = (itemId: string) => fieldAad('case_plan_items', 'action_enc', itemId);
+const goalsAad = (needId: string) => FIELDS.needGoals.aad(needId);
+const actionAad = (itemId: string) => FIELDS.planItemAction.aad(itemId);
 
 /** Sensitive texts are decrypted only with a `cipher` (see `sensitiveCipher`); null hides them. */
 type Opener = FieldCipher | null;
 
 function toNeed(cipher: Opener, row: NeedRow): Need {
   return {
-    domain: row.domain as NeedDomain,
-    level: row.level as NeedLevel,
+    domain: row.domain,
+    level: row.level,
     goals: cipher && row.goalsEnc ? cipher.decrypt(row.goalsEnc, goalsAad(row.id)) : null,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -60,12 +58,12 @@ function openAction(cipher: Opener, row: PlanItemRow): string | null {
 function toPlanItem(cipher: Opener, row: PlanItemRow): PlanItem {
   return {
     id: row.id,
-    domain: row.domain as NeedDomain,
+    domain: row.domain,
     action: openAction(cipher, row),
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     dueOn: row.dueOn,
-    status: row.status as PlanStatus,
+    status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

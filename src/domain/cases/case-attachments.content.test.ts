@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { buildApp } from '@/server/app.ts';
 import { expectProblem, request } from '@test/support/build-app.ts';
 import { testRuntime, type TestRuntime } from '@test/support/database.ts';
@@ -219,10 +219,7 @@ describe('bidirectional control characters in file names', () => {
   it('neutralises a name stored before names were checked', async () => {
     const res = await upload(TEXT, 'text/plain', 'old.txt');
     const id = res.json<Attachment>().id;
-    const legacy = rt.cipher.encrypt(
-      'invoice_\u202Efdp.exe',
-      fieldAad('case_attachments', 'file_name_enc', id),
-    );
+    const legacy = rt.cipher.encrypt('invoice_\u202Efdp.exe', FIELDS.attachmentFileName.aad(id));
     await rt.database.query('update case_attachments set file_name_enc = $1 where id = $2', [
       legacy,
       id,

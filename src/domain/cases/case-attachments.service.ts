@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { generateKey } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { AppError, findOrFail } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
@@ -31,11 +31,11 @@ import {
   type WrittenFile,
 } from './case-attachments.storage.ts';
 
-const nameAad = (id: string) => fieldAad('case_attachments', 'file_name_enc', id);
-const keyAad = (id: string) => fieldAad('case_attachments', 'file_key_enc', id);
+const nameAad = (id: string) => FIELDS.attachmentFileName.aad(id);
+const keyAad = (id: string) => FIELDS.attachmentFileKey.aad(id);
 
 function toAttachment(ctx: Ctx, row: AttachmentRow): Attachment {
-  const contentType = row.contentType as AttachmentType;
+  const contentType = row.contentType;
   // Names stored before uploads were neutralised may still hold bidirectional controls.
   const stored = withoutBidiControls(ctx.cipher.decrypt(row.fileNameEnc, nameAad(row.id)));
   return {

@@ -2,7 +2,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { isCountryCode } from '@/lib/countries.ts';
 import { utcDay } from '@/lib/dates.schema.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { type FieldIssue, validationFailed } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
@@ -14,7 +14,7 @@ import {
   type CaseEventRow,
 } from './case-events.repository.ts';
 import { scheduleFollowUps } from './case-followups.service.ts';
-import type { CaseEvent, EventCreate, Stage } from './case-journey.schema.ts';
+import type { CaseEvent, EventCreate } from './case-journey.schema.ts';
 
 /**
  * The latest calendar date it is anywhere on earth (UTC+14) at `now`: an event dated today in
@@ -37,15 +37,15 @@ function assertEventInput(ctx: Ctx, input: EventCreate): void {
   }
 }
 
-const outcomeAad = (id: string) => fieldAad('case_events', 'outcome_enc', id);
-const noteAad = (id: string) => fieldAad('case_events', 'note_enc', id);
+const outcomeAad = (id: string) => FIELDS.eventOutcome.aad(id);
+const noteAad = (id: string) => FIELDS.eventNote.aad(id);
 
 /** The API view of an event; outcome and note (both sensitive) are decrypted only for `actor`s who may see them. */
 function toCaseEvent(ctx: Ctx, actor: OrgActor, row: CaseEventRow): CaseEvent {
   const cipher = sensitiveCipher(actor, ctx.cipher);
   return {
     id: row.id,
-    stage: row.stage as Stage,
+    stage: row.stage,
     type: row.type,
     occurredOn: row.occurredOn,
     country: row.country,

@@ -1,5 +1,5 @@
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS, type EncryptedField } from '@/lib/encrypted-fields.ts';
 import type { CaseDetail, CaseInsert, CaseRow } from './cases.repository.ts';
 import type { CaseListRow } from './case-search.repository.ts';
 import { displayName } from './case-names.ts';
@@ -15,12 +15,12 @@ type SensitiveInput = Partial<Pick<CaseCreate, 'contacts' | 'documents'>> & {
   exploitationDetails?: string | null | undefined;
 };
 
-const JSON_FIELDS = { contacts: 'contacts_enc', documents: 'documents_enc' } as const;
+const JSON_FIELDS = { contacts: FIELDS.caseContacts, documents: FIELDS.caseDocuments } as const;
 const TEXT_FIELDS = {
-  currentLocation: 'current_location_enc',
-  narrative: 'narrative_enc',
-  health: 'health_enc',
-  exploitationDetails: 'exploitation_details_enc',
+  currentLocation: FIELDS.caseCurrentLocation,
+  narrative: FIELDS.caseNarrative,
+  health: FIELDS.caseHealth,
+  exploitationDetails: FIELDS.caseExploitationDetails,
 } as const;
 const COLUMN_KEYS = {
   contacts: 'contactsEnc',
@@ -38,28 +38,23 @@ export function encryptSensitive(
   input: SensitiveInput,
 ): Partial<CaseInsert> {
   const out: Partial<Record<(typeof COLUMN_KEYS)[keyof typeof COLUMN_KEYS], string | null>> = {};
-  for (const [field, column] of Object.entries(JSON_FIELDS) as [
+  for (const [field, handle] of Object.entries(JSON_FIELDS) as [
     keyof typeof JSON_FIELDS,
-    string,
+    EncryptedField,
   ][]) {
     const value = input[field];
     if (value !== undefined) {
-      out[COLUMN_KEYS[field]] = cipher.encrypt(
-        JSON.stringify(value),
-        fieldAad('cases', column, caseId),
-      );
+      out[COLUMN_KEYS[field]] = cipher.encrypt(JSON.stringify(value), handle.aad(caseId));
     }
   }
-  for (const [field, column] of Object.entries(TEXT_FIELDS) as [
+  for (const [field, handle] of Object.entries(TEXT_FIELDS) as [
     keyof typeof TEXT_FIELDS,
-    string,
+    EncryptedField,
   ][]) {
     const value = input[field];
     if (value !== undefined) {
       out[COLUMN_KEYS[field]] =
-        value === '' || value === null
-          ? null
-          : cipher.encrypt(value, fieldAad('cases', column, caseId));
+        value === '' || value === null ? null : cipher.encrypt(value, handle.aad(caseId));
     }
   }
   return out;
@@ -69,13 +64,11 @@ export function encryptSensitive(
 export function decryptSensitive(cipher: FieldCipher, row: CaseRow): Sensitive {
   const text = (field: keyof typeof TEXT_FIELDS): string | null => {
     const value = row[COLUMN_KEYS[field]];
-    return value ? cipher.decrypt(value, fieldAad('cases', TEXT_FIELDS[field], row.id)) : null;
+    return value ? cipher.decrypt(value, TEXT_FIELDS[field].aad(row.id)) : null;
   };
   const json = <T>(field: keyof typeof JSON_FIELDS): T[] => {
     const value = row[COLUMN_KEYS[field]];
-    return value
-      ? (JSON.parse(cipher.decrypt(value, fieldAad('cases', JSON_FIELDS[field], row.id))) as T[])
-      : [];
+    return value ? (JSON.parse(cipher.decrypt(value, JSON_FIELDS[field].aad(row.id))) as T[]) : [];
   };
   return {
     contacts: json<Sensitive['contacts'][number]>('contacts'),
@@ -95,10 +88,10 @@ export function toCase(detail: CaseDetail, sensitive: Sensitive | null): Case {
   return {
     id: r.id,
     caseNumber: r.caseNumber,
-    status: r.status as Case['status'],
+    status: r.status,
     stage: detail.stage as Stage | null,
-    riskLevel: r.riskLevel as Case['riskLevel'],
-    retraffickingRisk: retraffickingRisk(r.riskFactors as RiskFactor[], r.riskReviewedAt),
+    riskLevel: r.riskLevel,
+    retraffickingRisk: retraffickingRisk(r.riskFactors, r.riskReviewedAt),
     identities: detail.identities,
     sex: r.sex,
     gender: r.gender,

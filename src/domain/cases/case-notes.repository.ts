@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { caseAssignments, caseNotes, users } from '@/db/schema/index.ts';
+import type { NoteVisibility } from './case-notes.schema.ts';
 
 /** A note row (body still encrypted) with its author's name. */
 export interface NoteRow {
   id: string;
   bodyEnc: string;
-  visibility: string;
+  visibility: NoteVisibility;
   authorId: string | null;
   authorName: string | null;
   createdAt: Date;
@@ -43,7 +44,7 @@ export async function listNoteRows(
   db: Db,
   organisationId: string,
   caseId: string,
-  visibilities: string[],
+  visibilities: NoteVisibility[],
 ): Promise<NoteRow[]> {
   return db
     .select({

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Who may read a note: `team` — the people assigned to the case, and supervisors/admins;
  * `organisation` — everyone in the organisation with sensitive access who can see the case.
  */
-export const NoteVisibilitySchema = z.enum(['team', 'organisation']);
+export const NOTE_VISIBILITIES = ['team', 'organisation'] as const;
+export const NoteVisibilitySchema = z.enum(NOTE_VISIBILITIES);
 export type NoteVisibility = z.infer<typeof NoteVisibilitySchema>;
 
 export const NoteSchema = z.object({

@@ -1,19 +1,19 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { canReadSensitive } from '@/policy/sensitive-fields.ts';
 import { insertNote, isAssigned, listNoteRows, userName } from './case-notes.repository.ts';
 import type { Note, NoteCreate, NoteList, NoteVisibility } from './case-notes.schema.ts';
 
-const bodyAad = (noteId: string) => fieldAad('case_notes', 'body_enc', noteId);
+const bodyAad = (noteId: string) => FIELDS.noteBody.aad(noteId);
 
 /**
  * Which notes the actor may read on a case they can see. Everyone here holds
  * `case.read_sensitive`; `team` notes also need an assignment to the case or `case.read_all`.
  */
-async function visibleKinds(ctx: Ctx, actor: OrgActor, caseId: string): Promise<string[]> {
+async function visibleKinds(ctx: Ctx, actor: OrgActor, caseId: string): Promise<NoteVisibility[]> {
   const oversight = actor.permissions.has('case.read_all') && canReadSensitive(actor);
   const assigned =
     actor.userId !== null && (await isAssigned(ctx.db, actor.organisationId, caseId, actor.userId));
@@ -31,7 +31,7 @@ export async function listNotes(ctx: Ctx, caseId: string): Promise<NoteList> {
   const items = rows.map((r): Note => ({
     id: r.id,
     body: ctx.cipher.decrypt(r.bodyEnc, bodyAad(r.id)),
-    visibility: r.visibility as NoteVisibility,
+    visibility: r.visibility,
     authorId: r.authorId,
     authorName: r.authorName,
     createdAt: r.createdAt.toISOString(),

@@ -1,14 +1,7 @@
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { utcDay } from '@/lib/dates.schema.ts';
 import { openConsentText, type ConsentRow } from './consent.repository.ts';
-import type {
-  ConsentDecision,
-  ConsentMethod,
-  ConsentStatus,
-  ConsentView,
-  DataCategory,
-  Purpose,
-} from './consent.schema.ts';
+import type { ConsentStatus, ConsentView, DataCategory } from './consent.schema.ts';
 
 /** How a consent version stands at `now`: withdrawn, refused, expired or given, in that order. */
 export function consentStatus(row: ConsentRow, now: Date): ConsentStatus {
@@ -41,12 +34,12 @@ export function toConsentView(
     id: row.id,
     chainId: row.chainId,
     version: row.version,
-    purpose: row.purpose as Purpose,
+    purpose: row.purpose,
     recipientOrganisationId: row.recipientOrganisationId,
     recipientName: row.recipientName,
-    dataCategories: row.dataCategories as DataCategory[],
-    method: row.method as ConsentMethod,
-    decision: row.decision as ConsentDecision,
+    dataCategories: row.dataCategories,
+    method: row.method,
+    decision: row.decision,
     validUntil: row.validUntil,
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
     guardianName: text?.guardianName ?? null,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { caseConsents, cases, organisations, users } from '@/db/schema/index.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { isUuid } from '@/lib/ids.ts';
 
 /** A consent version as stored: guardian and best-interest text encrypted. */
@@ -25,8 +25,8 @@ export type ConsentInsert = Omit<
 > &
   Partial<ConsentText>;
 
-const guardianAad = (id: string) => fieldAad('case_consents', 'guardian_name_enc', id);
-const bestInterestAad = (id: string) => fieldAad('case_consents', 'best_interest_note_enc', id);
+const guardianAad = (id: string) => FIELDS.consentGuardianName.aad(id);
+const bestInterestAad = (id: string) => FIELDS.consentBestInterestNote.aad(id);
 
 function sealed(cipher: FieldCipher, row: ConsentInsert): typeof caseConsents.$inferInsert {
   const { guardianName, bestInterestNote, ...rest } = row;

@@ -31,10 +31,12 @@ export const DATA_CATEGORIES = [
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategorySchema>;
 
-export const ConsentMethodSchema = z.enum(['verbal', 'written', 'digital']);
+export const CONSENT_METHODS = ['verbal', 'written', 'digital'] as const;
+export const ConsentMethodSchema = z.enum(CONSENT_METHODS);
 export type ConsentMethod = z.infer<typeof ConsentMethodSchema>;
 
-export const ConsentDecisionSchema = z.enum(['given', 'refused']);
+export const CONSENT_DECISIONS = ['given', 'refused'] as const;
+export const ConsentDecisionSchema = z.enum(CONSENT_DECISIONS);
 export type ConsentDecision = z.infer<typeof ConsentDecisionSchema>;
 
 /** How a consent stands now, derived when read (never stored). */

@@ -1,6 +1,6 @@
 import type { FieldCipher } from '@/lib/crypto.ts';
 import { DecryptionError } from '@/lib/crypto.ts';
-import { fieldAad } from '@/lib/encrypted-fields.ts';
+import { FIELDS } from '@/lib/encrypted-fields.ts';
 import type { DraftRow } from './drafts.repository.ts';
 import type { Draft, DraftData } from './drafts.schema.ts';
 
@@ -20,7 +20,7 @@ interface SealedBody {
   data: DraftData;
 }
 
-const bodyAad = (id: string) => fieldAad('form_drafts', 'body_enc', id);
+const bodyAad = (id: string) => FIELDS.draftBody.aad(id);
 
 /**
  * Encrypts a draft body. The AAD binds it to the row id (so rotation can re-encrypt it like any

@@ -11,7 +11,7 @@ import {
 } from '@test/support/factories.ts';
 import { buildApp } from '@/server/app.ts';
 import { generateKey, type FieldCipher } from '@/lib/crypto.ts';
-import { ENCRYPTED_FIELDS, fieldAad } from '@/lib/encrypted-fields.ts';
+import { ENCRYPTED_FIELDS, FIELDS } from '@/lib/encrypted-fields.ts';
 import { systemActor } from '@/lib/system-actor.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
 import {
@@ -34,7 +34,7 @@ async function keyTable(): Promise<Record<string, string>> {
 let rt: TestRuntime;
 let user: TestUser;
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const aad = (id: string) => fieldAad('users', 'totp_secret_enc', id);
+const aad = (id: string) => FIELDS.totpSecret.aad(id);
 const auditCtx = {
   actor: systemActor(null),
   meta: { ip: null, requestId: null, userAgent: 'test' },

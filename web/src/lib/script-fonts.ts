@@ -92,6 +92,8 @@ const SCRIPT_FONTS = [
 export type FontScript = (typeof SCRIPT_FONTS)[number]['script'];
 
 const started = new Set<FontScript>();
+/** The `@font-face` rules being fetched, per script (to wait for them before printing). */
+const loading = new Map<FontScript, Promise<void>>();
 
 /** Loads the font for `script` once; a failed load only means the system font is used. */
 export function loadScriptFont(script: FontScript): void {
@@ -100,9 +102,36 @@ export function loadScriptFont(script: FontScript): void {
   }
   started.add(script);
   const font = SCRIPT_FONTS.find((candidate) => candidate.script === script);
-  font?.load().catch(() => {
-    started.delete(script);
-  });
+  const load = font?.load().then(
+    () => undefined,
+    () => {
+      started.delete(script);
+    },
+  );
+  if (load) {
+    loading.set(script, load);
+  }
+}
+
+/**
+ * Resolves once the fonts for the scripts in `texts` are in the page and their files for these
+ * characters are downloaded (before printing: paper shows empty boxes for a font still loading).
+ */
+export async function fontsReadyFor(texts: readonly (string | null | undefined)[]): Promise<void> {
+  loadFontsFor(texts);
+  const needed = SCRIPT_FONTS.filter((font) =>
+    texts.some((text) => text && font.pattern.test(text)),
+  );
+  await Promise.all(needed.map((font) => loading.get(font.script) ?? Promise.resolve()));
+  const sample = texts.filter(Boolean).join(' ');
+  const family = (script: FontScript) =>
+    script === 'Han' ? 'Noto Sans SC' : `Noto Sans ${script}`;
+  await Promise.all(
+    needed.map((font) =>
+      document.fonts.load(`16px "${family(font.script)}"`, sample).catch(() => []),
+    ),
+  );
+  await document.fonts.ready;
 }
 
 /** Loads the fonts for the scripts used in `texts` (names on screen). */

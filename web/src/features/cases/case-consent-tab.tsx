@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@web/components/confirm-modal';
@@ -6,6 +6,7 @@ import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
+import { isLanguageCode, LANGUAGES, loadMessages } from '@web/i18n';
 import { errorMessage } from '@web/lib/errors';
 import { useShownPages } from '@web/lib/use-paged-list';
 import { listConsents, withdrawConsent } from './cases.api';
@@ -40,8 +41,30 @@ function ConsentHistory({ history }: { history: ConsentView[] }) {
   );
 }
 
-export function CaseConsentTab({ record }: { record: Case }) {
+/** Chooses the language of the printed consent form (any UI language) and prints it. */
+function PrintConsentControls(props: {
+  lang: string;
+  onLang: (lang: string) => void;
+  onPrint: () => void;
+}) {
   const { t } = useTranslation();
+  return (
+    <Group className="hw-no-print" align="flex-end" gap="sm">
+      <NativeSelect
+        label={t('consent.print.language')}
+        value={props.lang}
+        onChange={(event) => props.onLang(event.currentTarget.value)}
+        data={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
+      />
+      <Button variant="default" onClick={props.onPrint}>
+        {t('consent.print.button')}
+      </Button>
+    </Group>
+  );
+}
+
+export function CaseConsentTab({ record }: { record: Case }) {
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const canRecord = hasPermission(me, 'consent.record');
   const fetcher = useCallback(
@@ -53,8 +76,14 @@ export function CaseConsentTab({ record }: { record: Case }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [printedAt, setPrintedAt] = useState<string | null>(null);
+  const [printLang, setPrintLang] = useState<string>(i18n.language);
+  const printT = i18n.getFixedT(printLang);
 
-  usePrintForm(printedAt, () => setPrintedAt(null));
+  usePrintForm(printedAt, () => setPrintedAt(null), [
+    caseName(record),
+    printT('consent.print.title'),
+    printT('consent.print.intro'),
+  ]);
 
   const handleRecorded = () => void loaded.reload();
 
@@ -85,11 +114,19 @@ export function CaseConsentTab({ record }: { record: Case }) {
 
   return (
     <Stack gap="md">
-      <Group className="hw-no-print">
-        <Button variant="default" onClick={() => setPrintedAt(new Date().toISOString())}>
-          {t('consent.print.button')}
-        </Button>
-      </Group>
+      <PrintConsentControls
+        lang={printLang}
+        onLang={(lang) => {
+          // Other languages' messages are fetched on demand (i18n/index.ts) before printing in them.
+          if (isLanguageCode(lang)) {
+            void loadMessages(lang).then(
+              () => setPrintLang(lang),
+              () => undefined,
+            );
+          }
+        }}
+        onPrint={() => setPrintedAt(new Date().toISOString())}
+      />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="consent-heading">
         <Title order={2} className="hw-h2" id="consent-heading">
           {t('consent.currentTitle')}
@@ -128,6 +165,7 @@ export function CaseConsentTab({ record }: { record: Case }) {
           </Title>
           <RecordConsentForm
             caseId={record.id}
+            personName={caseName(record)}
             possibleMinor={record.possibleMinor}
             onRecorded={handleRecorded}
           />
@@ -150,7 +188,12 @@ export function CaseConsentTab({ record }: { record: Case }) {
         onCancel={() => setWithdrawing(null)}
       />
       {printedAt && (
-        <ConsentPrintForm record={record} name={caseName(record)} printedAt={printedAt} />
+        <ConsentPrintForm
+          record={record}
+          name={caseName(record)}
+          printedAt={printedAt}
+          lang={printLang}
+        />
       )}
     </Stack>
   );

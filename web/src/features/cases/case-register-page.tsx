@@ -2,12 +2,13 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followScript } from '@/domain/cases/name-script.schema.ts';
+import { ConfirmModal } from '@web/components/confirm-modal';
 import { DraftNotice, useDraft } from '@web/components/draft-notice';
+import { ErrorSummary, summaryErrors } from '@web/components/error-summary';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
-import { navigate } from '@web/lib/router';
 import { createCase } from './cases.api';
 import { CaseCreateSchema } from './cases.schema';
 import { isIso3 } from './countries';
@@ -21,6 +22,7 @@ import {
   type RegisterForm,
 } from './register-form';
 import { DuplicateWarning, useDuplicates } from './duplicate-warning';
+import { RegisterConfirmation } from './register-confirmation';
 import { AboutFields, ConsentFields, ContactFields, NameFields } from './register-fields';
 
 /** True when the birth year or estimated age says the person may be under 18. */
@@ -30,6 +32,20 @@ import { AboutFields, ConsentFields, ContactFields, NameFields } from './registe
 /** Field errors keyed by the inputs of this form. */
 
 /** Possible existing records for the name being typed, shown before saving. */
+
+/** The fields top to bottom, for the error summary (ids `register-<field>`). */
+const REGISTER_FIELDS = [
+  'given',
+  'family',
+  'nationality',
+  'birthYear',
+  'estimatedAge',
+  'sex',
+  'duplicates',
+  'contactValue',
+  'consentDecision',
+  'guardianName',
+];
 
 /** Fills in each name's script from its letters as it is typed, unless the user chose one. */
 function withDetectedScripts(previous: RegisterForm, next: RegisterForm): RegisterForm {
@@ -55,8 +71,15 @@ export function CaseRegisterPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [created, setCreated] = useState<{ id: string; caseNumber: string } | null>(null);
   const duplicates = useDuplicates(form);
   useEffect(forgetLegacyDrafts, []);
+  // "This is a different person" holds for the records shown when it was said, not for new ones.
+  const duplicateKey = duplicates.map((item) => item.id).join(',');
+  const [differentFrom, setDifferentFrom] = useState<string | null>(null);
+  const duplicateOpen = duplicates.length > 0 && differentFrom !== duplicateKey;
 
   const handleChange = (change: Partial<RegisterForm>) => {
     draft.setValues((previous) => withDetectedScripts(previous, { ...previous, ...change }));
@@ -66,11 +89,22 @@ export function CaseRegisterPage() {
     void draft.clear(EMPTY);
     setErrors({});
     setStatus(null);
+    setDifferentFrom(null);
+    setConfirmClear(false);
+  };
+
+  const handleAnother = () => {
+    handleDiscard();
+    setCreated(null);
   };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setSubmitCount((count) => count + 1);
     const local: FieldErrors = {};
+    if (duplicateOpen) {
+      local.duplicates = t('cases.duplicates.mustChoose');
+    }
     if (!form.consentDecision) {
       local.consentDecision = t('consent.decisionRequired');
     }
@@ -97,9 +131,9 @@ export function CaseRegisterPage() {
     setStatus(null);
     setBusy(true);
     try {
-      const created = await createCase(parsed.data);
+      const record = await createCase(parsed.data);
       void draft.clear(EMPTY);
-      navigate(`/cases/${created.id}`);
+      setCreated({ id: record.id, caseNumber: record.caseNumber });
     } catch (error: unknown) {
       if (isApiError(error, 'validation_failed')) {
         setErrors(
@@ -117,12 +151,30 @@ export function CaseRegisterPage() {
     }
   };
 
+  if (created) {
+    return (
+      <Stack gap="md" maw={760}>
+        <PageTitle>{t('cases.register.title')}</PageTitle>
+        <RegisterConfirmation
+          caseId={created.id}
+          caseNumber={created.caseNumber}
+          onAnother={handleAnother}
+        />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="md" maw={760}>
       <PageTitle>{t('cases.register.title')}</PageTitle>
       <Text>{t('cases.register.intro')}</Text>
       <form onSubmit={(event) => void handleSubmit(event)} noValidate>
         <Stack gap="md">
+          <ErrorSummary
+            errors={summaryErrors(errors, REGISTER_FIELDS)}
+            idPrefix="register"
+            submitCount={submitCount}
+          />
           <StatusMessage status={status} testId="register-status" />
           <Paper withBorder p="md" radius="md">
             <Stack gap="md">
@@ -130,7 +182,20 @@ export function CaseRegisterPage() {
               <AboutFields form={form} errors={errors} onChange={handleChange} />
             </Stack>
           </Paper>
-          <DuplicateWarning items={duplicates} />
+          <DuplicateWarning
+            items={duplicates}
+            markedDifferent={duplicates.length > 0 && !duplicateOpen}
+            error={duplicateOpen ? errors.duplicates : undefined}
+            onDifferent={() => {
+              setDifferentFrom(duplicateKey);
+              setErrors((previous) => {
+                const next = { ...previous };
+                delete next.duplicates;
+                return next;
+              });
+            }}
+            onUndo={() => setDifferentFrom(null)}
+          />
           <Paper withBorder p="md" radius="md">
             <ContactFields form={form} errors={errors} onChange={handleChange} />
           </Paper>
@@ -145,12 +210,21 @@ export function CaseRegisterPage() {
             <Button type="submit" loading={busy}>
               {t('cases.register.submit')}
             </Button>
-            <Button variant="default" onClick={handleDiscard}>
+            <Button variant="default" onClick={() => setConfirmClear(true)}>
               {t('cases.register.discard')}
             </Button>
           </Group>
         </Stack>
       </form>
+      <ConfirmModal
+        opened={confirmClear}
+        title={t('cases.register.clearTitle')}
+        message={t('cases.register.clearConfirm')}
+        confirmLabel={t('cases.register.discard')}
+        danger
+        onConfirm={handleDiscard}
+        onCancel={() => setConfirmClear(false)}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import type { NeedList, NeedsUpdate } from '@/domain/cases/case-assessment.schema.ts';
+import type { TaskUpdate } from '@/domain/cases/case-tasks.schema.ts';
 import { api, apiUpload, buildUrl } from '@web/lib/api';
 import type { Page } from '@web/lib/use-cursor-list';
 import type { User } from '@web/features/users/users.schema';
@@ -8,7 +9,7 @@ import type {
   Case,
   CaseCreate,
   CaseEvent,
-  CaseSummary,
+  CasePage,
   CaseUpdate,
   ConsentCreate,
   Duplicate,
@@ -53,6 +54,7 @@ export interface CaseFilters {
   retraffickingRisk?: string;
   status?: string;
   assignee?: string;
+  sort?: string;
 }
 
 /** `GET /api/cases`: search and filters; the caller's own cases unless `case.read_all`. */
@@ -60,8 +62,8 @@ export function listCases(
   filters: CaseFilters,
   cursor: string | null,
   signal?: AbortSignal,
-): Promise<Page<CaseSummary>> {
-  return api.get<Page<CaseSummary>>('/api/cases', {
+): Promise<CasePage> {
+  return api.get<CasePage>('/api/cases', {
     query: { ...filters, cursor, limit: 25 },
     signal,
   });
@@ -148,11 +150,7 @@ export function createTask(caseId: string, input: TaskCreate): Promise<Task> {
   return api.post<Task>(caseUrl(caseId, '/tasks'), input);
 }
 
-export function updateTask(
-  caseId: string,
-  taskId: string,
-  input: Partial<TaskCreate> & { status?: Task['status'] },
-): Promise<Task> {
+export function updateTask(caseId: string, taskId: string, input: TaskUpdate): Promise<Task> {
   return api.patch<Task>(caseUrl(caseId, `/tasks/${encodeURIComponent(taskId)}`), input);
 }
 

@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BlockIcon, CheckIcon, ClockIcon, WarningIcon } from '@web/components/icons';
 import { formatDate, formatDateTime } from '@web/lib/format';
+import { RECIPIENT_PURPOSES } from '@/domain/consent/consent.schema.ts';
 import { type ConsentView } from './cases.schema';
 
 export const STATUS_LOOK: Record<ConsentView['status'], { color: string; icon: ReactNode }> = {
@@ -28,6 +29,12 @@ export function ConsentCard(props: {
   const { t, i18n } = useTranslation();
   const { consent } = props;
   const lang = i18n.language;
+  // Only a consent naming an organisation of this installation can be matched by the consent
+  // check: one naming a recipient in words permits no referral.
+  const nameOnly =
+    RECIPIENT_PURPOSES.includes(consent.purpose) &&
+    consent.recipientOrganisationId === null &&
+    consent.status === 'given';
   return (
     <Paper withBorder p="sm" radius="md" component="li" data-testid="consent-item">
       <Group justify="space-between" align="flex-start" gap="sm">
@@ -39,6 +46,11 @@ export function ConsentCard(props: {
           {consent.recipientName && (
             <Text size="sm">{t('consent.recipientShown', { name: consent.recipientName })}</Text>
           )}
+          {nameOnly && (
+            <Text size="sm" c="orange.9" data-testid="consent-name-only">
+              <WarningIcon /> {t('consent.nameOnly')}
+            </Text>
+          )}
           <Text size="sm">
             {t('consent.categoriesShown', {
               list: consent.dataCategories
@@ -47,9 +59,10 @@ export function ConsentCard(props: {
             })}
           </Text>
           <Text size="sm" c="dimmed">
-            {t('consent.recordedShown', {
+            {t(consent.recordedByName ? 'consent.recordedByShown' : 'consent.recordedShown', {
               method: t(`consent.methods.${consent.method}`),
               time: formatDateTime(consent.recordedAt, lang),
+              name: consent.recordedByName,
             })}
             {consent.validUntil
               ? ` · ${t('consent.validUntilShown', { date: formatDate(consent.validUntil, lang) })}`

@@ -10,49 +10,38 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DraftNotice, useDraft } from '@web/components/draft-notice';
+import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summary';
 import { StatusMessage, type Status } from '@web/components/status-message';
-import { errorMessage } from '@web/lib/errors';
+import { errorMessage, serverFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { isApiError } from '@web/lib/api';
+import type { RecipientOrganisation } from '@/domain/consent/consent.schema.ts';
 import { recordConsent } from './cases.api';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
   DATA_CATEGORIES,
-  type ConsentCreate,
   type ConsentDecision,
   type ConsentMethod,
   type ConsentPurpose,
   type ConsentView,
   type DataCategory,
 } from './cases.schema';
+import { countryName } from './countries';
+import {
+  CONSENT_FIELDS,
+  EMPTY_FORM,
+  NEEDS_RECIPIENT,
+  checkConsentForm,
+  type ConsentForm,
+} from './consent-form-model';
+import { useConsentRecipients } from './consent-recipients';
+import { ConsentSummary } from './consent-summary';
 
-export interface ConsentForm {
-  purpose: ConsentPurpose;
-  recipientName: string;
-  dataCategories: DataCategory[];
-  method: ConsentMethod;
-  decision: ConsentDecision;
-  validUntil: string;
-  guardianName: string;
-  bestInterestNote: string;
-}
+export { EMPTY_FORM, NEEDS_RECIPIENT, type ConsentForm } from './consent-form-model';
 
-export const EMPTY_FORM: ConsentForm = {
-  purpose: 'case_management',
-  recipientName: '',
-  dataCategories: ['all'],
-  method: 'verbal',
-  decision: 'given',
-  validUntil: '',
-  guardianName: '',
-  bestInterestNote: '',
-};
-
-export const NEEDS_RECIPIENT: ReadonlySet<ConsentPurpose> = new Set([
-  'referral',
-  'cross_border_sharing',
-]);
+const FORM = 'consent';
 
 function CategoryFields(props: {
   selected: DataCategory[];
@@ -61,8 +50,11 @@ function CategoryFields(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="hw-fieldset">
+    <fieldset className="hw-fieldset" id={fieldId(FORM, 'dataCategories')}>
       <legend>{t('consent.fields.dataCategories')}</legend>
+      <Text size="sm" c="dimmed" mb={4}>
+        {t('consent.categoriesHint')}
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={0}>
         {DATA_CATEGORIES.map((category) => (
           <Checkbox
@@ -82,6 +74,40 @@ function CategoryFields(props: {
   );
 }
 
+/** The receiving organisation, chosen from the organisations of this installation. */
+function RecipientField(props: {
+  value: string;
+  recipients: readonly RecipientOrganisation[] | null;
+  error: string | undefined;
+  onChange: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  if (props.recipients !== null && props.recipients.length === 0) {
+    return (
+      <Text size="sm" role="alert" id={fieldId(FORM, 'recipientOrganisationId')}>
+        {t('consent.noRecipients')}
+      </Text>
+    );
+  }
+  return (
+    <NativeSelect
+      id={fieldId(FORM, 'recipientOrganisationId')}
+      label={t('consent.fields.recipientOrganisation')}
+      description={t('consent.recipientHint')}
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+      data={[
+        { value: '', label: t('consent.chooseOrganisation') },
+        ...(props.recipients ?? []).map((item) => ({
+          value: item.id,
+          label: `${item.name} (${countryName(item.country, i18n.language)})`,
+        })),
+      ]}
+      error={props.error}
+    />
+  );
+}
+
 function GuardianFields(props: {
   form: ConsentForm;
   error: string | undefined;
@@ -93,6 +119,7 @@ function GuardianFields(props: {
     <>
       <Text size="sm">{t('consent.minorHint')}</Text>
       <TextInput
+        id={fieldId(FORM, 'guardianName')}
         label={t('consent.fields.guardianName')}
         value={form.guardianName}
         onChange={(event) => props.onChange({ guardianName: event.currentTarget.value })}
@@ -110,55 +137,90 @@ function GuardianFields(props: {
   );
 }
 
-function toConsentBody(form: ConsentForm, possibleMinor: boolean): ConsentCreate {
-  return {
-    purpose: form.purpose,
-    dataCategories: form.dataCategories,
-    method: form.method,
-    decision: form.decision,
-    recipientName: form.recipientName.trim() || undefined,
-    validUntil: form.validUntil || undefined,
-    guardianName: (possibleMinor && form.guardianName.trim()) || undefined,
-    bestInterestNote: (possibleMinor && form.bestInterestNote.trim()) || undefined,
-  };
+/** The answer, how it was given and until when. */
+function AnswerFields(props: {
+  form: ConsentForm;
+  errors: FieldErrors;
+  onChange: (update: Partial<ConsentForm>) => void;
+}) {
+  const { t } = useTranslation();
+  const { form, errors } = props;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+      <NativeSelect
+        id={fieldId(FORM, 'decision')}
+        label={t('consent.fields.decision')}
+        value={form.decision}
+        onChange={(event) =>
+          props.onChange({ decision: event.currentTarget.value as ConsentDecision | '' })
+        }
+        data={[
+          { value: '', label: t('consent.chooseDecision') },
+          { value: 'given', label: t('consent.decisions.given') },
+          { value: 'refused', label: t('consent.decisions.refused') },
+        ]}
+        error={errors.decision}
+      />
+      <NativeSelect
+        label={t('consent.fields.method')}
+        value={form.method}
+        onChange={(event) => props.onChange({ method: event.currentTarget.value as ConsentMethod })}
+        data={CONSENT_METHODS.map((method) => ({
+          value: method,
+          label: t(`consent.methods.${method}`),
+        }))}
+      />
+      <TextInput
+        id={fieldId(FORM, 'validUntil')}
+        label={t('consent.fields.validUntil')}
+        type="date"
+        value={form.validUntil}
+        onChange={(event) => props.onChange({ validUntil: event.currentTarget.value })}
+        error={errors.validUntil}
+      />
+    </SimpleGrid>
+  );
 }
 
-type ConsentProblems = Partial<Record<'recipientName' | 'dataCategories' | 'guardianName', string>>;
-
-/** The checks the server also makes, so the person recording sees them before sending. */
-function consentProblems(form: ConsentForm, possibleMinor: boolean, t: TFunction): ConsentProblems {
-  const problems: ConsentProblems = {};
-  if (NEEDS_RECIPIENT.has(form.purpose) && !form.recipientName.trim()) {
-    problems.recipientName = t('validation.required');
+/** Drops the errors of the fields a change touched, so a corrected field is no longer red. */
+function withoutErrorsFor(errors: FieldErrors, update: Partial<ConsentForm>): FieldErrors {
+  const next = { ...errors };
+  for (const key of Object.keys(update)) {
+    delete next[key];
+    if (key === 'purpose') {
+      delete next.recipientOrganisationId;
+    }
+    if (key === 'decision' || key === 'bestInterestNote') {
+      delete next.guardianName;
+    }
   }
-  if (
-    possibleMinor &&
-    form.decision === 'given' &&
-    !form.guardianName.trim() &&
-    !form.bestInterestNote.trim()
-  ) {
-    problems.guardianName = t('consent.guardianRequired');
-  }
-  if (form.dataCategories.length === 0) {
-    problems.dataCategories = t('validation.chooseOne');
-  }
-  return problems;
+  return next;
 }
 
+/**
+ * Records a consent or refusal. Nothing is preselected: the purpose, the recipient (for referral
+ * and cross-border sharing, an organisation from the list, so that `canShare` can match it), the
+ * categories and the answer are each chosen, and a plain-language summary is shown before saving.
+ * Checked with the server's schema before sending.
+ */
 export function RecordConsentForm(props: {
   caseId: string;
+  personName: string;
   possibleMinor: boolean;
   onRecorded: (consent: ConsentView) => void;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<ConsentForm>(EMPTY_FORM);
-  const [errors, setErrors] = useState<
-    Partial<Record<'recipientName' | 'dataCategories' | 'guardianName', string>>
-  >({});
+  const recipients = useConsentRecipients();
+  const draft = useDraft(`case:${props.caseId}:consent`, EMPTY_FORM);
+  const form = draft.values;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitCount, setSubmitCount] = useState(0);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const change = (update: Partial<ConsentForm>) =>
-    setForm((previous) => ({ ...previous, ...update }));
+  const change = (update: Partial<ConsentForm>) => {
+    draft.setValues(update);
+    setErrors((previous) => withoutErrorsFor(previous, update));
+  };
   const toggleCategory = (category: DataCategory, checked: boolean) =>
     change({
       dataCategories: checked
@@ -168,25 +230,31 @@ export function RecordConsentForm(props: {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = consentProblems(form, props.possibleMinor, t);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) {
+    setSubmitCount((count) => count + 1);
+    const checked = checkConsentForm(form, props.possibleMinor, t);
+    if (checked.body === null) {
+      setErrors(checked.errors);
+      setStatus(null);
       return;
     }
-    const body = toConsentBody(form, props.possibleMinor);
+    setErrors({});
     setBusy(true);
     try {
-      const consent = await recordConsent(props.caseId, body);
+      const consent = await recordConsent(props.caseId, checked.body);
       props.onRecorded(consent);
-      setForm(EMPTY_FORM);
+      void draft.clear(EMPTY_FORM);
       setStatus({ tone: 'success', message: t('consent.recorded') });
     } catch (error: unknown) {
+      if (isApiError(error, 'validation_failed')) {
+        setErrors(serverFieldErrors(error.errors, t));
+      }
       setStatus({ tone: 'error', message: errorMessage(error, t) });
     } finally {
       setBusy(false);
     }
   };
 
+  const list = recipients.data?.items ?? (recipients.loading ? null : []);
   return (
     <form
       onSubmit={(event) => void handleSubmit(event)}
@@ -194,24 +262,38 @@ export function RecordConsentForm(props: {
       data-testid="record-consent-form"
     >
       <Stack gap="sm">
+        <ErrorSummary
+          errors={summaryErrors(errors, CONSENT_FIELDS)}
+          idPrefix={FORM}
+          submitCount={submitCount}
+        />
         <NativeSelect
+          id={fieldId(FORM, 'purpose')}
           label={t('consent.fields.purpose')}
           value={form.purpose}
-          onChange={(event) => change({ purpose: event.currentTarget.value as ConsentPurpose })}
-          data={CONSENT_PURPOSES.map((purpose) => ({
-            value: purpose,
-            label: t(`consent.purposes.${purpose}`),
-          }))}
+          onChange={(event) =>
+            change({ purpose: event.currentTarget.value as ConsentPurpose | '' })
+          }
+          data={[
+            { value: '', label: t('consent.choosePurpose') },
+            ...CONSENT_PURPOSES.map((purpose) => ({
+              value: purpose,
+              label: t(`consent.purposes.${purpose}`),
+            })),
+          ]}
+          error={errors.purpose}
         />
-        <Text size="sm" className="hw-pre">
-          {t(`consent.explain.${form.purpose}`)}
-        </Text>
+        {form.purpose && (
+          <Text size="sm" className="hw-pre">
+            {t(`consent.explain.${form.purpose}`)}
+          </Text>
+        )}
         {NEEDS_RECIPIENT.has(form.purpose) && (
-          <TextInput
-            label={t('consent.fields.recipientName')}
-            value={form.recipientName}
-            onChange={(event) => change({ recipientName: event.currentTarget.value })}
-            error={errors.recipientName}
+          <RecipientField
+            value={form.recipientOrganisationId}
+            recipients={list}
+            error={errors.recipientOrganisationId}
+            onChange={(recipientOrganisationId) => change({ recipientOrganisationId })}
           />
         )}
         <CategoryFields
@@ -219,35 +301,12 @@ export function RecordConsentForm(props: {
           error={errors.dataCategories}
           onToggle={toggleCategory}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <NativeSelect
-            label={t('consent.fields.decision')}
-            value={form.decision}
-            onChange={(event) => change({ decision: event.currentTarget.value as ConsentDecision })}
-            data={[
-              { value: 'given', label: t('consent.decisions.given') },
-              { value: 'refused', label: t('consent.decisions.refused') },
-            ]}
-          />
-          <NativeSelect
-            label={t('consent.fields.method')}
-            value={form.method}
-            onChange={(event) => change({ method: event.currentTarget.value as ConsentMethod })}
-            data={CONSENT_METHODS.map((method) => ({
-              value: method,
-              label: t(`consent.methods.${method}`),
-            }))}
-          />
-          <TextInput
-            label={t('consent.fields.validUntil')}
-            type="date"
-            value={form.validUntil}
-            onChange={(event) => change({ validUntil: event.currentTarget.value })}
-          />
-        </SimpleGrid>
+        <AnswerFields form={form} errors={errors} onChange={change} />
         {props.possibleMinor && (
           <GuardianFields form={form} error={errors.guardianName} onChange={change} />
         )}
+        <ConsentSummary form={form} personName={props.personName} recipients={list ?? []} />
+        <DraftNotice draft={draft} />
         <StatusMessage status={status} />
         <Group>
           <Button type="submit" loading={busy}>
@@ -258,5 +317,3 @@ export function RecordConsentForm(props: {
     </form>
   );
 }
-
-/** Consents: what the person agreed to now, the history, new records, withdrawal and printing. */

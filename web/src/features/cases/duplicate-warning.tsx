@@ -1,4 +1,4 @@
-import { Alert, Anchor, List, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,13 +49,31 @@ export function useDuplicates(form: RegisterForm): Duplicate[] {
   return items;
 }
 
-export function DuplicateWarning({ items }: { items: Duplicate[] }) {
+/**
+ * Possible existing records for the name being typed. Not passive: the person registering either
+ * opens an existing record or says explicitly that this is a different person (`onDifferent`);
+ * until then the registration is blocked (see case-register-page.tsx).
+ */
+export function DuplicateWarning(props: {
+  items: Duplicate[];
+  markedDifferent: boolean;
+  error?: string | undefined;
+  onDifferent: () => void;
+  onUndo: () => void;
+}) {
   const { t, i18n } = useTranslation();
+  const { items } = props;
   useNameFonts(items.map((item) => item.displayName));
   return (
-    <div aria-live="polite" data-testid="duplicates">
+    <div aria-live="polite" data-testid="duplicates" id="register-duplicates" tabIndex={-1}>
       {items.length > 0 && (
-        <Alert color="yellow" icon={<WarningIcon />} title={t('cases.duplicates.title')}>
+        <Alert
+          color="yellow"
+          variant="outline"
+          icon={<WarningIcon />}
+          title={t('cases.duplicates.title')}
+          classNames={{ title: 'hw-alert-title-dark' }}
+        >
           <Text size="sm" mb="xs">
             {t('cases.duplicates.intro')}
           </Text>
@@ -67,13 +85,40 @@ export function DuplicateWarning({ items }: { items: Duplicate[] }) {
                   className="hw-touch-link hw-name"
                   target="_blank"
                 >
-                  {[item.displayName, item.caseNumber, countryName(item.nationality, i18n.language)]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {t('cases.duplicates.open', {
+                    label: [
+                      item.displayName,
+                      item.caseNumber,
+                      countryName(item.nationality, i18n.language),
+                    ]
+                      .filter(Boolean)
+                      .join(' · '),
+                  })}
                 </Anchor>
               </List.Item>
             ))}
           </List>
+          {props.error && (
+            <Text size="sm" c="red.9" fw={700} mt="xs" role="alert">
+              {props.error}
+            </Text>
+          )}
+          <Group mt="sm" gap="sm">
+            {props.markedDifferent ? (
+              <>
+                <Text size="sm" fw={700}>
+                  {t('cases.duplicates.markedDifferent')}
+                </Text>
+                <Button variant="default" onClick={props.onUndo}>
+                  {t('cases.duplicates.undo')}
+                </Button>
+              </>
+            ) : (
+              <Button variant="default" onClick={props.onDifferent}>
+                {t('cases.duplicates.different')}
+              </Button>
+            )}
+          </Group>
         </Alert>
       )}
     </div>

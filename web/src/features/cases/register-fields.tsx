@@ -10,6 +10,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { InfoIcon } from '@web/components/icons';
+import { fieldId } from '@web/components/error-summary';
 import { type FieldErrors } from '@web/lib/errors';
 import { useNameFonts } from '@web/lib/script-fonts';
 import { CONSENT_METHODS, CONTACT_KINDS, SCRIPTS, SEXES } from './cases.schema';
@@ -38,6 +39,7 @@ export function NameFields(props: {
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
+            id={fieldId('register', 'given')}
             label={t('cases.fields.given')}
             value={form.given}
             onChange={(event) => onChange({ given: event.currentTarget.value })}
@@ -46,6 +48,7 @@ export function NameFields(props: {
             classNames={{ input: 'hw-name' }}
           />
           <TextInput
+            id={fieldId('register', 'family')}
             label={t('cases.fields.family')}
             value={form.family}
             onChange={(event) => onChange({ family: event.currentTarget.value })}
@@ -124,6 +127,7 @@ export function AboutFields(props: {
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
+          id={fieldId('register', 'birthYear')}
           label={t('cases.fields.birthYear')}
           inputMode="numeric"
           maxLength={4}
@@ -132,6 +136,7 @@ export function AboutFields(props: {
           error={errors.birthYear}
         />
         <TextInput
+          id={fieldId('register', 'estimatedAge')}
           label={t('cases.fields.estimatedAge')}
           description={t('cases.register.estimatedAgeHint')}
           inputMode="numeric"
@@ -147,6 +152,7 @@ export function AboutFields(props: {
         onChange={(event) => onChange({ mayBeMinor: event.currentTarget.checked })}
       />
       <NativeSelect
+        id={fieldId('register', 'sex')}
         label={t('cases.fields.sex')}
         value={form.sex}
         onChange={(event) => onChange({ sex: event.currentTarget.value })}
@@ -184,6 +190,7 @@ export function ContactFields(props: {
           }))}
         />
         <TextInput
+          id={fieldId('register', 'contactValue')}
           label={t('cases.fields.contactValue')}
           value={form.contactValue}
           onChange={(event) => onChange({ contactValue: event.currentTarget.value })}
@@ -212,6 +219,7 @@ export function ConsentFields(props: {
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NativeSelect
+            id={fieldId('register', 'consentDecision')}
             label={t('consent.fields.decision')}
             value={form.consentDecision}
             onChange={(event) => onChange({ consentDecision: event.currentTarget.value })}
@@ -236,6 +244,7 @@ export function ConsentFields(props: {
           <>
             <Text size="sm">{t('consent.minorHint')}</Text>
             <TextInput
+              id={fieldId('register', 'guardianName')}
               label={t('consent.fields.guardianName')}
               value={form.guardianName}
               onChange={(event) => onChange({ guardianName: event.currentTarget.value })}
