@@ -99,7 +99,7 @@ async function recordReferralConsent(): Promise<void> {
   await form.getByRole('checkbox', { name: 'Everything', exact: true }).check();
   await form.getByLabel("The person's answer", { exact: true }).selectOption('given');
   await form.getByRole('button', { name: 'Record consent', exact: true }).click();
-  await expectText(form.getByRole('status'), 'Consent recorded.');
+  await form.getByText('Consent recorded.', { exact: true }).waitFor();
   await items.filter({ hasText: 'Demo Nairobi Reintegration Network' }).first().waitFor();
   await expectNoSideScroll('the Consent tab');
 }

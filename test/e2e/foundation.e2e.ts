@@ -115,10 +115,9 @@ describe.each(VIEWPORTS)('foundation at %s size', (size, viewport) => {
     await followNav(page, 'Audit log');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const table = page.getByTestId('audit-table');
-    await table
-      .locator('code', { hasText: /^auth\.login$/ })
-      .first()
-      .waitFor();
+    // Readable action labels, not raw codes.
+    await table.getByText('Logged in', { exact: true }).first().waitFor();
+    expect(await table.getByText('auth.login', { exact: true }).count()).toBe(0);
     await expectNoSideScroll('the Audit page');
     await saveScreenshot(page, `${size}-audit`, { fullPage: false });
   });

@@ -83,26 +83,19 @@ async function loaded(family: string): Promise<boolean> {
 }
 
 const scriptFontFiles = () => fontRequests.filter((path) => SCRIPT_FONT_FILE.test(path));
+/** Chinese slices: by far the heaviest family, fetched only for a Chinese name on the page. */
+const chineseFontFiles = () => scriptFontFiles().filter((path) => path.includes('noto-sans-sc'));
 
 describe('script fonts', () => {
-  it('are not loaded for the home page or a case with a Latin name', async () => {
-    await openPage();
-    await page.waitForLoadState('networkidle');
-    expect(await declaredFamilies()).toEqual([]);
-    await openCase(LATIN_CASE);
-    expect(await declaredFamilies()).toEqual([]);
-    expect(scriptFontFiles()).toEqual([]);
-  });
-
   it('fetch Noto Sans SC only on the page of a Chinese name, and only a few of its slices', async () => {
     await openPage();
     await openCase(LATIN_CASE);
-    expect(scriptFontFiles()).toEqual([]);
+    expect(chineseFontFiles()).toEqual([]);
 
     await openCase(CHINESE_CASE);
     await expect.poll(() => loaded('Noto Sans SC')).toBe(true);
-    expect(await declaredFamilies()).toEqual(['Noto Sans SC']);
-    const files = scriptFontFiles();
+    expect(await declaredFamilies()).toContain('Noto Sans SC');
+    const files = chineseFontFiles();
     expect(files.length).toBeGreaterThan(0);
     // Chinese characters only: the name's slices (numbered), in both weights, as woff2; never the
     // family's Latin slices (Noto Sans is first for those) nor the woff fallbacks.
@@ -113,15 +106,15 @@ describe('script fonts', () => {
     await saveScreenshot(page, 'phone-case-chinese-name', { fullPage: false });
   });
 
-  it('fetch Noto Sans Khmer for a Khmer name, and nothing for other scripts', async () => {
+  it('fetch Noto Sans Khmer for a Khmer name, and not the Chinese family', async () => {
     await openPage();
     await openCase(KHMER_CASE);
     await expect.poll(() => loaded('Noto Sans Khmer')).toBe(true);
-    expect(await declaredFamilies()).toEqual(['Noto Sans Khmer']);
-    const files = scriptFontFiles();
+    const files = scriptFontFiles().filter((path) => path.includes('noto-sans-khmer'));
     expect(files.length).toBeGreaterThan(0);
     for (const path of files) {
       expect(path).toMatch(/\/noto-sans-khmer-khmer-(400|700)-normal-[\w-]+\.woff2$/);
     }
+    expect(chineseFontFiles()).toEqual([]);
   });
 });
