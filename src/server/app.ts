@@ -97,6 +97,25 @@ function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logg
   return { ...(logger === true ? {} : logger), serializers, hooks: LOG_HOOKS };
 }
 
+/** The API's routes, one plugin per module (and sub-resource). */
+async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes(VERSION));
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(tokensRoutes);
+  await app.register(auditRoutes);
+  await app.register(casesRoutes);
+  await app.register(caseEventsRoutes);
+  await app.register(consentRoutes);
+  await app.register(caseTasksRoutes);
+  await app.register(caseHomeRoutes);
+  await app.register(caseAssessmentRoutes);
+  await app.register(caseNotesRoutes);
+  await app.register(caseAttachmentsRoutes);
+  await app.register(draftsRoutes);
+}
+
 /** Builds the Fastify app without listening (tests use `app.inject`). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -124,21 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(textInputPlugin);
   await app.register(openapiPlugin, { version: VERSION, publicDocs: opts.publicApiDocs });
 
-  await app.register(healthRoutes(VERSION));
-  await app.register(authRoutes);
-  await app.register(usersRoutes);
-  await app.register(organisationsRoutes);
-  await app.register(tokensRoutes);
-  await app.register(auditRoutes);
-  await app.register(casesRoutes);
-  await app.register(caseEventsRoutes);
-  await app.register(consentRoutes);
-  await app.register(caseTasksRoutes);
-  await app.register(caseHomeRoutes);
-  await app.register(caseAssessmentRoutes);
-  await app.register(caseNotesRoutes);
-  await app.register(caseAttachmentsRoutes);
-  await app.register(draftsRoutes);
+  await registerRoutes(app);
 
   await app.register(webPlugin, {
     webDir: opts.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

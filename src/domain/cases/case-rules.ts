@@ -3,16 +3,12 @@ import { utcDay } from '@/lib/dates.schema.ts';
 import { type FieldIssue, validationFailed } from '@/lib/errors.ts';
 import type { CaseCreate, CaseUpdate } from './cases.schema.ts';
 
-/**
- * Checks what the schema cannot: real country codes, no dates in the future, exit not before
- * recruitment (for an edit, against the stored date the edit leaves unchanged). Throws
- * validation_failed.
- */
-export function assertCaseInput(
-  input: Partial<CaseCreate> | CaseUpdate,
-  now: Date,
-  stored?: { recruitmentDate: string | null; exitDate: string | null },
-): void {
+type CaseInput = Partial<CaseCreate> | CaseUpdate;
+/** The stored dates an edit is checked against when it leaves them unchanged. */
+type StoredDates = { recruitmentDate: string | null; exitDate: string | null };
+
+/** Country codes the schema lets through that name no country. */
+function countryIssues(input: CaseInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const country = (path: string, code: string | null | undefined) => {
     if (code !== null && code !== undefined && !isCountryCode(code)) {
@@ -24,6 +20,12 @@ export function assertCaseInput(
   input.transitCountries?.forEach((c, i) => country(`transitCountries.${i}`, c));
   input.exploitationCountries?.forEach((c, i) => country(`exploitationCountries.${i}`, c));
   input.documents?.forEach((d, i) => country(`documents.${i}.issuingCountry`, d.issuingCountry));
+  return issues;
+}
+
+/** Dates in the future, and an exit before the recruitment. */
+function dateIssues(input: CaseInput, now: Date, stored: StoredDates | undefined): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const today = utcDay(now);
   if (input.birthYear && input.birthYear > now.getUTCFullYear()) {
     issues.push({ path: 'birthYear', message: 'The birth year is in the future' });
@@ -43,6 +45,11 @@ export function assertCaseInput(
   if (recruited && exited && exited < recruited) {
     issues.push({ path: 'exitDate', message: 'The exit date is before the recruitment date' });
   }
+  return issues;
+}
+
+/** Consent given for a possible minor needs a guardian or a best-interest decision. */
+function consentIssues(input: CaseInput, now: Date): FieldIssue[] {
   const consent = 'consent' in input ? input.consent : undefined;
   if (
     consent?.decision === 'given' &&
@@ -50,11 +57,27 @@ export function assertCaseInput(
     !consent.guardianName &&
     !consent.bestInterestNote
   ) {
-    issues.push({
-      path: 'consent',
-      message: 'For a person who may be under 18, record a guardian or a best-interest decision',
-    });
+    return [
+      {
+        path: 'consent',
+        message: 'For a person who may be under 18, record a guardian or a best-interest decision',
+      },
+    ];
   }
+  return [];
+}
+
+/**
+ * Checks what the schema cannot: real country codes, no dates in the future, exit not before
+ * recruitment (for an edit, against the stored date the edit leaves unchanged). Throws
+ * validation_failed.
+ */
+export function assertCaseInput(input: CaseInput, now: Date, stored?: StoredDates): void {
+  const issues = [
+    ...countryIssues(input),
+    ...dateIssues(input, now, stored),
+    ...consentIssues(input, now),
+  ];
   if (issues.length > 0) {
     throw validationFailed(issues);
   }

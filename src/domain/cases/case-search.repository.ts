@@ -150,9 +150,12 @@ function expansion(organisationId: string, word: string, sound: boolean): SQL {
           where t.organisation_id = ${organisationId} and t.sound = hw_name_sound(${word}::text)
             and char_length(t.sound) >= 2`
       : sql``;
-  return sql`(select array_agg(distinct x.term) from (select ${word}::text as term
-      union all select t.term from name_terms t
-        where t.organisation_id = ${organisationId} and t.term % ${word}${oneEdit}${sounds}) x)`;
+  const trigram =
+    [...word].length >= 4
+      ? sql` union all select t.term from name_terms t
+        where t.organisation_id = ${organisationId} and t.term % ${word}`
+      : sql``;
+  return sql`(select array_agg(distinct x.term) from (select ${word}::text as term${trigram}${oneEdit}${sounds}) x)`;
 }
 
 /** Candidates (`match`) and whether each matched without sound keys (`strict`). */
@@ -220,12 +223,11 @@ async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseLi
   return rankedSearch(db, s, where, s.nameKey ? trigramMatch(s) : null);
 }
 
-async function rankedSearch(
-  db: Db,
-  s: CaseSearch,
-  where: SQL[],
-  match: WordMatch | null,
-): Promise<CaseListRow[]> {
+/**
+ * The candidate (case, score) queries of a search: name matches (best first, capped) and case
+ * numbers, exact (2.0) or partial (1.5).
+ */
+function scoredBranches(s: CaseSearch, where: SQL[], match: WordMatch | null): SQL[] {
   const q = s.nameKey ?? '';
   const ql = s.latinKey ?? '';
   const filtered = sql.join(where, sql` and `);
@@ -255,6 +257,16 @@ async function rankedSearch(
           and ${filtered}${nationality}`);
     }
   }
+  return branches;
+}
+
+async function rankedSearch(
+  db: Db,
+  s: CaseSearch,
+  where: SQL[],
+  match: WordMatch | null,
+): Promise<CaseListRow[]> {
+  const branches = scoredBranches(s, where, match);
   const after = s.after
     ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`
     : sql``;

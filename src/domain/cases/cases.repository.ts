@@ -176,8 +176,24 @@ export async function findCaseDetail(
   caseId: string,
   assignedTo: string | null = null,
 ): Promise<CaseDetail | null> {
-  const name = assignedTo ? 'hw_case_detail_assigned' : 'hw_case_detail';
-  const statement = prepared(db, name, (d) =>
+  const statement = caseDetailStatement(db, assignedTo !== null && assignedTo !== '');
+  const [found] = await statement.execute({ caseId, organisationId, assignedTo });
+  if (!found) {
+    return null;
+  }
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return {
+    row: found.row,
+    stage: found.stage,
+    identities: parse(found.identities),
+    assignees: parse(found.assignees),
+  };
+}
+
+/** The prepared query of `findCaseDetail`, restricted to cases assigned to a user or not. */
+function caseDetailStatement(db: Db, assignedOnly: boolean) {
+  const name = assignedOnly ? 'hw_case_detail_assigned' : 'hw_case_detail';
+  return prepared(db, name, (d) =>
     d
       .select({
         row: cases,
@@ -190,7 +206,7 @@ export async function findCaseDetail(
         and(
           eq(cases.id, sql.placeholder('caseId')),
           eq(cases.organisationId, sql.placeholder('organisationId')),
-          assignedTo
+          assignedOnly
             ? sql`exists (select 1 from case_assignments a
                 where a.case_id = "cases"."id" and a.user_id = ${sql.placeholder('assignedTo')})`
             : undefined,
@@ -199,17 +215,6 @@ export async function findCaseDetail(
       .limit(1)
       .prepare(name),
   );
-  const [found] = await statement.execute({ caseId, organisationId, assignedTo });
-  if (!found) {
-    return null;
-  }
-  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  return {
-    row: found.row,
-    stage: found.stage,
-    identities: parse(found.identities),
-    assignees: parse(found.assignees),
-  };
 }
 
 /** The case row, locked until the transaction ends (an edit reads it before writing). */
