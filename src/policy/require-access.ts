@@ -165,16 +165,30 @@ export function requirePlatformAdmin(ctx: Ctx): void {
  * everyone else only when they are assigned to it.
  */
 function canSeeCase(db: Ctx['db'], actor: OrgActor, caseId: string): Promise<boolean> {
-  const onlyAssignedTo = actor.permissions.has('case.read_all') ? null : actor.userId;
-  if (!actor.permissions.has('case.read_all') && actor.userId === null) {
+  const onlyAssignedTo = canReadAllCases(actor) ? null : actor.userId;
+  if (!canReadAllCases(actor) && actor.userId === null) {
     return Promise.resolve(false);
   }
   return caseVisibleTo(db, actor.organisationId, caseId, onlyAssignedTo);
 }
 
+/**
+ * Whether `actor` oversees every case of their organisation (`case.read_all`: supervisors,
+ * admins, viewers), rather than only the cases assigned to them.
+ */
+export function canReadAllCases(actor: Pick<Actor, 'permissions'>): boolean {
+  return actor.permissions.has('case.read_all');
+}
+
+/**
+ * Whether `actor` may choose who a case is assigned to (`case.assign`: supervisors and admins).
+ * Everyone else registers cases assigned to themselves and cannot change a case's assignees.
+ */
+export function canAssignCases(actor: Pick<Actor, 'permissions'>): boolean {
+  return actor.permissions.has('case.assign');
+}
+
 /** The user id a case query must be restricted to (assigned cases only), or null for all. */
 export function assignedOnlyFilter(actor: OrgActor): string | null {
-  return actor.permissions.has('case.read_all')
-    ? null
-    : (actor.userId ?? '00000000-0000-0000-0000-000000000000');
+  return canReadAllCases(actor) ? null : (actor.userId ?? '00000000-0000-0000-0000-000000000000');
 }

@@ -2,7 +2,7 @@ import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { FIELDS } from '@/lib/encrypted-fields.ts';
 import { newId } from '@/lib/ids.ts';
-import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
+import { canReadAllCases, requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { canReadSensitive } from '@/policy/sensitive-fields.ts';
 import { insertNote, isAssigned, listNoteRows, userName } from './case-notes.repository.ts';
 import type { Note, NoteCreate, NoteList, NoteVisibility } from './case-notes.schema.ts';
@@ -14,7 +14,7 @@ const bodyAad = (noteId: string) => FIELDS.noteBody.aad(noteId);
  * `case.read_sensitive`; `team` notes also need an assignment to the case or `case.read_all`.
  */
 async function visibleKinds(ctx: Ctx, actor: OrgActor, caseId: string): Promise<NoteVisibility[]> {
-  const oversight = actor.permissions.has('case.read_all') && canReadSensitive(actor);
+  const oversight = canReadAllCases(actor) && canReadSensitive(actor);
   const assigned =
     actor.userId !== null && (await isAssigned(ctx.db, actor.organisationId, caseId, actor.userId));
   return oversight || assigned ? ['team', 'organisation'] : ['organisation'];
