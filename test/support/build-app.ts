@@ -72,28 +72,54 @@ export interface Session {
   csrfToken: string;
 }
 
+/**
+ * A request as a test writes it. `payload` is `unknown` because tests also send deliberately
+ * malformed bodies: objects, arrays, strings and Buffers go as light-my-request sends them
+ * (objects and arrays as JSON), numbers and booleans as JSON too.
+ */
+export type TestRequest = Omit<InjectOptions, 'payload' | 'body'> & {
+  method: string;
+  url: string;
+  payload?: unknown;
+};
+
+function toInject(opts: TestRequest, headers: Record<string, string>): InjectOptions {
+  const { payload, ...rest } = opts;
+  if (payload === undefined || payload === null) {
+    return { ...rest, headers };
+  }
+  if (typeof payload === 'object' || typeof payload === 'string') {
+    return { ...rest, headers, payload };
+  }
+  return {
+    ...rest,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(payload),
+  };
+}
+
 /** Makes a request as `session` (cookie + CSRF header), or anonymously. */
 export function request(
   app: FastifyInstance,
   session: Session | null,
-  opts: InjectOptions & { method: string; url: string },
+  opts: TestRequest,
 ): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
   if (session) {
     headers.cookie = `hw_session=${session.cookie}`;
     headers['x-csrf-token'] ??= session.csrfToken;
   }
-  return app.inject({ ...opts, headers } as InjectOptions);
+  return app.inject(toInject(opts, headers));
 }
 
 /** Makes a request with `Authorization: Bearer <token>` and no cookie. */
 export function bearer(
   app: FastifyInstance,
   token: string,
-  opts: InjectOptions & { method: string; url: string },
+  opts: TestRequest,
 ): Promise<LightMyRequestResponse> {
   const headers = { ...(opts.headers as Record<string, string>), authorization: `Bearer ${token}` };
-  return app.inject({ ...opts, headers } as InjectOptions);
+  return app.inject(toInject(opts, headers));
 }
 
 /** Posts to /api/auth/login from `remoteAddress` (random unless given). */

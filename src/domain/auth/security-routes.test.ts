@@ -97,7 +97,7 @@ describe('API tokens and security administration', () => {
         method,
         url,
         ...(payload !== undefined && { payload }),
-      } as never);
+      });
       expect({ url, status: res.statusCode, code: res.json().code }).toEqual({
         url,
         status: 403,

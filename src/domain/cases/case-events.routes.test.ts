@@ -54,7 +54,7 @@ async function world(): Promise<World> {
 }
 
 const postEvent = (session: Session | null, caseId: string, payload: unknown) =>
-  request(t.app, session, { method: 'POST', url: `/api/cases/${caseId}/events`, payload } as never);
+  request(t.app, session, { method: 'POST', url: `/api/cases/${caseId}/events`, payload });
 const getEvents = (session: Session | null, caseId: string) =>
   request(t.app, session, { method: 'GET', url: `/api/cases/${caseId}/events` });
 

@@ -55,7 +55,7 @@ async function whereStored(token: string): Promise<string[]> {
 }
 
 const send = async (method: string, url: string, payload?: unknown) => {
-  const res = await request(t.app, admin, { method, url, payload } as never);
+  const res = await request(t.app, admin, { method, url, payload });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.json();
 };

@@ -23,7 +23,7 @@ export function postCase(
   session: Session | null,
   payload: unknown,
 ): Promise<LightMyRequestResponse> {
-  return request(app, session, { method: 'POST', url: '/api/cases', payload } as never);
+  return request(app, session, { method: 'POST', url: '/api/cases', payload });
 }
 
 /** Registers a person through the API; throws unless the API answers 201. */
@@ -307,7 +307,7 @@ export async function searchWorld(rt: TestRuntime, app: FastifyInstance): Promis
     id[key] = (await registerCase(app, as.admin, { ...payload, assigneeIds: [assignee.id] })).id;
   }
   const send = async (method: string, url: string, payload: unknown) => {
-    const res = await request(app, as.admin, { method, url, payload } as never);
+    const res = await request(app, as.admin, { method, url, payload });
     if (res.statusCode >= 300) {
       throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     }

@@ -42,7 +42,7 @@ async function world(): Promise<World> {
 const recipients = (s: Session | null) =>
   request(t.app, s, { method: 'GET', url: '/api/consent/recipients' });
 const record = (s: Session, caseId: string, payload: unknown) =>
-  request(t.app, s, { method: 'POST', url: `/api/cases/${caseId}/consents`, payload } as never);
+  request(t.app, s, { method: 'POST', url: `/api/cases/${caseId}/consents`, payload });
 const check = (s: Session, caseId: string, query: string) =>
   request(t.app, s, { method: 'GET', url: `/api/cases/${caseId}/consents/check?${query}` });
 const REFERRAL = {

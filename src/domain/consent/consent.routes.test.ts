@@ -45,7 +45,7 @@ const GIVEN = {
   decision: 'given',
 };
 const post = (s: Session | null, caseId: string, payload: unknown) =>
-  request(t.app, s, { method: 'POST', url: `/api/cases/${caseId}/consents`, payload } as never);
+  request(t.app, s, { method: 'POST', url: `/api/cases/${caseId}/consents`, payload });
 const list = (s: Session | null, caseId: string) =>
   request(t.app, s, { method: 'GET', url: `/api/cases/${caseId}/consents` });
 const withdraw = (s: Session | null, caseId: string, consentId: string) =>
