@@ -168,6 +168,15 @@ describe('drafts: nothing typed is lost', () => {
     expect(await note.inputValue()).toBe(text);
     await banner.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'drafts-offline-phone', { fullPage: false });
+
+    // Logging out would wipe the page's memory: it asks first, and staying keeps the text.
+    await page.getByTestId('logout-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Not everything you typed is saved' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await note.inputValue()).toBe(text);
+
     await b.context.setOffline(false);
     await expect.poll(() => draftStatus(page), POLL).toBe('saved');
     expect(await banner.count()).toBe(0);

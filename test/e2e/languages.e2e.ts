@@ -252,6 +252,21 @@ describe('languages and formats', () => {
     await expectText(details, /1990/);
     await expectText(details, /2025/);
     expect(await details.innerText()).not.toMatch(/2533|2568/);
+
+    // Back to "the language's usual calendar": the choice is forgotten, Thai is Buddhist again.
+    await page.goto('/#/security');
+    await page.getByTestId('calendar-select').selectOption('');
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get('/api/me')).json()) as { preferences: object })
+            .preferences,
+      )
+      .not.toHaveProperty('calendar');
+    await page.goto(`/#/cases/${person.id}`);
+    await details.waitFor();
+    await expectText(details, /2533/);
+    expect(await details.innerText()).not.toMatch(/1990/);
   });
 
   it('shows the audit log with readable actions and case numbers, no ids or codes', async () => {

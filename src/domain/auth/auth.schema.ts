@@ -38,11 +38,15 @@ export const PreferencesSchema = z.object({
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-/** `PATCH /api/me/preferences`: the keys to change; any other key is refused. */
-export const PreferencesUpdateSchema = PreferencesSchema.strict().refine(
-  (patch) => Object.keys(patch).length > 0,
-  { message: 'Send at least one preference' },
-);
+/**
+ * `PATCH /api/me/preferences`: the keys to change; any other key is refused. `calendar: null`
+ * forgets the choice (back to the language's usual calendar).
+ */
+export const PreferencesUpdateSchema = PreferencesSchema.extend({
+  calendar: CalendarSchema.nullable().optional(),
+})
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one preference' });
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdateSchema>;
 
 export const MeSchema = z.object({

@@ -72,6 +72,18 @@ describe('PATCH /api/me/preferences', () => {
     });
   });
 
+  it('forgets the calendar choice on calendar: null, keeping the other keys', async () => {
+    const org = await buildOrganisation(t.runtime);
+    const user = await buildUser(t.runtime, org, 'caseworker');
+    const s = await buildSession(t.runtime, user);
+    await patch(s, { hideNames: true, calendar: 'buddhist' });
+    const res = await patch(s, { calendar: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ hideNames: true });
+    expect(await storedOf(user)).toEqual({ hideNames: true });
+    expect(await preferencesOf(s)).toEqual({ hideNames: true });
+  });
+
   it('changes only the caller: a colleague and another organisation keep theirs', async () => {
     const { users } = await buildTeam(t.runtime);
     const other = await buildUser(t.runtime, await buildOrganisation(t.runtime), 'caseworker');

@@ -180,7 +180,8 @@ export async function mergeUserPreferences(
   const rows = await db
     .update(users)
     .set({
-      preferences: sql`${users.preferences} || ${JSON.stringify(patch)}::jsonb`,
+      // A key sent as null is removed: the preference is no longer chosen.
+      preferences: sql`jsonb_strip_nulls(${users.preferences} || ${JSON.stringify(patch)}::jsonb)`,
       updatedAt: sql`now()`,
     })
     .where(eq(users.id, userId))

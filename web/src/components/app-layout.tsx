@@ -1,9 +1,11 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@web/features/auth/auth.schema';
+import { hasUnsyncedDrafts } from '@web/lib/draft-store';
 import { href } from '@web/lib/router';
+import { ConfirmModal } from './confirm-modal';
 import { LanguageSelect } from './language-select';
 
 /** One entry of the main navigation. */
@@ -34,6 +36,16 @@ export function AppLayout(props: {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isMobile = useMediaQuery('(max-width: 47.99em)', false) ?? false;
+  const [confirmLogout, setConfirmLogout] = useState(false);
+
+  // Logging out wipes the page's memory: typing not on the server yet (offline) would be lost.
+  const handleLogOut = () => {
+    if (hasUnsyncedDrafts()) {
+      setConfirmLogout(true);
+    } else {
+      props.onLogOut();
+    }
+  };
 
   useEffect(() => close(), [props.path, close]);
 
@@ -83,11 +95,23 @@ export function AppLayout(props: {
               variant="default"
               px={{ base: 8, sm: 10 }}
               className="hw-nowrap"
-              onClick={props.onLogOut}
+              onClick={handleLogOut}
               data-testid="logout-button"
             >
               {t('header.logout')}
             </Button>
+            <ConfirmModal
+              opened={confirmLogout}
+              title={t('header.logoutUnsavedTitle')}
+              message={t('header.logoutUnsavedMessage')}
+              confirmLabel={t('header.logoutAnyway')}
+              danger
+              onConfirm={() => {
+                setConfirmLogout(false);
+                props.onLogOut();
+              }}
+              onCancel={() => setConfirmLogout(false)}
+            />
           </Group>
         </Group>
       </AppShell.Header>

@@ -2,7 +2,10 @@ import { NativeSelect, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CALENDARS, type Calendar } from '@web/features/auth/auth.schema';
 import { useMe, useSession } from '@web/features/auth/session';
-import { activeCalendar, formatDate } from '@web/lib/format';
+import { formatDate } from '@web/lib/format';
+
+/** The select's value for "not chosen": the language's usual calendar. */
+const LANGUAGE_DEFAULT = '';
 
 /** An example date in `calendar`, so the choice shows what it means ("10 Mar 2568"). */
 function example(locale: string, calendar: Calendar): string {
@@ -19,19 +22,25 @@ export function DisplayPreferences() {
   const me = useMe();
   const { updatePreferences } = useSession();
   const locale = i18n.language;
-  const options = CALENDARS.map((calendar) => ({
-    value: calendar,
-    label:
-      calendar === 'buddhist'
-        ? t('preferences.calendarBuddhist', { example: example(locale, calendar) })
-        : t('preferences.calendarGregory', { example: example(locale, calendar) }),
-  }));
+  const languageCalendar: Calendar = locale.toLowerCase().startsWith('th') ? 'buddhist' : 'gregory';
+  const options = [
+    {
+      value: LANGUAGE_DEFAULT,
+      label: t('preferences.calendarDefault', { example: example(locale, languageCalendar) }),
+    },
+    ...CALENDARS.map((calendar) => ({
+      value: calendar,
+      label:
+        calendar === 'buddhist'
+          ? t('preferences.calendarBuddhist', { example: example(locale, calendar) })
+          : t('preferences.calendarGregory', { example: example(locale, calendar) }),
+    })),
+  ];
 
   const handleCalendar = (value: string) => {
     const calendar = CALENDARS.find((candidate) => candidate === value);
-    if (calendar) {
-      void updatePreferences({ calendar });
-    }
+    // The language's usual calendar is "no choice": it follows a later change of language.
+    void updatePreferences({ calendar: calendar ?? null });
   };
 
   return (
@@ -44,7 +53,7 @@ export function DisplayPreferences() {
         <NativeSelect
           label={t('preferences.calendar')}
           description={t('preferences.calendarHint')}
-          value={activeCalendar(locale)}
+          value={me.preferences.calendar ?? LANGUAGE_DEFAULT}
           onChange={(event) => handleCalendar(event.currentTarget.value)}
           data={options}
           data-testid="calendar-select"

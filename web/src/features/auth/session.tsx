@@ -76,7 +76,13 @@ function withPreferences(state: SessionState, patch: PreferencesUpdate): Session
   if (state.status !== 'authenticated') {
     return state;
   }
-  const preferences = { ...state.me.preferences, ...patch };
+  const { calendar, ...rest } = patch;
+  const preferences = { ...state.me.preferences, ...rest };
+  if (calendar === null) {
+    delete preferences.calendar;
+  } else if (calendar !== undefined) {
+    preferences.calendar = calendar;
+  }
   return { status: 'authenticated', me: { ...state.me, preferences } };
 }
 
@@ -136,7 +142,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const updatePreferences = useCallback(async (patch: PreferencesUpdate) => {
     if ('calendar' in patch) {
-      setCalendarPreference(patch.calendar);
+      setCalendarPreference(patch.calendar ?? undefined);
       redrawTexts();
     }
     setState((previous) => withPreferences(previous, patch));

@@ -2,7 +2,7 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '@web/lib/format';
+import { formatDate, formatYear } from '@web/lib/format';
 import { getAssessment, listCaseTasks, listConsents, listEvents } from './cases.api';
 import type { Assessment, Case, CaseEvent, ConsentView, Task } from './cases.schema';
 import { caseName } from './case-ui';
@@ -65,7 +65,7 @@ function CaseSummaryPrint(props: { record: Case; parts: SummaryParts }) {
     [t('cases.fields.status'), t(`cases.statuses.${record.status}`)],
     [t('cases.fields.stage'), record.stage ? t(`cases.stages.${record.stage}`) : ''],
     [t('cases.fields.nationality'), countryName(record.nationality, lang)],
-    [t('cases.fields.birthYear'), record.birthYear?.toString() ?? ''],
+    [t('cases.fields.birthYearShown'), formatYear(record.birthYear, lang)],
     [t('cases.fields.risk'), t(`cases.riskLevels.${record.riskLevel}`)],
     [t('cases.fields.assignees'), record.assignees.map((a) => a.displayName).join(', ')],
   ];
