@@ -5,7 +5,7 @@ import type { Case } from './case-views.schema.ts';
 import { expectInvalid, registerCase } from './cases.fixtures.ts';
 
 /**
- * Editing a case with PATCH /api/cases/:id beyond the basics of cases.routes.test.ts: clearing a
+ * Editing a case with PATCH /api/cases/:id beyond the basics of cases-update.routes.test.ts: clearing a
  * value, rules that need the stored case (date order), and the possible-minor flag.
  */
 let t: TestApp;
