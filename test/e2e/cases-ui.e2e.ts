@@ -1,42 +1,22 @@
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, expectText, logIn } from './support/app.ts';
 import {
   DESKTOP,
   expectNoAxeViolations,
-  launchBrowser,
-  newContext,
   PHONE,
   saveScreenshot,
   scrollWidth,
+  useBrowser,
   type Viewport,
 } from './support/browser.ts';
 
-const baseUrl = inject('baseUrl');
 const SUPERVISOR = 'supervisor@demo.homeward.example';
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const b = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
-  }
-  await context?.close();
-  context = undefined;
-});
-
 async function openPage(viewport: Viewport, email: string): Promise<void> {
-  context = await newContext(browser!, viewport, baseUrl);
-  page = await context.newPage();
+  page = await b.open(viewport);
   await logIn(page, email);
 }
 

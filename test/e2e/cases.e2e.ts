@@ -1,41 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, expectText, followNav, logIn } from './support/app.ts';
-import {
-  launchBrowser,
-  newContext,
-  PHONE,
-  saveScreenshot,
-  scrollWidth,
-} from './support/browser.ts';
+import { PHONE, saveScreenshot, scrollWidth, useBrowser } from './support/browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser | undefined;
-let context: BrowserContext;
+const b = useBrowser();
 let page: Page;
 
 /** The person from the issue: registered with diacritics, searched for without and misspelled. */
 const PERSON = { given: 'Thị Lan', family: 'Nguyễn', nationality: 'VNM', birthYear: '1998' };
 const MISSPELLED = 'Nguyen Thi Lam';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  context = await newContext(browser!, PHONE, baseUrl);
-  page = await context.newPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
-  }
-  await context.close();
+  page = await b.open(PHONE);
 });
 
 async function expectNoSideScroll(where: string): Promise<void> {

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DEMO,
   DEMO_ORGANISATION,
@@ -12,24 +12,14 @@ import {
 import {
   DESKTOP,
   expectNoAxeViolations,
-  launchBrowser,
-  newContext,
   PHONE,
   saveScreenshot,
   scrollWidth,
+  useBrowser,
   type Viewport,
 } from './support/browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const b = useBrowser();
 
 const VIEWPORTS: [string, Viewport][] = [
   ['phone', PHONE],
@@ -37,7 +27,6 @@ const VIEWPORTS: [string, Viewport][] = [
 ];
 
 describe.each(VIEWPORTS)('foundation at %s size', (size, viewport) => {
-  let context: BrowserContext;
   let page: Page;
 
   /** At phone width nothing may scroll sideways. */
@@ -50,15 +39,7 @@ describe.each(VIEWPORTS)('foundation at %s size', (size, viewport) => {
   };
 
   beforeEach(async () => {
-    context = await newContext(browser!, viewport, baseUrl);
-    page = await context.newPage();
-  });
-
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      await saveScreenshot(page, `failed-${size}-${task.name}`).catch(() => undefined);
-    }
-    await context.close();
+    page = await b.open(viewport);
   });
 
   it('logs in, shows organisation and role, switches to Thai and back, logs out', async () => {

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { launchBrowser, newContext, PHONE, saveScreenshot } from './support/browser.ts';
+import { PHONE, saveScreenshot, useBrowser } from './support/browser.ts';
 
-const baseUrl = inject('baseUrl');
 const SUPERVISOR = 'supervisor@demo.homeward.example';
 /** Demo cases (src/cli/demo-people.ts): a Vietnamese name in Latin script, Chinese, Khmer. */
 const LATIN_CASE = 'DEMO-0013';
@@ -23,31 +22,13 @@ const SCRIPT_FAMILIES = [
 const SCRIPT_FONT_FILE =
   /\/assets\/noto-sans-(thai|lao|khmer|myanmar|bengali|sinhala|ethiopic|sc)-/;
 
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const b = useBrowser();
 let page: Page;
 /** Every font file the page asked for, in order. */
 let fontRequests: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
-  }
-  await context?.close();
-  context = undefined;
-});
-
 async function openPage(): Promise<void> {
-  context = await newContext(browser!, PHONE, baseUrl);
-  page = await context.newPage();
+  page = await b.open(PHONE);
   fontRequests = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'font') {

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiLogin,
   createMember,
@@ -13,38 +13,19 @@ import { DEMO, expectHtmlLang, expectText, followNav, logIn } from './support/ap
 import {
   DESKTOP,
   expectNoAxeViolations,
-  launchBrowser,
-  newContext,
   PHONE,
   saveScreenshot,
   scrollWidth,
+  useBrowser,
   type Viewport,
 } from './support/browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const b = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
-  }
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
+/** A fresh context and page for the test (closing the test's previous one). */
 async function openPage(viewport: Viewport = PHONE): Promise<Page> {
-  const context = await newContext(browser!, viewport, baseUrl);
-  contexts.push(context);
-  page = await context.newPage();
+  page = await b.open(viewport);
   return page;
 }
 
@@ -84,7 +65,7 @@ async function readRecoveryCodes(): Promise<string[]> {
 
 describe('security at phone size', () => {
   it('asks for the password again when the server wants it, shows a wrong one, then retries', async () => {
-    const member = await createMember(browser!, baseUrl, 'reauth');
+    const member = await createMember(b.browser, b.baseUrl, 'reauth');
     await openPage();
     await logInAs(member);
     await openSecurity();
@@ -150,16 +131,16 @@ describe('security at phone size', () => {
     await expectText(page.getByTestId('totp-status'), 'Your new recovery codes are ready.');
 
     // The retried request really replaced the codes: an old one no longer logs in, a new one does.
-    const old = await apiLogin(browser!, baseUrl, { ...member, recoveryCode: firstCodes[1]! });
+    const old = await apiLogin(b.browser, b.baseUrl, { ...member, recoveryCode: firstCodes[1]! });
     expect(old.status).toBe(401);
-    const fresh = await apiLogin(browser!, baseUrl, { ...member, recoveryCode: newCodes[0]! });
+    const fresh = await apiLogin(b.browser, b.baseUrl, { ...member, recoveryCode: newCodes[0]! });
     expect(fresh.status).toBe(200);
     await fresh.session?.close();
   });
 
   it('changes the password: other sessions and tokens end, only the new password logs in', async () => {
-    const member = await createMember(browser!, baseUrl, 'passwd');
-    const other = await apiLogin(browser!, baseUrl, member);
+    const member = await createMember(b.browser, b.baseUrl, 'passwd');
+    const other = await apiLogin(b.browser, b.baseUrl, member);
     expect(other.status).toBe(200);
     await openPage();
     await logInAs(member);
@@ -196,13 +177,15 @@ describe('security at phone size', () => {
     await other.session!.close();
 
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    // Logging out reloads the page: wait for the login page before opening it again.
+    await page.locator('input[type="email"]').waitFor();
     await submitLoginAs(page, member.email, member.password);
     await expectText(page.getByTestId('login-status'), 'The email or password is not right');
     await logInAs(member, newPassword);
   });
 
   it('lets an admin reset a password; the member must choose a new one, then reaches the app', async () => {
-    const member = await createMember(browser!, baseUrl, 'reset');
+    const member = await createMember(b.browser, b.baseUrl, 'reset');
     await openPage();
     await logIn(page, DEMO.admin);
     await followNav(page, 'Users and roles');
@@ -242,12 +225,15 @@ describe('security at phone size', () => {
     await followNav(page, 'Cases');
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
 
-    const again = await apiLogin(browser!, baseUrl, { email: member.email, password: temporary });
+    const again = await apiLogin(b.browser, b.baseUrl, {
+      email: member.email,
+      password: temporary,
+    });
     expect(again.status).toBe(401);
   });
 
   it('adds an account from another organisation without a password, and leaves its reset to a platform admin', async () => {
-    const member = await createMember(browser!, baseUrl, 'shared', OTHER_ORG_ADMIN);
+    const member = await createMember(b.browser, b.baseUrl, 'shared', OTHER_ORG_ADMIN);
     await openPage();
     await logIn(page, DEMO.admin);
     await followNav(page, 'Users and roles');
@@ -270,7 +256,7 @@ describe('security at phone size', () => {
     await expectText(page.getByTestId('reset-status'), 'only a platform admin can reset');
     expect(await page.getByTestId('temporary-password').count()).toBe(0);
     // Their own password still works.
-    const own = await apiLogin(browser!, baseUrl, member);
+    const own = await apiLogin(b.browser, b.baseUrl, member);
     expect(own.status).toBe(200);
     await own.session?.close();
   });
@@ -278,7 +264,7 @@ describe('security at phone size', () => {
 
 describe('security screens at desktop size', () => {
   it('shows the security page and the re-authentication dialog; cancelling changes nothing', async () => {
-    const member = await createMember(browser!, baseUrl, 'desk');
+    const member = await createMember(b.browser, b.baseUrl, 'desk');
     await openPage(DESKTOP);
     await logInAs(member);
     await openSecurity();
@@ -304,8 +290,8 @@ describe('security screens at desktop size', () => {
   });
 
   it('shows the new-password screen after an admin reset', async () => {
-    const member = await createMember(browser!, baseUrl, 'deskreset');
-    const temporary = await resetPassword(browser!, baseUrl, member);
+    const member = await createMember(b.browser, b.baseUrl, 'deskreset');
+    const temporary = await resetPassword(b.browser, b.baseUrl, member);
     await openPage(DESKTOP);
     await submitLoginAs(page, member.email, temporary);
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();

@@ -99,6 +99,10 @@ export async function scrollWidth(page: Page): Promise<number> {
 
 /** What `useBrowser()` hands a test file: one browser for the file, one context per test. */
 export interface BrowserFixture {
+  /** The file's browser, for helpers that open contexts of their own (API logins). */
+  readonly browser: Browser;
+  /** The address of the server under test. */
+  readonly baseUrl: string;
   /** The page of the current test (after `open`). */
   readonly page: Page;
   /** The context of the current test (after `open`). */
@@ -124,13 +128,21 @@ export function useBrowser(): BrowserFixture {
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && page) {
-      await saveScreenshot(page, `failed-${task.name}`).catch(() => undefined);
+      // With the suite names, so the same test at two sizes (describe.each) keeps both images.
+      await saveScreenshot(page, `failed-${task.fullTestName ?? task.name}`).catch(() => undefined);
     }
     await context?.close();
     context = undefined;
     page = undefined;
   });
   return {
+    get browser() {
+      if (!browser) {
+        throw new Error('useBrowser: the browser is not running');
+      }
+      return browser;
+    },
+    baseUrl,
     get page() {
       if (!page) {
         throw new Error('useBrowser: call open() first');
