@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@web/features/auth/auth.schema';
-import { hasUnsyncedDrafts } from '@web/lib/draft-store';
+import { flushDrafts, hasUnsyncedDrafts } from '@web/lib/draft-store';
 import { href } from '@web/lib/router';
 import { ConfirmModal } from './confirm-modal';
 import { LanguageSelect } from './language-select';
@@ -38,8 +38,10 @@ export function AppLayout(props: {
   const isMobile = useMediaQuery('(max-width: 47.99em)', false) ?? false;
   const [confirmLogout, setConfirmLogout] = useState(false);
 
-  // Logging out wipes the page's memory: typing not on the server yet (offline) would be lost.
-  const handleLogOut = () => {
+  // Logging out wipes the page's memory: typing is saved first, and what could not be saved
+  // (offline, refused) would be lost, so the person is asked.
+  const handleLogOut = async () => {
+    await flushDrafts();
     if (hasUnsyncedDrafts()) {
       setConfirmLogout(true);
     } else {
@@ -95,7 +97,7 @@ export function AppLayout(props: {
               variant="default"
               px={{ base: 8, sm: 10 }}
               className="hw-nowrap"
-              onClick={handleLogOut}
+              onClick={() => void handleLogOut()}
               data-testid="logout-button"
             >
               {t('header.logout')}

@@ -131,6 +131,22 @@ export function saveDraftNow(key: string): Promise<void> {
   return enqueue(key, () => pushDraft(key));
 }
 
+/**
+ * Saves now every draft whose typing is not on the server yet (before logging out), waiting at
+ * most `timeoutMs`; afterwards `hasUnsyncedDrafts()` says whether something is still unsaved.
+ */
+export async function flushDrafts(timeoutMs = 5_000): Promise<void> {
+  const keys = [...entries.entries()]
+    .filter(([, entry]) => entry.remote && UNSYNCED.has(entry.status))
+    .map(([key]) => key);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.all(keys.map((key) => saveDraftNow(key))), deadline]);
+  clearTimeout(timer);
+}
+
 /** Creates the entry of a form the first time it is shown on this page; false when it existed. */
 export function ensureDraft(key: string, initial: unknown, remote: boolean): boolean {
   const entry = entries.get(key);
