@@ -125,6 +125,21 @@ export async function requireAccountControl(
   }
 }
 
+/**
+ * May the caller change the security settings of `userId`'s account (remove their 2FA)? The user
+ * themselves (`me.security`), or an admin of their organisation (`user.admin`) who controls the
+ * account (see `requireAccountControl`; the CLI operator always does). Throws `forbidden`, and
+ * `user_not_found` for a user who is not a member of the caller's organisation.
+ */
+export async function requireAccountSecurityControl(ctx: Ctx, userId: string): Promise<OrgActor> {
+  if (ctx.actor.userId !== null && ctx.actor.userId === userId) {
+    return requireAccess(ctx, 'me.security');
+  }
+  const actor = await requireAccess(ctx, 'user.admin', [{ type: 'user', id: userId }]);
+  await requireAccountControl(ctx, actor, userId);
+  return actor;
+}
+
 /** Until when the actor's last re-authentication stays fresh, or null when it is stale. */
 export function reauthenticatedUntil(ctx: Ctx, actor: Actor): Date | null {
   const at = actor.kind === 'user' ? actor.reauthenticatedAt : null;

@@ -136,7 +136,9 @@ describe('homeward backup and restore', () => {
         limit: 10,
       });
       expect(found.items.map((i) => i.id)).toContain(caseId);
-      const chain = await verifyAuditChain(target.database.db);
+      const chain = await verifyAuditChain(
+        systemCtx({ db: target.database.db, cipher: target.cipher }),
+      );
       expect(chain.ok).toBe(true);
     } finally {
       await target.database.close();
@@ -252,7 +254,9 @@ describe('authenticated backups', () => {
       /The backup file was changed or is incomplete/,
     );
     expect(await snapshot(target)).toEqual(before);
-    expect((await verifyAuditChain(target.database.db)).ok).toBe(true);
+    expect(
+      (await verifyAuditChain(systemCtx({ db: target.database.db, cipher: target.cipher }))).ok,
+    ).toBe(true);
   });
 
   it('refuses a file whose compressed data was cut short', async () => {
@@ -294,6 +298,8 @@ describe('authenticated backups', () => {
     );
     expect(row?.platform_admin).toBe(false);
     await loadKeyring(target.database.db, source.masterKey);
-    expect((await verifyAuditChain(target.database.db)).ok).toBe(true);
+    expect(
+      (await verifyAuditChain(systemCtx({ db: target.database.db, cipher: target.cipher }))).ok,
+    ).toBe(true);
   });
 });

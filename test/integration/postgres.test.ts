@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@/server/app.ts';
 import { recordAudit, verifyAuditChain } from '@/domain/audit/index.ts';
-import { systemActor } from '@/lib/system-actor.ts';
+import { systemActor, systemCtx } from '@/lib/system-actor.ts';
 import { createRuntime, ON_POSTGRES, type TestRuntime } from '@test/support/database.ts';
 import { buildOrganisation } from '@test/support/factories.ts';
 
@@ -67,7 +67,7 @@ describe.skipIf(!ON_POSTGRES)('on PostgreSQL', () => {
       Array.from({ length: 20 }, (_, k) => k + 1),
     );
     expect(new Set(rows.map((r) => r.i)).size).toBe(20);
-    const report = await verifyAuditChain(rt.database.db);
+    const report = await verifyAuditChain(systemCtx({ db: rt.database.db, cipher: rt.cipher }));
     expect(report).toMatchObject({ ok: true, firstBrokenSeq: null });
     expect(report.checked).toBe(Number(before) + 20);
   });

@@ -29,7 +29,7 @@ export function registerDataCommands(program: Command): void {
     )
     .action(() =>
       withRuntime(async (rt) => {
-        const report = await verifyAuditChain(rt.database.db, {
+        const report = await verifyAuditChain(cliCtx(rt), {
           onProgress: (n) => progress('Checked', n),
         });
         endProgress();
@@ -120,14 +120,14 @@ export function registerDataCommands(program: Command): void {
     .option('--new-master-key-file <file>', 'also re-wrap the data keys under this new master key')
     .action((o: { newMasterKeyFile?: string }) =>
       withRuntime(async (rt) => {
-        const result = await rotateDataKey(rt.database.db, rt.masterKey.key, cliCtx(rt), (n) =>
+        const result = await rotateDataKey(cliCtx(rt), rt.masterKey.key, (n) =>
           progress('Re-encrypted', n),
         );
         endProgress();
         console.log(`New data key ${result.keyId}; ${result.reencrypted} values re-encrypted.`);
         if (o.newMasterKeyFile) {
           const next = parseMasterKey(readFileSync(o.newMasterKeyFile, 'utf8'));
-          const n = await rewrapDataKeys(rt.database.db, rt.masterKey.key, next, cliCtx(rt));
+          const n = await rewrapDataKeys(cliCtx(rt), rt.masterKey.key, next);
           console.log(
             `${n} data keys re-wrapped under the new master key. From now on start Homeward ` +
               `with HOMEWARD_KEY_FILE=${o.newMasterKeyFile} (the old key no longer works).`,

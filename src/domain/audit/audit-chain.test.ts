@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '@test/support/build-app.ts';
 import { createRuntime, type TestRuntime } from '@test/support/database.ts';
-import { buildOrganisation, buildUser } from '@test/support/factories.ts';
+import { buildOrganisation, buildUser, makePlatformAdmin } from '@test/support/factories.ts';
+import { memberCtx } from '@/domain/auth/member-ctx.fixtures.ts';
+import { systemCtx } from '@/lib/system-actor.ts';
 import { hashAuditRow, type AuditRowContent } from './audit.repository.ts';
 import { verifyAuditChain } from './audit-verify.service.ts';
 
@@ -12,6 +14,8 @@ import { verifyAuditChain } from './audit-verify.service.ts';
  */
 let rt: TestRuntime;
 let shared: TestRuntime;
+/** The installation operator (the CLI), who verifies the whole chain. */
+const operator = (r: TestRuntime) => systemCtx({ db: r.database.db, cipher: r.cipher });
 
 beforeAll(async () => {
   shared = (await testApp()).runtime;
@@ -71,7 +75,7 @@ async function insertRow(r: Row): Promise<void> {
 
 describe('verifyAuditChain', () => {
   it('is ok on an untouched chain, here and on the shared test database', async () => {
-    const report = await verifyAuditChain(rt.database.db);
+    const report = await verifyAuditChain(operator(rt));
     expect(report).toEqual({
       ok: true,
       checked: expect.any(Number),
@@ -80,7 +84,23 @@ describe('verifyAuditChain', () => {
       warnings: expect.any(Array),
     });
     expect(report.checked).toBeGreaterThanOrEqual(4);
-    expect((await verifyAuditChain(shared.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator(shared))).ok).toBe(true);
+  });
+
+  it("refuses an organisation admin's context (the operator's tool), recording nothing", async () => {
+    const admin = await buildUser(shared, await buildOrganisation(shared), 'admin');
+    const count = 'select count(*)::int as n from audit_events';
+    const before = await shared.database.query(count);
+    await expect(verifyAuditChain(await memberCtx(shared, admin))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await shared.database.query(count)).toEqual(before);
+  });
+
+  it('answers a platform admin acting in person', async () => {
+    const admin = await buildUser(shared, await buildOrganisation(shared), 'admin');
+    await makePlatformAdmin(shared, admin);
+    expect((await verifyAuditChain(await memberCtx(shared, admin))).ok).toBe(true);
   });
 
   it('finds an edited row', async () => {
@@ -88,7 +108,7 @@ describe('verifyAuditChain', () => {
     await withTriggerOff(async () => {
       await q(`update audit_events set details = '{"role":"forged-admin"}'::jsonb where seq = 3`);
     });
-    expect(await verifyAuditChain(rt.database.db)).toMatchObject({
+    expect(await verifyAuditChain(operator(rt))).toMatchObject({
       ok: false,
       firstBrokenSeq: '3',
       checked: 2,
@@ -99,7 +119,7 @@ describe('verifyAuditChain', () => {
         JSON.stringify(original.details),
       ]);
     });
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator(rt))).ok).toBe(true);
   });
 
   it('finds a deleted row', async () => {
@@ -107,13 +127,13 @@ describe('verifyAuditChain', () => {
     await withTriggerOff(async () => {
       await q('delete from audit_events where seq = 2');
     });
-    expect(await verifyAuditChain(rt.database.db)).toMatchObject({
+    expect(await verifyAuditChain(operator(rt))).toMatchObject({
       ok: false,
       firstBrokenSeq: '2',
       reason: expect.stringContaining('missing'),
     });
     await withTriggerOff(() => insertRow(original));
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator(rt))).ok).toBe(true);
   });
 
   it('finds a row inserted out of order, even with a correctly computed hash', async () => {
@@ -154,7 +174,7 @@ describe('verifyAuditChain', () => {
       hash: hashAuditRow(earlier.hash, content),
     };
     await insertRow(forged);
-    expect(await verifyAuditChain(rt.database.db)).toMatchObject({
+    expect(await verifyAuditChain(operator(rt))).toMatchObject({
       ok: false,
       firstBrokenSeq: next.toString(),
       reason: expect.stringContaining('link'),
@@ -164,14 +184,14 @@ describe('verifyAuditChain', () => {
     });
     // A row that skips a sequence number leaves a gap.
     await insertRow({ ...forged, seq: (next + 1n).toString() });
-    expect(await verifyAuditChain(rt.database.db)).toMatchObject({
+    expect(await verifyAuditChain(operator(rt))).toMatchObject({
       ok: false,
       firstBrokenSeq: next.toString(),
     });
     await withTriggerOff(async () => {
       await q('delete from audit_events where seq = $1', [(next + 1n).toString()]);
     });
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator(rt))).ok).toBe(true);
   });
 });
 

@@ -12,6 +12,8 @@ import {
   unique,
   type TestUser,
 } from '@test/support/factories.ts';
+import type { Ctx } from '@/lib/context.ts';
+import { systemCtx } from '@/lib/system-actor.ts';
 import { buildApp } from '@/server/app.ts';
 import { hashAuditRow, type AuditRowContent } from './audit.repository.ts';
 import type { AuditVerifyReport } from './audit-verify.schema.ts';
@@ -23,6 +25,8 @@ import { verifyAuditChain } from './audit-verify.service.ts';
  * hide what they did to the audit log: each attack runs on an installation of its own, and is
  * found both by `verifyAuditChain` (the CLI's `homeward audit verify`) and `GET /api/audit/verify`.
  */
+
+/** The folder of the installations' checkpoint files, removed after the file's tests. */
 export const dir = mkdtempSync(join(tmpdir(), 'hw-audit-tamper-'));
 const open: Install[] = [];
 
@@ -41,6 +45,11 @@ export interface Install {
   admin: Session;
   file: string;
   q: TestRuntime['database']['query'];
+}
+
+/** The installation operator (the CLI) of `i`, who may verify its whole audit chain. */
+export function operator(i: Install): Ctx {
+  return systemCtx({ db: i.rt.database.db, cipher: i.rt.cipher });
 }
 
 /** A sealed installation with a few rows, its checkpoint written outside the database. */
@@ -112,7 +121,7 @@ export async function head(i: Install): Promise<bigint> {
 
 /** The report of the verify function, which the API must give too (to an admin). */
 export async function verifyBoth(i: Install): Promise<AuditVerifyReport> {
-  const report = await verifyAuditChain(i.rt.database.db);
+  const report = await verifyAuditChain(operator(i));
   const res = await request(i.app, i.admin, { method: 'GET', url: '/api/audit/verify' });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json()).toEqual(report);
@@ -127,6 +136,55 @@ export async function headOf(rt: TestRuntime): Promise<bigint> {
 }
 
 export type Row = Record<string, unknown> & { seq: string; hash: string; prev_hash: string };
+
+/** The hashed content of a stored audit row `r`, moved to `seq`. */
+function rowContent(r: Row, seq: bigint): AuditRowContent {
+  return {
+    seq,
+    id: r.id as string,
+    at: new Date(r.at as string),
+    organisationId: r.organisation_id as string | null,
+    actorUserId: r.actor_user_id as string | null,
+    actorLabel: r.actor_label as string | null,
+    action: r.action as string,
+    entityType: r.entity_type as string | null,
+    entityId: r.entity_id as string | null,
+    outcome: r.outcome as 'success',
+    ip: r.ip as string | null,
+    requestId: r.request_id as string | null,
+    details: r.details as Record<string, unknown>,
+  };
+}
+
+/** Inserts `content` as an audit row linked to `prev` with `hash`, as an attacker would. */
+async function insertForgedRow(
+  i: Install,
+  content: AuditRowContent,
+  link: { prev: string; hash: string },
+): Promise<void> {
+  await i.q(
+    `insert into audit_events (seq, id, at, organisation_id, actor_user_id, actor_label, action,
+       entity_type, entity_id, outcome, ip, request_id, details, prev_hash, hash)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+    [
+      content.seq.toString(),
+      content.id,
+      content.at.toISOString(),
+      content.organisationId,
+      content.actorUserId,
+      content.actorLabel,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.outcome,
+      content.ip,
+      content.requestId,
+      JSON.stringify(content.details),
+      link.prev,
+      link.hash,
+    ],
+  );
+}
 
 /** Deletes row `gone` and renumbers and re-hashes every later row, copying their old seals. */
 export async function rehashWithout(i: Install, gone: bigint): Promise<void> {
@@ -145,44 +203,9 @@ export async function rehashWithout(i: Install, gone: bigint): Promise<void> {
   await i.q('delete from audit_seals where seq >= $1', [gone]);
   let prev = before!.hash;
   for (const [n, r] of rows.entries()) {
-    const content: AuditRowContent = {
-      seq: BigInt(r.seq) - 1n,
-      id: r.id as string,
-      at: new Date(r.at as string),
-      organisationId: r.organisation_id as string | null,
-      actorUserId: r.actor_user_id as string | null,
-      actorLabel: r.actor_label as string | null,
-      action: r.action as string,
-      entityType: r.entity_type as string | null,
-      entityId: r.entity_id as string | null,
-      outcome: r.outcome as 'success',
-      ip: r.ip as string | null,
-      requestId: r.request_id as string | null,
-      details: r.details as Record<string, unknown>,
-    };
+    const content = rowContent(r, BigInt(r.seq) - 1n);
     const hash = hashAuditRow(prev, content);
-    await i.q(
-      `insert into audit_events (seq, id, at, organisation_id, actor_user_id, actor_label, action,
-         entity_type, entity_id, outcome, ip, request_id, details, prev_hash, hash)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-      [
-        content.seq.toString(),
-        content.id,
-        content.at.toISOString(),
-        content.organisationId,
-        content.actorUserId,
-        content.actorLabel,
-        content.action,
-        content.entityType,
-        content.entityId,
-        content.outcome,
-        content.ip,
-        content.requestId,
-        JSON.stringify(content.details),
-        prev,
-        hash,
-      ],
-    );
+    await insertForgedRow(i, content, { prev, hash });
     const seal = seals[n]!;
     await i.q('insert into audit_seals (seq, hash, key_id, mac) values ($1, $2, $3, $4)', [
       content.seq.toString(),

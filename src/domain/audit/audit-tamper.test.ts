@@ -20,6 +20,7 @@ import {
   head,
   headOf,
   install,
+  operator,
   rehashWithout,
   verifyBoth,
   type Install,
@@ -59,14 +60,14 @@ describe('audit log under attack by someone with database access', () => {
       await expect(clean.q(sql), sql).rejects.toThrow(/append-only/);
     }
     expect(await head(clean)).toBe(before);
-    expect((await verifyAuditChain(clean.rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator(clean))).ok).toBe(true);
   });
 
   it('finds the table emptied by an owner who disabled the trigger', async () => {
     const i = await install();
     await asOwnerWithoutTriggers(i, () => i.q('truncate audit_events, audit_seals'));
     // Even without the checkpoint file: the installation has an audit key, so it had rows.
-    expect(await verifyAuditChain(i.rt.database.db, { checkpointFile: null })).toMatchObject({
+    expect(await verifyAuditChain(operator(i), { checkpointFile: null })).toMatchObject({
       ok: false,
       firstBrokenSeq: '1',
       reason: expect.stringContaining('emptied'),
@@ -85,7 +86,7 @@ describe('audit log under attack by someone with database access', () => {
     await asOwnerWithoutTriggers(i, () =>
       i.q('delete from audit_events where seq > $1', [(last - 2n).toString()]),
     );
-    expect(await verifyAuditChain(i.rt.database.db, { checkpointFile: null })).toMatchObject({
+    expect(await verifyAuditChain(operator(i), { checkpointFile: null })).toMatchObject({
       ok: false,
       firstBrokenSeq: (last - 1n).toString(),
       reason: expect.stringContaining('deleted'),
@@ -115,7 +116,7 @@ describe('audit log under attack by someone with database access', () => {
     const gone = last - 2n;
     await asOwnerWithoutTriggers(i, () => rehashWithout(i, gone));
     expect(await head(i)).toBe(last - 1n);
-    expect(await verifyAuditChain(i.rt.database.db, { checkpointFile: null })).toMatchObject({
+    expect(await verifyAuditChain(operator(i), { checkpointFile: null })).toMatchObject({
       ok: false,
       firstBrokenSeq: gone.toString(),
       reason: expect.stringContaining('re-written'),
@@ -123,7 +124,7 @@ describe('audit log under attack by someone with database access', () => {
     expect(await verifyBoth(i)).toMatchObject({ ok: false, firstBrokenSeq: gone.toString() });
     // Dropping the seals instead leaves rows without one.
     await asOwnerWithoutTriggers(i, () => i.q('delete from audit_seals where seq >= $1', [gone]));
-    expect(await verifyAuditChain(i.rt.database.db, { checkpointFile: null })).toMatchObject({
+    expect(await verifyAuditChain(operator(i), { checkpointFile: null })).toMatchObject({
       ok: false,
       firstBrokenSeq: gone.toString(),
       reason: expect.stringContaining('no seal'),
@@ -141,7 +142,7 @@ describe('audit log under attack by someone with database access', () => {
     await restoreBackup(i.rt.database, old, {
       unwrapMacKey: (id, wrapped) => unwrapBackupKey(i.rt.masterKey, id, wrapped),
     });
-    expect(await verifyAuditChain(i.rt.database.db)).toMatchObject({
+    expect(await verifyAuditChain(operator(i))).toMatchObject({
       ok: false,
       reason: expect.stringContaining('rolled back to an older copy'),
     });
@@ -166,7 +167,7 @@ describe('audit log under attack by someone with database access', () => {
       await i.q(`delete from encryption_keys where purpose = 'audit_mac'`);
     });
     await loadKeyring(i.rt.database.db, i.rt.masterKey);
-    expect(await verifyAuditChain(i.rt.database.db, { checkpointFile: null })).toMatchObject({
+    expect(await verifyAuditChain(operator(i), { checkpointFile: null })).toMatchObject({
       ok: true,
     });
     expect(await verifyBoth(i)).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { requireAccess } from '@/policy/require-access.ts';
+import { requireAccess, requirePlatformAdmin } from '@/policy/require-access.ts';
 import {
   CheckpointFileError,
   checkpointMacValid,
@@ -172,6 +172,14 @@ async function roleWarnings(db: Db): Promise<string[]> {
   return role.owner ? [`${ROLE_WARNING} (it owns the audit table)`] : [];
 }
 
+/** What `verifyAuditChain` takes besides the context. */
+export interface AuditChainOptions {
+  /** Called with the count of rows checked so far. */
+  onProgress?: (checked: number) => void;
+  /** The checkpoint file outside the database; default: the one configured; null: none. */
+  checkpointFile?: string | null;
+}
+
 /**
  * Checks the whole audit log: every row's sequence, link, hash and seal (HMAC under the audit
  * key, which only the master key unwraps), seals left beyond the last row, an emptied table, and
@@ -180,10 +188,7 @@ async function roleWarnings(db: Db): Promise<string[]> {
  * (newest ones included), a truncated table, a re-hashed chain and a rollback to an older copy.
  * Keys must be loaded (`loadKeyring`). `onProgress` gets the count of rows checked so far.
  */
-export async function verifyAuditChain(
-  db: Db,
-  opts: { onProgress?: (checked: number) => void; checkpointFile?: string | null } = {},
-): Promise<AuditVerifyReport> {
+async function checkAuditChain(db: Db, opts: AuditChainOptions = {}): Promise<AuditVerifyReport> {
   const warnings = await roleWarnings(db);
   const walk = await walkChain(db, opts.onProgress);
   if ('ok' in walk) {
@@ -205,13 +210,29 @@ export async function verifyAuditChain(
 }
 
 /**
- * `GET /api/audit/verify`: verifies the installation's audit log (see `verifyAuditChain`) for an
+ * `homeward audit verify`: checks the installation's whole audit log (see `checkAuditChain`) for
+ * the installation operator (the CLI, or a platform admin in person). Throws what
+ * `requirePlatformAdmin` throws (`forbidden` for an organisation's own users, admins included:
+ * they verify through `verifyAudit`).
+ *
+ * @example const report = await verifyAuditChain(cliCtx(rt), { onProgress });
+ */
+export async function verifyAuditChain(
+  ctx: Ctx,
+  opts: AuditChainOptions = {},
+): Promise<AuditVerifyReport> {
+  requirePlatformAdmin(ctx);
+  return checkAuditChain(ctx.db, opts);
+}
+
+/**
+ * `GET /api/audit/verify`: verifies the installation's audit log (see `checkAuditChain`) for an
  * admin (`audit.read`), audited as `audit.verify`. The report holds counts, a row number and a
  * reason, never audit content.
  */
 export async function verifyAudit(ctx: Ctx): Promise<AuditVerifyReport> {
   const actor = await requireAccess(ctx, 'audit.read');
-  const report = await verifyAuditChain(ctx.db);
+  const report = await checkAuditChain(ctx.db);
   try {
     await recordAuditNow(ctx.db, ctx, {
       organisationId: actor.organisationId,

@@ -3,7 +3,11 @@ import QRCode from 'qrcode';
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { AppError } from '@/lib/errors.ts';
-import { requireAccess, requireRecentAuthentication } from '@/policy/require-access.ts';
+import {
+  requireAccess,
+  requireAccountSecurityControl,
+  requireRecentAuthentication,
+} from '@/policy/require-access.ts';
 import {
   findPrincipal,
   replaceRecoveryCodes,
@@ -127,16 +131,21 @@ export async function disableTotp(ctx: Ctx): Promise<void> {
   if (principal.organisation.requireTotp) {
     throw new AppError('totp_required_by_organisation');
   }
-  await clearTotp(ctx, principal.user.id, principal.organisation.id, 'auth.totp_disabled');
+  await clearTotp(ctx, principal.user.id, 'auth.totp_disabled');
 }
 
-/** Removes a user's TOTP secret and recovery codes (self-service or admin reset). */
+/**
+ * Removes a user's TOTP secret and recovery codes, audited as `action` in the caller's
+ * organisation: self-service (the user themselves) or an admin's reset (an admin of the user's
+ * organisation who controls the account). Anyone else is refused with what
+ * `requireAccountSecurityControl` throws (`forbidden`, `user_not_found`), before anything changes.
+ */
 export async function clearTotp(
-  ctx: Pick<Ctx, 'db' | 'actor' | 'meta' | 'now'>,
+  ctx: Ctx,
   userId: string,
-  organisationId: string,
   action: 'auth.totp_disabled' | 'user.reset_2fa',
 ): Promise<void> {
+  const actor = await requireAccountSecurityControl(ctx, userId);
   await ctx.db.transaction(async (tx) => {
     await setUserTotp(tx, userId, {
       totpSecretEnc: null,
@@ -144,7 +153,12 @@ export async function clearTotp(
       totpLastStep: null,
     });
     await replaceRecoveryCodes(tx, userId, []);
-    await recordAudit(tx, ctx, { organisationId, action, entityType: 'user', entityId: userId });
+    await recordAudit(tx, ctx, {
+      organisationId: actor.organisationId,
+      action,
+      entityType: 'user',
+      entityId: userId,
+    });
   });
 }
 

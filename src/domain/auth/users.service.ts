@@ -195,7 +195,7 @@ async function assertUpdateAllowed(
 export async function resetUserTotp(ctx: Ctx, userId: string): Promise<void> {
   const actor = await requireAccess(ctx, 'user.admin', [{ type: 'user', id: userId }]);
   await requireAccountControl(ctx, actor, userId);
-  await clearTotp(ctx, userId, actor.organisationId, 'user.reset_2fa');
+  await clearTotp(ctx, userId, 'user.reset_2fa');
   await deleteUserSessions(ctx.db, userId);
   await revokeUserTokenRows(ctx.db, userId, ctx.now());
 }

@@ -159,7 +159,9 @@ describe('encryptLegacyPlaintext', () => {
         },
       },
     ]);
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(systemCtx({ db: rt.database.db, cipher: rt.cipher }))).ok).toBe(
+      true,
+    );
 
     // Nothing left: a second start does nothing and audits nothing.
     expect(await encryptLegacyPlaintext(rt.database.db, rt.cipher, auditCtx)).toBe(0);

@@ -12,8 +12,9 @@ import {
 import { buildApp } from '@/server/app.ts';
 import { generateKey, type FieldCipher } from '@/lib/crypto.ts';
 import { ENCRYPTED_FIELDS, FIELDS } from '@/lib/encrypted-fields.ts';
-import { systemActor } from '@/lib/system-actor.ts';
+import { systemCtx } from '@/lib/system-actor.ts';
 import { verifyAuditChain } from '@/domain/audit/index.ts';
+import { memberCtx } from '@/domain/auth/member-ctx.fixtures.ts';
 import {
   loadBackupKey,
   loadKeyring,
@@ -35,11 +36,8 @@ let rt: TestRuntime;
 let user: TestUser;
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const aad = (id: string) => FIELDS.totpSecret.aad(id);
-const auditCtx = {
-  actor: systemActor(null),
-  meta: { ip: null, requestId: null, userAgent: 'test' },
-  now: () => new Date(),
-};
+/** The installation operator (the CLI), who alone rotates and re-wraps keys. */
+const operator = () => systemCtx({ db: rt.database.db, cipher: rt.cipher });
 
 beforeAll(async () => {
   rt = await createRuntime();
@@ -78,10 +76,33 @@ describe('loadKeyring', () => {
   });
 });
 
+describe('key management by anyone but the operator', () => {
+  it("refuses an organisation admin's context, changing no key and auditing nothing", async () => {
+    const keys = () =>
+      rt.database.query('select id, wrapped_key, master_key_id, status from encryption_keys');
+    const keyAudits = () =>
+      rt.database.query("select id from audit_events where action like 'keys.%'");
+    const [keysBefore, auditsBefore, secretBefore] = [
+      await keys(),
+      await keyAudits(),
+      await storedSecret(),
+    ];
+    const admin = await memberCtx(rt, user);
+    expect(admin.actor.role).toBe('admin');
+    await expect(rotateDataKey(admin, rt.masterKey)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(rewrapDataKeys(admin, rt.masterKey, generateKey())).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await keys()).toEqual(keysBefore);
+    expect(await keyAudits()).toEqual(auditsBefore);
+    expect(await storedSecret()).toBe(secretBefore);
+  });
+});
+
 describe('rotateDataKey', () => {
   it('re-encrypts a TOTP secret under a new key that still opens it, and retires the old key', async () => {
     const oldKeyId = rt.cipher.activeKeyId;
-    const result = await rotateDataKey(rt.database.db, rt.masterKey, auditCtx);
+    const result = await rotateDataKey(operator(), rt.masterKey);
     expect(result.keyId).not.toBe(oldKeyId);
     expect(result.reencrypted).toBeGreaterThanOrEqual(1);
 
@@ -103,7 +124,7 @@ describe('rotateDataKey', () => {
       "select action, entity_id from audit_events where action = 'keys.rotate'",
     );
     expect(audit).toEqual([{ action: 'keys.rotate', entity_id: result.keyId }]);
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator())).ok).toBe(true);
 
     // The rotated secret works for logging in.
     const app = await buildApp({ database: rt.database, cipher, logger: false });
@@ -199,7 +220,7 @@ describe('rotateDataKey: every encrypted column', () => {
 
   it('re-encrypts consent guardian and best-interest text, outcomes, task titles and plan actions', async () => {
     const caseId = await writeCaseTexts(await loadKeyring(rt.database.db, rt.masterKey));
-    const result = await rotateDataKey(rt.database.db, rt.masterKey, auditCtx);
+    const result = await rotateDataKey(operator(), rt.masterKey);
     const cipher = await loadKeyring(rt.database.db, rt.masterKey);
     // Every ciphertext in the database, of every registered column, is now under the new key.
     for (const f of ENCRYPTED_FIELDS) {
@@ -236,7 +257,7 @@ describe('rotateDataKey: every encrypted column', () => {
         TEXTS.action,
       );
     });
-    expect((await verifyAuditChain(rt.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(operator())).ok).toBe(true);
   });
 });
 
@@ -250,7 +271,7 @@ describe('integrity keys', () => {
       'select wrapped_key as w from encryption_keys where id = $1',
       [backupKey.id],
     );
-    await rotateDataKey(rt.database.db, rt.masterKey, auditCtx);
+    await rotateDataKey(operator(), rt.masterKey);
     const after = await keyTable();
     for (const [id, v] of macKeys) {
       expect(after[id], id).toBe(v);
@@ -262,7 +283,7 @@ describe('integrity keys', () => {
     );
     expect(same).toEqual(wrapped);
     // The chain is still sealed by the same key after the rotation's own audit entry.
-    expect((await verifyAuditChain(rt.database.db, { checkpointFile: null })).ok).toBe(true);
+    expect((await verifyAuditChain(operator(), { checkpointFile: null })).ok).toBe(true);
   });
 });
 
@@ -270,7 +291,7 @@ describe('rewrapDataKeys', () => {
   it('moves the keyring to a new master key; the old one stops working', async () => {
     const newMaster = generateKey();
     const backupKey = await loadBackupKey(rt.database.db, rt.masterKey);
-    await rewrapDataKeys(rt.database.db, rt.masterKey, newMaster, auditCtx);
+    await rewrapDataKeys(operator(), rt.masterKey, newMaster);
     await expect(loadKeyring(rt.database.db, rt.masterKey)).rejects.toBeInstanceOf(
       WrongMasterKeyError,
     );
@@ -281,7 +302,7 @@ describe('rewrapDataKeys', () => {
       id: backupKey.id,
       key: backupKey.key,
     });
-    expect((await verifyAuditChain(rt.database.db, { checkpointFile: null })).ok).toBe(true);
+    expect((await verifyAuditChain(operator(), { checkpointFile: null })).ok).toBe(true);
     const rows = await rt.database.query<{ n: number }>(
       'select count(*)::int as n from audit_seals s join encryption_keys k on k.id = s.key_id',
     );

@@ -1,8 +1,10 @@
-import { recordAudit, type AuditCtx } from '@/domain/audit/index.ts';
+import { recordAudit } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
+import type { Ctx } from '@/lib/context.ts';
 import { createFieldCipher, generateKey, masterKeyId, type FieldCipher } from '@/lib/crypto.ts';
 import { ENCRYPTED_FIELDS, type EncryptedField } from '@/lib/encrypted-fields.ts';
 import { newId } from '@/lib/ids.ts';
+import { requirePlatformAdmin } from '@/policy/require-access.ts';
 import {
   allowReencrypt,
   insertKey,
@@ -95,14 +97,17 @@ async function reencryptField(
  * Makes a new data key, re-encrypts every registered encrypted column (ENCRYPTED_FIELDS) with
  * it, and retires the old data keys (kept, so older backups stay readable with the same master
  * key). The audit and backup MAC keys are not data keys and stay as they are.
- * Append-only tables (case_consents) allow this rewrite of their ciphertexts only.
+ * Append-only tables (case_consents) allow this rewrite of their ciphertexts only. For the
+ * installation operator (the CLI, or a platform admin in person): anyone else gets what
+ * `requirePlatformAdmin` throws (`forbidden`), before anything changes.
  */
 export async function rotateDataKey(
-  db: Db,
+  ctx: Ctx,
   master: Buffer,
-  ctx: AuditCtx,
   onProgress?: (done: number) => void,
 ): Promise<{ keyId: string; reencrypted: number }> {
+  requirePlatformAdmin(ctx);
+  const { db } = ctx;
   const before = await loadKeyring(db, master);
   const keyId = await createDataKey(db, master);
   const after = await loadKeyring(db, master);
@@ -129,16 +134,17 @@ export async function rotateDataKey(
 /**
  * Re-wraps every key of the database under a new master key (after which only the new one
  * works): data keys, and the audit and backup MAC keys, so seals and backups stay verifiable.
+ * For the installation operator only, like `rotateDataKey` (`forbidden` for anyone else).
  */
 export async function rewrapDataKeys(
-  db: Db,
+  ctx: Ctx,
   oldMaster: Buffer,
   newMaster: Buffer,
-  ctx: AuditCtx,
 ): Promise<number> {
-  await loadKeyring(db, oldMaster);
-  const rows = await listKeys(db);
-  await db.transaction(async (tx) => {
+  requirePlatformAdmin(ctx);
+  await loadKeyring(ctx.db, oldMaster);
+  const rows = await listKeys(ctx.db);
+  await ctx.db.transaction(async (tx) => {
     for (const r of rows) {
       const key = unwrapKey(oldMaster, r.id, r.wrappedKey);
       await setWrappedKey(tx, r.id, wrapKey(newMaster, r.id, key), masterKeyId(newMaster));
