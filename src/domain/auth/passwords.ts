@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors.ts';
 /** The common passwords the policy refuses (zxcvbn's list), lower-cased. */
 const COMMON = new Set(dictionary.passwords.map((p) => p.toLowerCase()));
 
+/** The shortest password the policy accepts. */
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** Hash of a password for storage. */
@@ -25,8 +26,8 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
-/** A hash of a random password: makes unknown-email logins cost the same time as real ones. */
 let dummyHash: Promise<string> | undefined;
+/** A hash of a random password: makes unknown-email logins cost the same time as real ones. */
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hash(generatePassword());
   return dummyHash;

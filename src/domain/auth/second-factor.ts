@@ -7,6 +7,7 @@ import { advanceTotpStep, consumeRecoveryCode, type Principal } from './auth.rep
 
 /** TOTP (RFC 6238, via otplib): 30 s steps, 6 digits, ±1 step of clock drift. */
 const TOLERANCE_SECONDS = 30;
+/** How many single-use recovery codes a user gets at enrolment and on each renewal. */
 export const RECOVERY_CODE_COUNT = 10;
 
 export const secretAad = (userId: string) => FIELDS.totpSecret.aad(userId);
