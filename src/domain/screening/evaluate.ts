@@ -18,74 +18,111 @@ import type {
   ScreeningEvaluation,
 } from './screening.schema.ts';
 
-type Counts = Record<Strength, number>;
+/** An index into `STRENGTHS`: 0 strong, 1 medium, 2 weak. */
+type Rank = 0 | 1 | 2;
+/** Counts per strength, indexed by rank. */
+type Counts = [number, number, number];
+
+/** Answers by indicator position: 0 when left out, else the code of the answer. */
+const LEFT_OUT = 0;
+const CODE = { yes: 1, no: 2, unknown: 3 } as const satisfies Record<AnswerValue, number>;
 
 interface CompiledPart {
   key: string;
-  threshold: Threshold;
-  indicators: readonly Indicator[];
+  /** The threshold's clauses, each term as the ranks it counts and its minimum. */
+  clauses: readonly (readonly { ranks: readonly Rank[]; atLeast: number }[])[];
+  /** The indicators the part scores under one rule set; `at` is the position in the instrument. */
+  indicators: readonly { id: string; at: number; rank: Rank }[];
 }
 
 interface Compiled {
-  ids: ReadonlySet<string>;
+  /** Position of each indicator in the instrument, by id. */
+  positions: ReadonlyMap<string, number>;
   parts: Record<RuleSet, readonly CompiledPart[]>;
+  /** Per rule set, each requirement as the positions of its parts in `parts`. */
+  requires: Record<RuleSet, readonly (readonly number[])[]>;
 }
 
-/** Parts and their indicators per rule set, worked out once per (immutable) instrument. */
+/**
+ * Parts, indicators and requirements per rule set, worked out once per instrument (instruments
+ * are parsed once and never changed: a change is a new version).
+ */
 const COMPILED = new WeakMap<Instrument, Compiled>();
+
+function rank(strength: Strength): Rank {
+  return STRENGTHS.indexOf(strength) as Rank;
+}
+
+function appliesUnder(indicator: Indicator, rules: RuleSet): boolean {
+  return indicator.appliesTo === 'all' || indicator.appliesTo === rules;
+}
+
+function compileThreshold(threshold: Threshold): CompiledPart['clauses'] {
+  return threshold.anyOf.map((clause) =>
+    clause.map((term) => ({ ranks: term.strengths.map(rank), atLeast: term.atLeast })),
+  );
+}
 
 function compile(instrument: Instrument): Compiled {
   const cached = COMPILED.get(instrument);
   if (cached) {
     return cached;
   }
-  const partsFor = (rules: RuleSet) =>
+  const partsFor = (rules: RuleSet): CompiledPart[] =>
     instrument.rule.parts.map((part: RulePart) => ({
       key: part.key,
-      threshold: part.threshold ?? instrument.rule.threshold,
-      indicators: instrument.indicators.filter(
-        (ind) => partSelects(part, ind) && (ind.appliesTo === 'all' || ind.appliesTo === rules),
-      ),
+      clauses: compileThreshold(part.threshold ?? instrument.rule.threshold),
+      indicators: instrument.indicators
+        .map((ind, at) => ({ id: ind.id, at, rank: rank(ind.strength), ind }))
+        .filter(({ ind }) => partSelects(part, ind) && appliesUnder(ind, rules))
+        .map(({ id, at, rank }) => ({ id, at, rank })),
     }));
+  const keys = instrument.rule.parts.map((p) => p.key);
+  const requiresFor = (rules: RuleSet) =>
+    instrument.rule.requires[rules].map((req) => req.anyOf.map((key) => keys.indexOf(key)));
   const compiled: Compiled = {
-    ids: new Set(instrument.indicators.map((ind) => ind.id)),
+    positions: new Map(instrument.indicators.map((ind, at) => [ind.id, at])),
     parts: { adult: partsFor('adult'), child: partsFor('child') },
+    requires: { adult: requiresFor('adult'), child: requiresFor('child') },
   };
   COMPILED.set(instrument, compiled);
   return compiled;
 }
 
-/** The answers by indicator id; throws validation_failed for an unknown or repeated indicator. */
-function indexAnswers(
-  ids: ReadonlySet<string>,
-  answers: readonly ScreeningAnswer[],
-): Map<string, AnswerValue> {
-  const byId = new Map<string, AnswerValue>();
+/**
+ * The answers' codes by indicator position. Throws validation_failed, naming every offending
+ * answer, for an indicator the instrument does not have or one answered twice.
+ */
+function indexAnswers(compiled: Compiled, answers: readonly ScreeningAnswer[]): Uint8Array {
+  const codes = new Uint8Array(compiled.positions.size);
   const issues: FieldIssue[] = [];
-  answers.forEach(({ indicatorId, answer }, i) => {
-    if (!ids.has(indicatorId)) {
-      issues.push({
-        path: `answers.${i}.indicatorId`,
-        message: `Unknown indicator ${indicatorId}`,
-      });
-    } else if (byId.has(indicatorId)) {
-      issues.push({
-        path: `answers.${i}.indicatorId`,
-        message: `${indicatorId} is answered twice`,
-      });
+  for (let i = 0; i < answers.length; i += 1) {
+    const { indicatorId, answer } = answers[i]!;
+    const at = compiled.positions.get(indicatorId);
+    const path = `answers.${i}.indicatorId`;
+    if (at === undefined) {
+      issues.push({ path, message: `Unknown indicator ${indicatorId}` });
+    } else if (codes[at] !== LEFT_OUT) {
+      issues.push({ path, message: `${indicatorId} is answered twice` });
     } else {
-      byId.set(indicatorId, answer);
+      codes[at] = CODE[answer];
     }
-  });
+  }
   if (issues.length > 0) {
     throw validationFailed(issues);
   }
-  return byId;
+  return codes;
 }
 
-function holds(threshold: Threshold, counts: Counts): boolean {
-  return threshold.anyOf.some((clause) =>
-    clause.every((term) => term.strengths.reduce((n, s) => n + counts[s], 0) >= term.atLeast),
+function holds(clauses: CompiledPart['clauses'], counts: Counts): boolean {
+  return clauses.some((clause) =>
+    clause.every((term) => {
+      let n = 0;
+      for (const r of term.ranks) {
+        n += counts[r];
+      }
+      return n >= term.atLeast;
+    }),
   );
 }
 
@@ -94,26 +131,31 @@ function holds(threshold: Threshold, counts: Counts): boolean {
  * yes answers alone meet it, not met when even every unknown answered yes would not, and
  * undetermined in between: exactly when the unknown answers could change it.
  */
-function scorePart(part: CompiledPart, answers: ReadonlyMap<string, AnswerValue>): PartResult {
-  const yes: Counts = { strong: 0, medium: 0, weak: 0 };
-  const possible: Counts = { strong: 0, medium: 0, weak: 0 };
-  const by: Record<AnswerValue, string[]> = { yes: [], no: [], unknown: [] };
+function scorePart(part: CompiledPart, codes: Uint8Array): PartResult {
+  const yes: Counts = [0, 0, 0];
+  const possible: Counts = [0, 0, 0];
   for (const ind of part.indicators) {
-    const answer = answers.get(ind.id) ?? 'unknown';
-    by[answer].push(ind.id);
-    if (answer === 'yes') {
-      yes[ind.strength] += 1;
+    const code = codes[ind.at];
+    if (code === CODE.yes) {
+      yes[ind.rank] += 1;
     }
-    if (answer !== 'no') {
-      possible[ind.strength] += 1;
+    if (code !== CODE.no) {
+      possible[ind.rank] += 1;
     }
   }
-  const status: PartStatus = holds(part.threshold, yes)
+  const status: PartStatus = holds(part.clauses, yes)
     ? 'met'
-    : holds(part.threshold, possible)
+    : holds(part.clauses, possible)
       ? 'undetermined'
       : 'not_met';
-  const drivers = status === 'met' ? by.yes : status === 'not_met' ? by.no : by.unknown;
+  const decisive = status === 'met' ? CODE.yes : status === 'not_met' ? CODE.no : CODE.unknown;
+  const drivers: string[] = [];
+  for (const ind of part.indicators) {
+    const code = codes[ind.at] === LEFT_OUT ? CODE.unknown : codes[ind.at];
+    if (code === decisive) {
+      drivers.push(ind.id);
+    }
+  }
   return { key: part.key, status, drivers };
 }
 
@@ -125,31 +167,25 @@ function anyOf(statuses: readonly PartStatus[]): PartStatus {
   return statuses.every((s) => s === 'not_met') ? 'not_met' : 'undetermined';
 }
 
-function findingOf(instrument: Instrument, rules: RuleSet, parts: readonly PartResult[]): Finding {
-  const status = new Map(parts.map((p) => [p.key, p.status]));
-  const requirements = instrument.rule.requires[rules].map((req) =>
-    anyOf(req.anyOf.map((key) => status.get(key) ?? 'not_met')),
-  );
+function findingOf(requires: Compiled['requires'][RuleSet], parts: readonly PartResult[]): Finding {
+  const requirements = requires.map((req) => anyOf(req.map((i) => parts[i]!.status)));
   if (requirements.every((s) => s === 'met')) {
     return 'indicators_present';
   }
   return requirements.includes('not_met') ? 'insufficient_indicators' : 'undetermined';
 }
 
-function strongestYes(parts: readonly CompiledPart[], answers: ReadonlyMap<string, AnswerValue>) {
-  let best: Strength | null = null;
+/** The strength of the strongest indicator answered yes that a part scores, or null. */
+function strongestYes(parts: readonly CompiledPart[], codes: Uint8Array): Strength | null {
+  let best: number = STRENGTHS.length;
   for (const part of parts) {
     for (const ind of part.indicators) {
-      if (answers.get(ind.id) === 'yes' && (best === null || rank(ind.strength) < rank(best))) {
-        best = ind.strength;
+      if (ind.rank < best && codes[ind.at] === CODE.yes) {
+        best = ind.rank;
       }
     }
   }
-  return best;
-}
-
-function rank(strength: Strength): number {
-  return STRENGTHS.indexOf(strength);
+  return (STRENGTHS as readonly Strength[])[best] ?? null;
 }
 
 /**
@@ -174,13 +210,13 @@ export function evaluateScreening(
   rules: RuleSet,
 ): ScreeningEvaluation {
   const compiled = compile(instrument);
-  const byId = indexAnswers(compiled.ids, answers);
+  const codes = indexAnswers(compiled, answers);
   const partsFor = compiled.parts[rules];
-  const parts = partsFor.map((part) => scorePart(part, byId));
+  const parts = partsFor.map((part) => scorePart(part, codes));
   return {
     rules,
-    finding: findingOf(instrument, rules, parts),
-    strength: strongestYes(partsFor, byId),
+    finding: findingOf(compiled.requires[rules], parts),
+    strength: strongestYes(partsFor, codes),
     parts,
   };
 }
