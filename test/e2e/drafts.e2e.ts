@@ -116,6 +116,33 @@ describe('drafts: nothing typed is lost', () => {
     expect(await page.getByTestId('case-edit-form').count()).toBe(0);
   });
 
+  it('an edit draft restored over a record changed since keeps the other change', async () => {
+    const page = await b.open(PHONE);
+    await logIn(page, DEMO.caseworker);
+    const id = await freshCase(page);
+    await page.goto(`/#/cases/${id}`);
+    await page.getByTestId('edit-details').click();
+    const form = page.getByTestId('case-edit-form');
+    await form.getByLabel('Estimated age').fill('24');
+    await expect.poll(() => draftStatus(page), POLL).toBe('saved');
+
+    // Meanwhile the record changes elsewhere (a colleague, another tab): a birth year is added.
+    const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
+    const current = (await (await page.request.get(`/api/cases/${id}`)).json()) as {
+      version: number;
+    };
+    const edited = await page.request.patch(`/api/cases/${id}`, {
+      headers: { 'x-csrf-token': me.csrfToken, origin: new URL(page.url()).origin },
+      data: { birthYear: 1999, version: current.version },
+    });
+    expect(edited.status(), await edited.text()).toBe(200);
+
+    await page.reload();
+    await page.getByTestId('edit-details').click();
+    await expect.poll(() => form.getByLabel('Estimated age').inputValue(), POLL).toBe('24');
+    expect(await form.getByLabel('Birth year').inputValue()).toBe('1999');
+  });
+
   it('after logout nothing containing a typed name remains in localStorage or sessionStorage', async () => {
     const page = await b.open(PHONE);
     await logIn(page, DEMO.caseworker);

@@ -92,6 +92,20 @@ function failureStatus(error: unknown): DraftStatus {
   return isApiError(error, 'version_conflict') ? 'conflict' : 'error';
 }
 
+/**
+ * The fields of `values` that differ from `initial`. A draft holds only what the person changed,
+ * so restoring it over a record a colleague has changed since keeps the colleague's other fields
+ * instead of putting back the values the form started from.
+ */
+function changedFields(values: unknown, initial: unknown): Record<string, unknown> {
+  const start = (initial ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(values as Record<string, unknown>).filter(
+      ([field, value]) => !sameValues(value, start[field]),
+    ),
+  );
+}
+
 async function pushDraft(key: string): Promise<void> {
   const entry = entries.get(key);
   if (!entry?.remote || !UNSYNCED.has(entry.status)) {
@@ -110,7 +124,7 @@ async function pushDraft(key: string): Promise<void> {
       return;
     }
     const draft = await api.put<Draft>(draftUrl(key), {
-      data: values as Record<string, unknown>,
+      data: changedFields(values, entry.initial),
       version: entry.version,
     });
     const now = entries.get(key);
