@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './keys.ts';
 export * from './cases.ts';
 export * from './drafts.ts';
+export * from './screening.ts';
