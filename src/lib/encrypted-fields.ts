@@ -54,6 +54,8 @@ export const FIELDS = {
   // The owner and form key are bound inside the plaintext (see drafts/draft-mapper.ts), so
   // rotation, which knows only the row id, can re-encrypt drafts like any other field.
   draftBody: field('form_drafts', 'body'),
+  screeningStatement: field('screenings', 'statement'),
+  screeningEvidenceNote: field('screening_answers', 'evidence_note'),
   totpSecret: field('users', 'totp_secret'),
   totpPending: field('users', 'totp_pending'),
 } as const satisfies Record<string, EncryptedField>;

@@ -45,6 +45,9 @@ export type ErrorCode =
   | 'attachment_type_not_allowed'
   | 'plan_item_not_found'
   | 'draft_not_found'
+  | 'screening_not_found'
+  | 'screening_locked'
+  | 'screening_not_complete'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -90,6 +93,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   attachment_type_not_allowed: 415,
   plan_item_not_found: 404,
   draft_not_found: 404,
+  screening_not_found: 404,
+  screening_locked: 409,
+  screening_not_complete: 409,
   internal_error: 500,
 };
 
@@ -136,6 +142,9 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   attachment_type_not_allowed: 'This type of file is not accepted',
   plan_item_not_found: 'Plan item not found',
   draft_not_found: 'No draft is kept for this form',
+  screening_not_found: 'Screening not found',
+  screening_locked: 'This screening can no longer be changed this way',
+  screening_not_complete: 'Only a complete screening can be approved',
   internal_error: 'Something went wrong on the server',
 };
 

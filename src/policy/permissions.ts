@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'case.risk_list',
   'consent.record',
   'draft.use',
+  'screening.read',
+  'screening.write',
+  'screening.approve',
+  'screening_instrument.manage',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -66,6 +70,10 @@ export const PERMISSION_CLASS = {
   'consent.record': 'write',
   // Drafts are the browser's unsaved form input: a person typing, never an API client.
   'draft.use': 'session-only',
+  'screening.read': 'read',
+  'screening.write': 'write',
+  'screening.approve': 'write',
+  'screening_instrument.manage': 'write',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

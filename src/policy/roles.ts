@@ -21,13 +21,22 @@ const CASEWORK: readonly Permission[] = [
   'case.update',
   'consent.record',
   'draft.use',
+  'screening.read',
+  'screening.write',
 ];
 /** Oversight of every case of the organisation. */
-const OVERSIGHT: readonly Permission[] = ['case.read_all', 'case.assign', 'case.risk_list'];
+const OVERSIGHT: readonly Permission[] = [
+  'case.read_all',
+  'case.assign',
+  'case.risk_list',
+  'screening.approve',
+];
 
 /**
  * The one table that maps roles to permissions. Outreach staff see no case and hold no API token;
- * viewers read the organisation's cases without sensitive fields.
+ * viewers read the organisation's cases without sensitive fields. Screening (recording trafficking
+ * indicators) is casework; approving a screening is oversight; an organisation's own screening
+ * instruments are managed by its admins (new versions of the built-in ones by platform admins).
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -40,12 +49,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.manage',
     'user.admin',
     'audit.read',
+    'screening_instrument.manage',
   ],
   supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, 'user.read'],
   caseworker: [...EVERYONE, ...CASEWORK, 'user.read'],
   // Outreach staff work with no case and no API: a token could only read their own profile.
   outreach: EVERYONE.filter((permission) => permission !== 'token.manage'),
-  viewer: [...EVERYONE, 'case.read', 'case.read_all'],
+  // Viewers read screenings like the needs assessment (without evidence notes), never screen.
+  viewer: [...EVERYONE, 'case.read', 'case.read_all', 'screening.read'],
 };
 
 /** An organisation's settings that switch permissions off for every member. */
