@@ -244,6 +244,11 @@ describe('languages and formats', () => {
     const text = await details.innerText();
     expect(text).not.toMatch(/1990|2025/);
     await saveScreenshot(page, 'languages-thai-calendar', { fullPage: false });
+    // The birth year is typed in the same calendar: the edit form shows 2533, labelled B.E.
+    await page.getByTestId('edit-details').click();
+    const edit = page.getByTestId('case-edit-form');
+    expect(await edit.getByLabel('ปีเกิด (พ.ศ.)').inputValue()).toBe('2533');
+    await page.goto(`/#/cases/${person.id}`);
 
     await page.goto('/#/security');
     await page.getByTestId('calendar-select').selectOption('gregory');

@@ -68,6 +68,41 @@ export function formatYear(year: number | null | undefined, locale: string): str
   }).format(date);
 }
 
+/** Buddhist era = Gregorian + 543 (Thailand's official calendar). */
+const BUDDHIST_ERA_OFFSET = 543;
+
+/** Years typed in the Buddhist era are at least this (2443 BE is 1900 CE). */
+const FIRST_BUDDHIST_INPUT = 2400;
+
+/** True when years are typed and shown in the Buddhist era (the user's calendar). */
+export function yearInputIsBuddhist(locale: string): boolean {
+  return activeCalendar(locale) === 'buddhist';
+}
+
+/**
+ * A year as the person typed it, in their calendar, as the Gregorian number the server keeps:
+ * in the Buddhist era 2533 is 1990; a Gregorian year typed anyway (below 2400) is taken as it is.
+ * Undefined when empty; NaN when it is not a number (the form's validation then says so).
+ */
+export function yearFromInput(value: string, locale: string): number | undefined {
+  const text = value.trim();
+  if (text === '') {
+    return undefined;
+  }
+  const year = Number(text);
+  return yearInputIsBuddhist(locale) && year >= FIRST_BUDDHIST_INPUT
+    ? year - BUDDHIST_ERA_OFFSET
+    : year;
+}
+
+/** A Gregorian year as the form shows it for typing, in the user's calendar ("" when none). */
+export function yearToInput(year: number | null | undefined, locale: string): string {
+  if (year === null || year === undefined) {
+    return '';
+  }
+  return String(yearInputIsBuddhist(locale) ? year + BUDDHIST_ERA_OFFSET : year);
+}
+
 /** A number in the UI language's digits and grouping, for example "1,234" or "১,২৩৪". */
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);

@@ -26,7 +26,7 @@ import {
   SEXES,
   type Case,
 } from './cases.schema';
-import { CountrySelect, todayIso } from './case-ui';
+import { birthYearLabel, CountrySelect, todayIso } from './case-ui';
 import {
   serverProblems,
   toEditForm,
@@ -75,7 +75,7 @@ function toFieldErrors(problems: EditProblem[], t: TFunction): FieldErrors {
 type Change = (update: Partial<EditForm>) => void;
 
 function AboutFields(props: { form: EditForm; errors: FieldErrors; onChange: Change }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { form, errors, onChange } = props;
   return (
     <fieldset className="hw-fieldset">
@@ -99,7 +99,7 @@ function AboutFields(props: { form: EditForm; errors: FieldErrors; onChange: Cha
             error={errors.sex}
           />
           <TextInput
-            label={t('cases.fields.birthYear')}
+            label={birthYearLabel(t, i18n.language)}
             inputMode="numeric"
             maxLength={4}
             value={form.birthYear}
@@ -237,9 +237,12 @@ export function EditDetails(props: {
   onReload: () => Promise<void>;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
-  const initial = useMemo(() => toEditForm(props.record), [props.record]);
+  const initial = useMemo(
+    () => toEditForm(props.record, i18n.language),
+    [props.record, i18n.language],
+  );
   const draft = useDraft(`case:${props.record.id}:edit`, initial);
   const form = draft.values;
   const saver = useCaseSave(props.record, props.onSaved);
@@ -249,6 +252,7 @@ export function EditDetails(props: {
   const options = {
     canAssign: hasPermission(me, 'case.assign'),
     sensitive: props.record.sensitive !== null,
+    locale: i18n.language,
   };
   const errors: FieldErrors = {
     ...serverProblems(saver.issues, form, t('validation.server')),

@@ -195,3 +195,31 @@ describe('emptied fields', () => {
     });
   });
 });
+
+describe('birth year in the user calendar', () => {
+  const THAI = { ...ALL, locale: 'th' };
+
+  it('shows a Thai user the Buddhist-era year and sends nothing when it is untouched', () => {
+    const form = toEditForm(RECORD, 'th');
+    expect(form.birthYear).toBe('2533');
+    expect(toUpdate(form, RECORD, THAI).update).toEqual({});
+  });
+
+  it('takes a Buddhist-era year typed by a Thai user as its Gregorian year', () => {
+    const form = { ...toEditForm(RECORD, 'th'), birthYear: '2538' };
+    expect(toUpdate(form, RECORD, THAI).update).toMatchObject({ birthYear: 1995 });
+  });
+
+  it('takes a Gregorian year a Thai user typed anyway as it is', () => {
+    const form = { ...toEditForm(RECORD, 'th'), birthYear: '1995' };
+    expect(toUpdate(form, RECORD, THAI).update).toMatchObject({ birthYear: 1995 });
+  });
+
+  it('leaves years Gregorian in English', () => {
+    const form = { ...toEditForm(RECORD, 'en'), birthYear: '2538' };
+    expect(toEditForm(RECORD, 'en').birthYear).toBe('1990');
+    expect(toUpdate(form, RECORD, { ...ALL, locale: 'en' }).problems).toContainEqual(
+      expect.objectContaining({ field: 'birthYear' }),
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@web/lib/api';
 import type { FieldErrors } from '@web/lib/errors';
+import { yearFromInput, yearToInput } from '@web/lib/format';
 import { CaseUpdateSchema, type Case, type CaseUpdate } from './cases.schema';
 
 /**
@@ -74,7 +75,7 @@ export function normaliseLanguageTag(tag: string): string {
   }
 }
 
-export function toEditForm(record: Case): EditForm {
+export function toEditForm(record: Case, locale = 'en'): EditForm {
   const primaryIndex = Math.max(
     0,
     record.identities.findIndex((item) => item.kind === 'primary'),
@@ -92,7 +93,7 @@ export function toEditForm(record: Case): EditForm {
       script: identity.script ?? 'Zyyy',
     })),
     nationality: record.nationality ?? '',
-    birthYear: record.birthYear?.toString() ?? '',
+    birthYear: yearToInput(record.birthYear, locale),
     estimatedAge: record.estimatedAge?.toString() ?? '',
     sex: record.sex ?? '',
     languages: [...record.languages],
@@ -155,7 +156,7 @@ function candidate(form: EditForm, options: EditOptions): Candidate {
   const values: Record<string, unknown> = {
     identities,
     nationality: clearable(form.nationality),
-    birthYear: clearableNum(form.birthYear),
+    birthYear: yearFromInput(form.birthYear, options.locale ?? 'en') ?? null,
     estimatedAge: clearableNum(form.estimatedAge),
     sex: clearable(form.sex),
     languages: form.languages,
@@ -194,6 +195,8 @@ export interface EditOptions {
   canAssign: boolean;
   /** The user sees (and so may edit) sensitive fields: the record came with them. */
   sensitive: boolean;
+  /** The UI language: the birth year is typed in the user's calendar (Buddhist era for Thai). */
+  locale?: string;
 }
 
 export type EditProblem =
@@ -221,7 +224,7 @@ function diff(next: Record<string, unknown>, base: Record<string, unknown>) {
  */
 export function toUpdate(form: EditForm, record: Case, options: EditOptions): EditResult {
   const next = candidate(form, options);
-  const changed = diff(next.values, candidate(toEditForm(record), options).values);
+  const changed = diff(next.values, candidate(toEditForm(record, options.locale), options).values);
   const problems: EditProblem[] = [];
   const { recruitmentDate, exitDate } = next.values;
   if (

@@ -64,7 +64,7 @@ function withDetectedScripts(previous: RegisterForm, next: RegisterForm): Regist
 }
 
 export function CaseRegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Kept as a draft on the server as the person types (never in the browser's storage).
   const draft = useDraft('register', EMPTY);
   const form = draft.values;
@@ -109,7 +109,7 @@ export function CaseRegisterPage() {
       local.consentDecision = t('consent.decisionRequired');
     }
     if (
-      looksUnder18(form) &&
+      looksUnder18(form, i18n.language) &&
       form.consentDecision === 'given' &&
       !form.guardianName.trim() &&
       !form.bestInterestNote.trim()
@@ -119,11 +119,11 @@ export function CaseRegisterPage() {
     if (form.nationality && !isIso3(form.nationality)) {
       local.nationality = t('cases.country.codeHint');
     }
-    const parsed = CaseCreateSchema.safeParse(toCreateBody(form));
+    const parsed = CaseCreateSchema.safeParse(toCreateBody(form, i18n.language));
     if (!parsed.success || Object.keys(local).length > 0) {
       const zodErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
       const paths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
-      setErrors({ ...formErrors(zodErrors, paths, form, t), ...local });
+      setErrors({ ...formErrors(zodErrors, paths, form, t, i18n.language), ...local });
       setStatus({ tone: 'error', message: t('errors.validation_failed') });
       return;
     }
@@ -142,6 +142,7 @@ export function CaseRegisterPage() {
             error.errors.map((issue) => issue.path),
             form,
             t,
+            i18n.language,
           ),
         );
       }

@@ -1,9 +1,11 @@
 import { Badge, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '@/domain/cases/display-name.ts';
 import { CheckIcon, ClockIcon, InfoIcon, ShieldIcon, WarningIcon } from '@web/components/icons';
 import { useMe, useSession } from '@web/features/auth/session';
+import { yearInputIsBuddhist } from '@web/lib/format';
 import { countryOptions, isCountry, otherCountryOptions } from './countries';
 import type { Case, CaseSummary, RetraffickingLevel } from './cases.schema';
 
@@ -210,4 +212,11 @@ export function languageName(tag: string, locale: string): string {
   } catch {
     return tag;
   }
+}
+
+/** The birth year field's label, naming the calendar the year is typed in. */
+export function birthYearLabel(t: TFunction, locale: string): string {
+  return yearInputIsBuddhist(locale)
+    ? t('cases.fields.birthYearBuddhist')
+    : t('cases.fields.birthYear');
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { yearFromInput } from '@web/lib/format';
 import { useNameFonts } from '@web/lib/script-fonts';
 import { WarningIcon } from '@web/components/icons';
 import { href } from '@web/lib/router';
@@ -12,10 +13,11 @@ import './cases.css';
 import { type RegisterForm } from './register-form';
 
 export function useDuplicates(form: RegisterForm): Duplicate[] {
+  const { i18n } = useTranslation();
   const key = JSON.stringify([
     form.given.trim(),
     form.family.trim(),
-    form.birthYear,
+    String(yearFromInput(form.birthYear, i18n.language) ?? ''),
     form.nationality,
   ]);
   const [debounced] = useDebouncedValue(key, 500);

@@ -14,7 +14,7 @@ import { fieldId } from '@web/components/error-summary';
 import { type FieldErrors } from '@web/lib/errors';
 import { useNameFonts } from '@web/lib/script-fonts';
 import { CONSENT_METHODS, CONTACT_KINDS, SCRIPTS, SEXES } from './cases.schema';
-import { CountrySelect, scriptName } from './case-ui';
+import { birthYearLabel, CountrySelect, scriptName } from './case-ui';
 import './cases.css';
 import { looksUnder18, type RegisterForm } from './register-form';
 
@@ -115,7 +115,7 @@ export function AboutFields(props: {
   errors: FieldErrors;
   onChange: (change: Partial<RegisterForm>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { form, errors, onChange } = props;
   return (
     <Stack gap="sm">
@@ -128,7 +128,7 @@ export function AboutFields(props: {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           id={fieldId('register', 'birthYear')}
-          label={t('cases.fields.birthYear')}
+          label={birthYearLabel(t, i18n.language)}
           inputMode="numeric"
           maxLength={4}
           value={form.birthYear}
@@ -207,9 +207,9 @@ export function ConsentFields(props: {
   errors: FieldErrors;
   onChange: (change: Partial<RegisterForm>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { form, errors, onChange } = props;
-  const minor = looksUnder18(form);
+  const minor = looksUnder18(form, i18n.language);
   return (
     <fieldset className="hw-fieldset">
       <legend>{t('cases.register.consentLegend')}</legend>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type FieldErrors } from '@web/lib/errors';
+import { yearFromInput } from '@web/lib/format';
 
 export interface RegisterForm {
   given: string;
@@ -65,8 +66,9 @@ export const toNumber = (value: string) => (value.trim() === '' ? undefined : Nu
 
 export const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
-export function looksUnder18(form: RegisterForm): boolean {
-  const year = toNumber(form.birthYear);
+/** `locale` decides the calendar the birth year was typed in (Buddhist era for Thai). */
+export function looksUnder18(form: RegisterForm, locale: string): boolean {
+  const year = yearFromInput(form.birthYear, locale);
   const age = toNumber(form.estimatedAge);
   return (
     form.mayBeMinor ||
@@ -75,7 +77,7 @@ export function looksUnder18(form: RegisterForm): boolean {
   );
 }
 
-export function toCreateBody(form: RegisterForm): Record<string, unknown> {
+export function toCreateBody(form: RegisterForm, locale: string): Record<string, unknown> {
   const identities: Record<string, unknown>[] = [
     {
       given: orUndefined(form.given),
@@ -92,11 +94,11 @@ export function toCreateBody(form: RegisterForm): Record<string, unknown> {
       kind: form.altKind,
     });
   }
-  const minor = looksUnder18(form);
+  const minor = looksUnder18(form, locale);
   return {
     identities,
     nationality: orUndefined(form.nationality),
-    birthYear: toNumber(form.birthYear),
+    birthYear: yearFromInput(form.birthYear, locale),
     estimatedAge: toNumber(form.estimatedAge),
     sex: orUndefined(form.sex),
     possibleMinor: minor || undefined,
@@ -119,12 +121,13 @@ export function formErrors(
   paths: string[],
   form: RegisterForm,
   t: TFunction,
+  locale: string,
 ): FieldErrors {
   const result: FieldErrors = { ...errors };
   if (errors.identities || paths.some((path) => path.startsWith('identities'))) {
     result.given ??= errors.identities;
   }
-  if (errors.consent && looksUnder18(form)) {
+  if (errors.consent && looksUnder18(form, locale)) {
     result.guardianName = t('consent.guardianRequired');
   }
   if (errors.contacts) {
