@@ -123,7 +123,10 @@ export function CaseRegisterPage() {
     if (!parsed.success || Object.keys(local).length > 0) {
       const zodErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
       const paths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
-      setErrors({ ...formErrors(zodErrors, paths, form, t, i18n.language), ...local });
+      setErrors({
+        ...formErrors(zodErrors, paths, looksUnder18(form, i18n.language), t),
+        ...local,
+      });
       setStatus({ tone: 'error', message: t('errors.validation_failed') });
       return;
     }
@@ -140,9 +143,8 @@ export function CaseRegisterPage() {
           formErrors(
             serverFieldErrors(error.errors, t),
             error.errors.map((issue) => issue.path),
-            form,
+            looksUnder18(form, i18n.language),
             t,
-            i18n.language,
           ),
         );
       }

@@ -119,15 +119,14 @@ export function toCreateBody(form: RegisterForm, locale: string): Record<string,
 export function formErrors(
   errors: FieldErrors,
   paths: string[],
-  form: RegisterForm,
+  minor: boolean,
   t: TFunction,
-  locale: string,
 ): FieldErrors {
   const result: FieldErrors = { ...errors };
   if (errors.identities || paths.some((path) => path.startsWith('identities'))) {
     result.given ??= errors.identities;
   }
-  if (errors.consent && looksUnder18(form, locale)) {
+  if (errors.consent && minor) {
     result.guardianName = t('consent.guardianRequired');
   }
   if (errors.contacts) {
