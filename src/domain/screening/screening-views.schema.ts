@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DataCategory } from '@/domain/consent/consent.schema.ts';
 import {
   AppliesToSchema,
   ElementSchema,
@@ -17,6 +18,12 @@ import {
  * The screening API's inputs and views (routes, services, the web). What the rule evaluation
  * reads is in screening.schema.ts; the instrument itself in instrument.schema.ts.
  */
+
+/**
+ * The consent category screening results belong to: sharing a screening (a referral, the
+ * evidence report) needs a consent covering `assessment` (or `all`).
+ */
+export const SCREENING_DATA_CATEGORY = 'assessment' satisfies DataCategory;
 
 /** A screening is drafted (`in_progress`), then `complete` (scored), then `approved`. */
 export const SCREENING_STATUSES = ['in_progress', 'complete', 'approved'] as const;
