@@ -157,7 +157,7 @@ const TEXTS = {
 /** A request helper that fails the test unless the API answers 2xx; returns the JSON. */
 function sender(app: FastifyInstance, session: Session) {
   return async (method: string, url: string, payload?: unknown) => {
-    const res = await request(app, session, { method, url, payload } as never);
+    const res = await request(app, session, { method, url, payload });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
