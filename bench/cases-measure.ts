@@ -15,7 +15,7 @@ import { createRng, misspell } from './cases-synth.ts';
 import { percentile } from './stats.ts';
 
 /** One statement as the app sent it to the driver. */
-interface Statement {
+export interface Statement {
   text: string;
   params: unknown[];
 }
@@ -26,7 +26,7 @@ type QueryMethod = (this: unknown, ...args: unknown[]) => unknown;
  * Runs `fn` while recording every query sent through a pg client (pool queries and transactions
  * alike: a pool hands each query to one of its clients) or a PGlite instance.
  */
-async function capture(fn: () => Promise<void>): Promise<Statement[]> {
+export async function capture(fn: () => Promise<void>): Promise<Statement[]> {
   const recorded: Statement[] = [];
   const targets = [pg.Client.prototype, PGlite.prototype] as unknown as Record<
     string,

@@ -1,6 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { DECISIVE_FACTORS, ESCALATING_FACTORS } from './case-risk.ts';
+import {
+  pgTextArray,
+  trigramMatch,
+  wordMatch,
+  type WordMatch,
+} from './case-search-words.repository.ts';
 
 /** A row of the case list. */
 export interface CaseListRow {
@@ -105,13 +111,13 @@ export const primaryName = sql`left join lateral (select i.given, i.family, i.sc
   from case_identities i
   where i.case_id = c.id order by (i.kind = 'primary') desc, i.created_at limit 1) p on true`;
 
-/** Most words of a name query used in the candidate step; more only add to the ranking. */
-const MAX_WORDS = 6;
 /**
- * Most identities kept for one search, best first: more than anyone pages through. Full names
- * stay far below it even at a million cases; a single very common given name reaches it.
+ * Most identities read for one search, closest tier first (see `wordMatch`), then ranked: more
+ * than anyone pages through. Most full names stay below it even at a million cases; a single
+ * common given name, or a short name whose words are each one edit from many others, reaches
+ * it, and then the closer tiers are read whole and the last one only in part.
  */
-export const CANDIDATE_CAP = 5000;
+export const CANDIDATE_CAP = 2000;
 
 /**
  * Searches cases by name or case number (the plain list is `listCaseRows` in
@@ -124,89 +130,8 @@ export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]>
   return searchByName(db, s, filters(s));
 }
 
-function words(key: string | undefined): string[] {
-  return [...new Set((key ?? '').split(' ').filter(Boolean))].slice(0, MAX_WORDS);
-}
-
-/**
- * The dictionary words a query word may stand for: itself, words with a trigram similarity of
- * at least 0.3 (pg_trgm's default threshold for `%`), and words one edit away (a character
- * dropped, added, replaced, or two neighbours swapped), found through their deletion variants.
- * With `sound`, words with the same sound key too (`hw_name_sound`: Rahaman / Rehman), for
- * query words of four letters or more whose key keeps two letters.
- */
-function expansion(organisationId: string, word: string, sound: boolean): SQL {
-  // One branch per index (trigram on the word, GIN on its variants), so each can use its own.
-  const long = [...word].length >= 3;
-  const oneEdit = long
-    ? sql` union all select t.term from name_terms t
-          where t.organisation_id = ${organisationId} and t.variants && hw_term_variants(${word}::text)`
-    : sql``;
-  // Not for words under four letters: their keys (min, lin → "mn", "ln") meet too many words,
-  // and a letter added or dropped is already one edit (Tun / Htun).
-  const sounds =
-    sound && [...word].length >= 4
-      ? sql` union all select t.term from name_terms t
-          where t.organisation_id = ${organisationId} and t.sound = hw_name_sound(${word}::text)
-            and char_length(t.sound) >= 2`
-      : sql``;
-  const trigram =
-    [...word].length >= 4
-      ? sql` union all select t.term from name_terms t
-        where t.organisation_id = ${organisationId} and t.term % ${word}`
-      : sql``;
-  return sql`(select array_agg(distinct x.term) from (select ${word}::text as term${trigram}${oneEdit}${sounds}) x)`;
-}
-
-/** Candidates (`match`) and whether each matched without sound keys (`strict`). */
-interface WordMatch {
-  match: SQL;
-  strict: SQL;
-}
-
-/**
- * Identities whose words match every word of the query (each through its expansion), for the
- * query as written or for its Latin key. The expansions are computed once per query on the small
- * dictionary; the GIN index on `terms` then intersects them. `strict` says whether the identity
- * also matches without sound keys, which ranks it above sound-only matches.
- */
-function wordMatch(s: CaseSearch): WordMatch | null {
-  // The nationality filter is a word of its own (`@THA`), checked in the same index scan.
-  const nationality = s.nationality ? [sql`i.terms @> array[${`@${s.nationality}`}]::text[]`] : [];
-  const groups = [words(s.nameKey), words(s.latinKey)]
-    .filter((g) => g.length > 0)
-    .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i);
-  if (groups.length === 0) {
-    return null;
-  }
-  const combine = (sound: boolean) =>
-    sql`((${sql.join(
-      groups.map((g) =>
-        sql.join(
-          [
-            ...g.map((w) => sql`i.terms && ${expansion(s.organisationId, w, sound)}`),
-            ...nationality,
-          ],
-          sql` and `,
-        ),
-      ),
-      sql`) or (`,
-    )}))`;
-  return { match: combine(true), strict: combine(false) };
-}
-
-/** Whole-name trigram match: the fallback when no identity matches word by word. */
-function trigramMatch(s: CaseSearch): WordMatch {
-  const q = s.nameKey ?? '';
-  const ql = s.latinKey ?? '';
-  return {
-    match: sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))`,
-    strict: sql`true`,
-  };
-}
-
 async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
-  const byWords = wordMatch(s);
+  const byWords = await wordMatch(db, s);
   if (byWords) {
     // The word match checks the nationality itself; the other filters need the case row.
     const rest = s.nationality ? filters({ ...s, nationality: undefined }) : where;
@@ -234,16 +159,20 @@ function scoredBranches(s: CaseSearch, where: SQL[], match: WordMatch | null): S
   const branches: SQL[] = [];
   if (match) {
     // Filters on the case are checked on the candidates (so the cap never hides a match); with
-    // none, the cases table is only read for the page. Best first, so the cap keeps the best.
-    // Sound-only matches rank below every strict one: their score is similarity - 1.
+    // none, the cases table is only read for the page. The tiers are read in order, closest
+    // first, and reading stops at the cap; the rows read are ranked best first. Sound-only
+    // matches rank below every strict one: their score is similarity - 1.
     const onCase = where.length > 1;
-    branches.push(sql`select h.case_id, h.s from (
-        select i.case_id, greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql}))
-          - (case when ${match.strict} then 0 else 1 end) as s
+    const tier = (condition: SQL) => sql`select i.case_id,
+          greatest(similarity(i.name_key, ${q}), similarity(i.latin_key, ${ql}))
+            - (case when ${match.strict} then 0 else 1 end) as s
         from case_identities i ${onCase ? sql`join cases c on c.id = i.case_id` : sql``}
-        where i.organisation_id = ${s.organisationId} and ${match.match}
-          ${onCase ? sql`and ${filtered}` : sql``}
-        order by s desc limit ${CANDIDATE_CAP}) h`);
+        where i.organisation_id = ${s.organisationId} and ${condition}
+          ${onCase ? sql`and ${filtered}` : sql``}`;
+    branches.push(sql`select h.case_id, h.s from (
+        select r.case_id, r.s from (${sql.join(match.tiers.map(tier), sql` union all `)}
+          limit ${CANDIDATE_CAP}) r
+        order by r.s desc) h`);
   }
   if (s.caseNumber) {
     const nationality = s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``;
@@ -270,7 +199,7 @@ async function rankedSearch(
   const after = s.after
     ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`
     : sql``;
-  const result = await db.execute(sql`with m as (
+  const query = sql`with m as (
       select case_id, max(s)::float8 as score from (${sql.join(branches, sql` union all `)}) b(case_id, s)
       group by case_id),
     top as (select m.case_id, m.score from m ${after} order by m.score desc, m.case_id asc
@@ -278,7 +207,15 @@ async function rankedSearch(
     select ${listColumns}, top.score,
       ${s.after ? sql`null` : sql`(select count(*) from (select 1 from m limit ${COUNT_CAP + 1}) k)`}::int as total
     from top join cases c on c.id = top.case_id ${primaryName}
-    order by top.score desc, c.id asc`);
+    order by top.score desc, c.id asc`;
+  if ((match?.tiers.length ?? 0) < 2) {
+    return rowsOf(await db.execute(query));
+  }
+  // The tiers are read in order until the cap: a parallel append would read them all at once.
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return tx.execute(query);
+  });
   return rowsOf(result);
 }
 
@@ -341,9 +278,4 @@ export async function setLatinKeys(
   await db.execute(sql`update case_identities i set latin_key = k.latin_key, key_version = ${version}
     from unnest(${ids}::uuid[], ${keys}::text[]) as k(id, latin_key)
     where i.id = k.id`);
-}
-
-/** A text[] literal (keys are lower-case letters, digits and spaces: quoting is enough). */
-function pgTextArray(values: string[]): string {
-  return `{${values.map((v) => `"${v}"`).join(',')}}`;
 }
