@@ -294,4 +294,22 @@ describe('drafts: expiry', () => {
       await app.close();
     }
   });
+
+  it('is deleted when a server starts, without anyone using drafts', async () => {
+    const key = `case:${s.caseId}:edit`;
+    const saved = await put(s.as.admin, key, { data: { estimatedAge: '24' } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stored = () =>
+      t.runtime.database.query('select id from form_drafts where user_id = $1 and form_key = $2', [
+        s.users.admin.id,
+        key,
+      ]);
+    expect(await stored()).toHaveLength(1);
+    const { app } = await clockedApp(t.runtime, new Date(Date.now() + 15 * 24 * 60 * 60_000));
+    try {
+      expect(await stored()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

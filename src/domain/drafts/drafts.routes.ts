@@ -6,13 +6,38 @@ import {
   DraftPutSchema,
   DraftSchema,
 } from './drafts.schema.ts';
-import { deleteDraft, getDraft, saveDraft } from './drafts.service.ts';
+import { deleteDraft, getDraft, purgeExpiredDrafts, saveDraft } from './drafts.service.ts';
 
 /** Room for the JSON envelope and escaping around a body of DRAFT_MAX_BYTES. */
 const DRAFT_BODY_LIMIT = 2 * DRAFT_MAX_BYTES;
 
-/** Unsaved form input kept as the person types: per user and form, encrypted, expiring. */
+/** How often the running server deletes expired drafts (also once when it starts). */
+export const DRAFT_PURGE_EVERY_MS = 60 * 60_000;
+
+/**
+ * Unsaved form input kept as the person types: per user and form, encrypted, expiring. Expired
+ * drafts are deleted at every drafts request and, so that none outlives its expiry by more
+ * than an hour when nobody uses drafts, when the server starts and every hour while it runs.
+ */
 export const draftsRoutes: FastifyPluginAsyncZod = async (app) => {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const purge = async () => {
+    try {
+      const deleted = await purgeExpiredDrafts(app.database.db, app.clock());
+      if (deleted > 0) {
+        app.log.info({ deleted }, 'expired drafts deleted');
+      }
+    } catch (err: unknown) {
+      app.log.warn({ err }, 'expired drafts could not be deleted; retried within the hour');
+    }
+  };
+  app.addHook('onReady', async () => {
+    await purge();
+    timer = setInterval(() => void purge(), DRAFT_PURGE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+
   app.get(
     '/api/drafts/:formKey',
     {
