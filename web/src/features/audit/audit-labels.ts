@@ -24,7 +24,8 @@ export const ACTION_CODES = [
   'case.task_assignees.read', 'case.note.create', 'case.notes.read', 'case.attachment.upload',
   'case.attachment.download', 'case.attachments.read', 'consent.record', 'consent.withdraw',
   'consent.read', 'consent.check', 'draft.save', 'draft.read', 'draft.delete', 'draft.use',
-  'home.read',
+  'home.read', 'screening.create', 'screening.update', 'screening.read', 'screenings.read',
+  'screening.approve', 'screening_instrument.create',
 ] as const;
 
 /** i18next treats dots as nesting, so a code's key has them as underscores. */
