@@ -4,7 +4,11 @@ export * from './screening-views.schema.ts';
 export { evaluateScreening } from './evaluate.ts';
 export { childRulesFor } from './child-rules.ts';
 export { BUILTIN_INSTRUMENTS, builtinInstrument } from './builtin-instruments.ts';
-export { createInstrument, listInstruments } from './screening-instruments.service.ts';
+export {
+  createInstrument,
+  getInstrument,
+  listInstruments,
+} from './screening-instruments.service.ts';
 export { getScreening, listCaseScreenings } from './screening-reads.service.ts';
 export { createScreening, updateScreening } from './screenings.service.ts';
 export { approveScreening } from './screening-approve.service.ts';

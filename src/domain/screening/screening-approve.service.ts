@@ -41,7 +41,7 @@ export async function approveScreening(
       action: 'screening.approve',
       entityType: 'case',
       entityId: caseId,
-      details: { screeningId, finding: (updated.result as { finding?: string } | null)?.finding },
+      details: { screeningId, version: updated.version },
     });
   });
   return loadSummary(ctx, actor, caseId, screeningId);

@@ -180,6 +180,26 @@ describe('a new instrument version', () => {
     const v2 = await publish('admin', ownInstrument(id, 2, { adultNeedsMeans: false }));
     expect(v2.statusCode, v2.body).toBe(201);
 
+    // The old version stays readable, for the interview begun on it and its report.
+    const v1 = await request(t.app, s.as.viewer, {
+      method: 'GET',
+      url: `/api/screening/instruments/${id}/versions/1?lang=th`,
+    });
+    expect(v1.statusCode, v1.body).toBe(200);
+    expect(v1.json()).toMatchObject({ id, version: 1, title: `ของตัวเอง ${id}` });
+    for (const [as, path, status] of [
+      ['caseworker', `${id}/versions/9`, 404],
+      ['otherOrgAdmin', `${id}/versions/1`, 404],
+      ['outreach', `${id}/versions/1`, 403],
+      ['caseworker', `${id}/versions/zero`, 400],
+    ] as const) {
+      const res = await request(t.app, s.as[as], {
+        method: 'GET',
+        url: `/api/screening/instruments/${path}`,
+      });
+      expect(res.statusCode, `${as} ${path}`).toBe(status);
+    }
+
     const reread = await request(t.app, s.as.caseworker, {
       method: 'GET',
       url: `/api/cases/${adult}/screenings/${old.id}`,

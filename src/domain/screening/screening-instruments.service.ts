@@ -1,7 +1,7 @@
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
-import { AppError, validationFailed } from '@/lib/errors.ts';
+import { AppError, findOrFail, validationFailed } from '@/lib/errors.ts';
 import { newId } from '@/lib/ids.ts';
 import { requireAccess, type OrgActor } from '@/policy/require-access.ts';
 import { BUILTIN_INSTRUMENTS } from './builtin-instruments.ts';
@@ -78,6 +78,19 @@ function latestOfEach(all: readonly AvailableInstrument[]): AvailableInstrument[
   return [...latest.values()];
 }
 
+/** The version of `instrumentId` asked for (or its latest), with its owner; null when none. */
+async function findInstrument(
+  db: Db,
+  organisationId: string,
+  ref: { instrumentId: string; instrumentVersion?: number | undefined },
+): Promise<AvailableInstrument | null> {
+  const versions = await available(db, organisationId, ref.instrumentId);
+  if (ref.instrumentVersion === undefined) {
+    return latestOfEach(versions)[0] ?? null;
+  }
+  return versions.find((a) => a.instrument.version === ref.instrumentVersion) ?? null;
+}
+
 /**
  * The instrument `instrumentId` at `version`, or its latest version, that `organisationId` may
  * use. Throws `validation_failed` (path `instrumentId` or `instrumentVersion`) when there is none.
@@ -87,25 +100,42 @@ export async function resolveInstrument(
   organisationId: string,
   ref: { instrumentId: string; instrumentVersion?: number | undefined },
 ): Promise<Instrument> {
-  const versions = await available(db, organisationId, ref.instrumentId);
-  if (versions.length === 0) {
-    throw validationFailed([
-      { path: 'instrumentId', message: `Unknown instrument ${ref.instrumentId}` },
-    ]);
+  const found = await findInstrument(db, organisationId, ref);
+  if (found) {
+    return found.instrument;
   }
-  if (ref.instrumentVersion === undefined) {
-    return latestOfEach(versions)[0]!.instrument;
-  }
-  const exact = versions.find((a) => a.instrument.version === ref.instrumentVersion);
-  if (!exact) {
-    throw validationFailed([
-      {
-        path: 'instrumentVersion',
-        message: `${ref.instrumentId} has no version ${ref.instrumentVersion}`,
-      },
-    ]);
-  }
-  return exact.instrument;
+  const known =
+    ref.instrumentVersion !== undefined &&
+    (await findInstrument(db, organisationId, { instrumentId: ref.instrumentId }));
+  throw validationFailed([
+    known
+      ? {
+          path: 'instrumentVersion',
+          message: `${ref.instrumentId} has no version ${ref.instrumentVersion}`,
+        }
+      : { path: 'instrumentId', message: `Unknown instrument ${ref.instrumentId}` },
+  ]);
+}
+
+/**
+ * One version of an instrument the caller's organisation may use (`screening.read`), in `lang`:
+ * what an interview begun on an older version, or a report of one, shows. Throws `not_found`.
+ */
+export async function getInstrument(
+  ctx: Ctx,
+  ref: { instrumentId: string; version: number },
+  q: InstrumentListQuery,
+): Promise<InstrumentView> {
+  const actor = await requireAccess(ctx, 'screening.read');
+  const found = await findOrFail(
+    findInstrument(ctx.db, actor.organisationId, {
+      instrumentId: ref.instrumentId,
+      instrumentVersion: ref.version,
+    }),
+    'not_found',
+    'No such instrument version',
+  );
+  return toInstrumentView(found.instrument, found.owner, q.lang);
 }
 
 /**

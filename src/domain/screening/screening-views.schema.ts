@@ -136,6 +136,10 @@ export const InstrumentListQuerySchema = z
   .strict();
 export type InstrumentListQuery = z.infer<typeof InstrumentListQuerySchema>;
 
+export const InstrumentParamsSchema = z
+  .object({ instrumentId: z.string().max(100), version: z.coerce.number().int().min(1).max(1e6) })
+  .strict();
+
 export const IndicatorViewSchema = z.object({
   id: z.string(),
   dimension: z.string(),

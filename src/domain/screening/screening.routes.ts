@@ -3,11 +3,16 @@ import { z } from 'zod';
 import { CaseIdParamsSchema } from '@/domain/cases/index.ts';
 import { AUTHED_PROBLEMS, problems } from '@/lib/problem.schema.ts';
 import { InstrumentSchema } from './instrument.schema.ts';
-import { createInstrument, listInstruments } from './screening-instruments.service.ts';
+import {
+  createInstrument,
+  getInstrument,
+  listInstruments,
+} from './screening-instruments.service.ts';
 import { getScreening, listCaseScreenings } from './screening-reads.service.ts';
 import {
   InstrumentListQuerySchema,
   InstrumentListSchema,
+  InstrumentParamsSchema,
   InstrumentViewSchema,
   ScreeningCreateSchema,
   ScreeningListSchema,
@@ -43,6 +48,20 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listInstruments(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/screening/instruments/:instrumentId/versions/:version',
+    {
+      schema: {
+        summary: 'One version of an instrument (an interview or report of an older version)',
+        tags,
+        params: InstrumentParamsSchema,
+        querystring: InstrumentListQuerySchema,
+        response: { 200: InstrumentViewSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => getInstrument(request.ctx, request.params, request.query),
   );
 
   app.post(

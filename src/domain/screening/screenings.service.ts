@@ -106,7 +106,6 @@ async function writeNewScreening(tx: Db, ctx: Ctx, n: NewScreening): Promise<voi
       instrumentId: instrument.id,
       instrumentVersion: instrument.version,
       status: input.status,
-      rules: decision.rules,
       answers: input.answers.length,
     },
   });
