@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { request, testApp, type TestApp } from '@test/support/build-app.ts';
+import { bearer, expectProblem, request, testApp, type TestApp } from '@test/support/build-app.ts';
 import { unique } from '@test/support/factories.ts';
 import {
   caseScenario,
   SCENARIO_TIMEOUT,
   type CaseScenario,
 } from '@/domain/cases/case-tasks.fixtures.ts';
-import { newCase, ownInstrument, palermo, screen } from './screening.fixtures.ts';
+import type { Screening } from './screening-views.schema.ts';
+import { newCase, ownInstrument, palermo, screen, screeningRows } from './screening.fixtures.ts';
 
 /**
  * Who may call each screening route: every role of the organisation, a caseworker the case is
@@ -154,5 +155,47 @@ describe('screening routes × callers', () => {
       url: `/api/cases/${theirs}/screenings`,
     });
     expect(list.json()).toEqual({ items: [] });
+  });
+
+  it('API tokens: read scope reads without notes, sensitive scope adds them, neither writes', async () => {
+    const note = 'Seen at the Golden Fortune compound';
+    const made = await screen(t.app, s.as.caseworker, s.caseId, {
+      ...palermo('yes'),
+      answers: [{ indicatorId: 'PAL-01', answer: 'yes', evidence: { kind: 'observation', note } }],
+    });
+    const token = async (scopes: string[]) => {
+      const res = await request(t.app, s.as.admin, {
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: `screening ${scopes.join(' ')}`, scopes },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ token: string }>().token;
+    };
+    const url = `${base()}/${made.id}`;
+    const read = await token(['read']);
+    const readView = await bearer(t.app, read, { method: 'GET', url });
+    expect(readView.statusCode, readView.body).toBe(200);
+    expect(readView.json<Screening>().answers[0]!.evidence).toEqual({
+      kind: 'observation',
+      note: null,
+    });
+    const sensitive = await token(['read', 'sensitive']);
+    const full = await bearer(t.app, sensitive, { method: 'GET', url });
+    expect(full.json<Screening>().answers[0]!.evidence?.note).toBe(note);
+    const rows = await screeningRows(t.runtime, s.caseId);
+    for (const tk of [read, sensitive]) {
+      expectProblem(
+        await bearer(t.app, tk, { method: 'POST', url: base(), payload: palermo('yes') }),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await bearer(t.app, tk, { method: 'POST', url: `${url}/approve` }),
+        403,
+        'forbidden',
+      );
+    }
+    expect(await screeningRows(t.runtime, s.caseId)).toEqual(rows);
   });
 });
