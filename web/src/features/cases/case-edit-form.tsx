@@ -23,10 +23,9 @@ import {
   EXIT_METHODS,
   RECRUITMENT_CHANNELS,
   RISK_LEVELS,
-  SEXES,
   type Case,
 } from './cases.schema';
-import { birthYearLabel, CountrySelect, todayIso } from './case-ui';
+import { todayIso } from './case-ui';
 import {
   serverProblems,
   toEditForm,
@@ -38,6 +37,7 @@ import { EditAssigneeFields } from './edit-assignee-fields';
 import { EditLanguageFields } from './edit-language-fields';
 import { EditNameFields } from './edit-name-fields';
 import { EditSensitiveFields } from './edit-sensitive-fields';
+import { PersonFields } from './person-fields';
 import { useCaseSave } from './use-case-save';
 
 export function ConflictAlert(props: { onReload: () => void }) {
@@ -75,46 +75,13 @@ function toFieldErrors(problems: EditProblem[], t: TFunction): FieldErrors {
 type Change = (update: Partial<EditForm>) => void;
 
 function AboutFields(props: { form: EditForm; errors: FieldErrors; onChange: Change }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { form, errors, onChange } = props;
   return (
     <fieldset className="hw-fieldset">
       <legend>{t('cases.edit.aboutLegend')}</legend>
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <CountrySelect
-            label={t('cases.fields.nationality')}
-            value={form.nationality}
-            onChange={(nationality) => onChange({ nationality })}
-            error={errors.nationality}
-          />
-          <NativeSelect
-            label={t('cases.fields.sex')}
-            value={form.sex}
-            onChange={(event) => onChange({ sex: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('cases.notRecorded') },
-              ...SEXES.map((sex) => ({ value: sex, label: t(`cases.sexes.${sex}`) })),
-            ]}
-            error={errors.sex}
-          />
-          <TextInput
-            label={birthYearLabel(t, i18n.language)}
-            inputMode="numeric"
-            maxLength={4}
-            value={form.birthYear}
-            onChange={(event) => onChange({ birthYear: event.currentTarget.value })}
-            error={errors.birthYear}
-          />
-          <TextInput
-            label={t('cases.fields.estimatedAge')}
-            inputMode="numeric"
-            maxLength={3}
-            value={form.estimatedAge}
-            onChange={(event) => onChange({ estimatedAge: event.currentTarget.value })}
-            error={errors.estimatedAge}
-          />
-        </SimpleGrid>
+        <PersonFields values={form} errors={errors} onChange={onChange} layout="grid" />
         <EditLanguageFields
           languages={form.languages}
           error={errors.languages}

@@ -12,101 +12,69 @@ import { useTranslation } from 'react-i18next';
 import { InfoIcon } from '@web/components/icons';
 import { fieldId } from '@web/components/error-summary';
 import { type FieldErrors } from '@web/lib/errors';
-import { useNameFonts } from '@web/lib/script-fonts';
-import { CONSENT_METHODS, CONTACT_KINDS, SCRIPTS, SEXES } from './cases.schema';
-import { birthYearLabel, CountrySelect, scriptName } from './case-ui';
+import { CONSENT_METHODS, CONTACT_KINDS } from './cases.schema';
 import './cases.css';
+import {
+  NameKindSelect,
+  NameRowFields,
+  NamesFieldset,
+  PersonFields,
+  type NameValues,
+} from './person-fields';
 import { looksUnder18, type RegisterForm } from './register-form';
+
+/** A change to the second name's row as the form's `alt…` fields (only the fields changed). */
+function secondNameChange(change: Partial<NameValues>): Partial<RegisterForm> {
+  return {
+    ...(change.given !== undefined && { altGiven: change.given }),
+    ...(change.family !== undefined && { altFamily: change.family }),
+    ...(change.script !== undefined && { altScript: change.script }),
+  };
+}
 
 export function NameFields(props: {
   form: RegisterForm;
   errors: FieldErrors;
   onChange: (change: Partial<RegisterForm>) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { form, errors, onChange } = props;
-  useNameFonts([form.given, form.family, form.altGiven, form.altFamily]);
-  const scripts = SCRIPTS.map((code) => ({
-    value: code,
-    label: scriptName(code, i18n.language, t('cases.scriptOther')),
-  }));
   return (
-    <fieldset className="hw-fieldset">
-      <legend>{t('cases.register.nameLegend')}</legend>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('cases.register.nameHint')}
-      </Text>
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            id={fieldId('register', 'given')}
-            label={t('cases.fields.given')}
-            value={form.given}
-            onChange={(event) => onChange({ given: event.currentTarget.value })}
-            error={errors.given}
-            autoComplete="off"
-            classNames={{ input: 'hw-name' }}
+    <NamesFieldset
+      legend={t('cases.register.nameLegend')}
+      texts={[form.given, form.family, form.altGiven, form.altFamily]}
+    >
+      <NameRowFields
+        values={form}
+        onChange={onChange}
+        errors={{ given: errors.given, family: errors.family }}
+        idPrefix="register"
+      />
+      <Checkbox
+        label={t('cases.register.addSecondName')}
+        checked={form.secondName}
+        onChange={(event) => onChange({ secondName: event.currentTarget.checked })}
+      />
+      {form.secondName && (
+        <Stack gap="sm" pl={{ base: 0, sm: 'md' }}>
+          <NameKindSelect
+            label={t('cases.fields.nameKind')}
+            value={form.altKind}
+            kinds={['transliteration', 'alias']}
+            onChange={(altKind) => onChange({ altKind })}
           />
-          <TextInput
-            id={fieldId('register', 'family')}
-            label={t('cases.fields.family')}
-            value={form.family}
-            onChange={(event) => onChange({ family: event.currentTarget.value })}
-            error={errors.family}
-            autoComplete="off"
-            classNames={{ input: 'hw-name' }}
+          <NameRowFields
+            values={{ given: form.altGiven, family: form.altFamily, script: form.altScript }}
+            onChange={(change) => onChange(secondNameChange(change))}
+            labels={{
+              given: t('cases.fields.altGiven'),
+              family: t('cases.fields.altFamily'),
+              script: t('cases.fields.altScript'),
+            }}
           />
-        </SimpleGrid>
-        <NativeSelect
-          label={t('cases.fields.script')}
-          value={form.script}
-          onChange={(event) => onChange({ script: event.currentTarget.value })}
-          data={scripts}
-        />
-        <Checkbox
-          label={t('cases.register.addSecondName')}
-          checked={form.secondName}
-          onChange={(event) => onChange({ secondName: event.currentTarget.checked })}
-        />
-        {form.secondName && (
-          <Stack gap="sm" pl={{ base: 0, sm: 'md' }}>
-            <NativeSelect
-              label={t('cases.fields.nameKind')}
-              value={form.altKind}
-              onChange={(event) =>
-                onChange({ altKind: event.currentTarget.value as RegisterForm['altKind'] })
-              }
-              data={[
-                { value: 'transliteration', label: t('cases.nameKinds.transliteration') },
-                { value: 'alias', label: t('cases.nameKinds.alias') },
-              ]}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={t('cases.fields.altGiven')}
-                value={form.altGiven}
-                onChange={(event) => onChange({ altGiven: event.currentTarget.value })}
-                autoComplete="off"
-                classNames={{ input: 'hw-name' }}
-              />
-              <TextInput
-                label={t('cases.fields.altFamily')}
-                value={form.altFamily}
-                onChange={(event) => onChange({ altFamily: event.currentTarget.value })}
-                autoComplete="off"
-                classNames={{ input: 'hw-name' }}
-              />
-            </SimpleGrid>
-            <NativeSelect
-              label={t('cases.fields.altScript')}
-              value={form.altScript}
-              onChange={(event) => onChange({ altScript: event.currentTarget.value })}
-              data={scripts}
-            />
-          </Stack>
-        )}
-      </Stack>
-    </fieldset>
+        </Stack>
+      )}
+    </NamesFieldset>
   );
 }
 
@@ -115,54 +83,24 @@ export function AboutFields(props: {
   errors: FieldErrors;
   onChange: (change: Partial<RegisterForm>) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { form, errors, onChange } = props;
   return (
-    <Stack gap="sm">
-      <CountrySelect
-        label={t('cases.fields.nationality')}
-        value={form.nationality}
-        onChange={(nationality) => onChange({ nationality })}
-        error={errors.nationality}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
-          id={fieldId('register', 'birthYear')}
-          label={birthYearLabel(t, i18n.language)}
-          inputMode="numeric"
-          maxLength={4}
-          value={form.birthYear}
-          onChange={(event) => onChange({ birthYear: event.currentTarget.value })}
-          error={errors.birthYear}
+    <PersonFields
+      values={form}
+      errors={errors}
+      onChange={onChange}
+      layout="stacked"
+      idPrefix="register"
+      estimatedAgeHint={t('cases.register.estimatedAgeHint')}
+      afterAge={
+        <Checkbox
+          label={t('cases.register.mayBeMinor')}
+          checked={form.mayBeMinor}
+          onChange={(event) => onChange({ mayBeMinor: event.currentTarget.checked })}
         />
-        <TextInput
-          id={fieldId('register', 'estimatedAge')}
-          label={t('cases.fields.estimatedAge')}
-          description={t('cases.register.estimatedAgeHint')}
-          inputMode="numeric"
-          maxLength={3}
-          value={form.estimatedAge}
-          onChange={(event) => onChange({ estimatedAge: event.currentTarget.value })}
-          error={errors.estimatedAge}
-        />
-      </SimpleGrid>
-      <Checkbox
-        label={t('cases.register.mayBeMinor')}
-        checked={form.mayBeMinor}
-        onChange={(event) => onChange({ mayBeMinor: event.currentTarget.checked })}
-      />
-      <NativeSelect
-        id={fieldId('register', 'sex')}
-        label={t('cases.fields.sex')}
-        value={form.sex}
-        onChange={(event) => onChange({ sex: event.currentTarget.value })}
-        data={[
-          { value: '', label: t('cases.notRecorded') },
-          ...SEXES.map((sex) => ({ value: sex, label: t(`cases.sexes.${sex}`) })),
-        ]}
-        error={errors.sex}
-      />
-    </Stack>
+      }
+    />
   );
 }
 
