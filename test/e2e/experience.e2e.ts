@@ -70,6 +70,23 @@ describe('errors help', () => {
     await expect.poll(() => summary.count()).toBe(0);
   });
 
+  it('registration: a corrected field loses its error at once, the others stay', async () => {
+    const page = await b.open(PHONE);
+    await logIn(page, DEMO.caseworker);
+    await page.goto('/#/cases/new');
+    const year = page.getByLabel('Birth year', { exact: true });
+    await year.fill('1850');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    const summary = page.getByTestId('error-summary');
+    await expectText(summary, 'Ask the person and record their answer.');
+    await expect.poll(() => year.getAttribute('aria-invalid')).toBe('true');
+
+    await year.fill('1990');
+    await expect.poll(() => year.getAttribute('aria-invalid')).not.toBe('true');
+    // The consent answer is still missing: its error stays until it is chosen.
+    await expectText(summary, 'Ask the person and record their answer.');
+  });
+
   it('new password: the summary lists what to do; axe finds nothing', async () => {
     const page = await b.open(PHONE);
     await logIn(page, DEMO.caseworker);

@@ -8,7 +8,13 @@ import { ErrorSummary, summaryErrors } from '@web/components/error-summary';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { isApiError } from '@web/lib/api';
-import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import {
+  errorMessage,
+  revalidate,
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from '@web/lib/errors';
 import { createCase } from './cases.api';
 import { CaseCreateSchema } from './cases.schema';
 import { isIso3 } from './countries';
@@ -81,10 +87,6 @@ export function CaseRegisterPage() {
   const [differentFrom, setDifferentFrom] = useState<string | null>(null);
   const duplicateOpen = duplicates.length > 0 && differentFrom !== duplicateKey;
 
-  const handleChange = (change: Partial<RegisterForm>) => {
-    draft.setValues((previous) => withDetectedScripts(previous, { ...previous, ...change }));
-  };
-
   const handleDiscard = () => {
     void draft.clear(EMPTY);
     setErrors({});
@@ -98,35 +100,51 @@ export function CaseRegisterPage() {
     setCreated(null);
   };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitCount((count) => count + 1);
+  /** What submitting `values` now would refuse, field by field (empty when it would go). */
+  const check = (values: RegisterForm) => {
     const local: FieldErrors = {};
     if (duplicateOpen) {
       local.duplicates = t('cases.duplicates.mustChoose');
     }
-    if (!form.consentDecision) {
+    if (!values.consentDecision) {
       local.consentDecision = t('consent.decisionRequired');
     }
+    const minor = looksUnder18(values, i18n.language);
     if (
-      looksUnder18(form, i18n.language) &&
-      form.consentDecision === 'given' &&
-      !form.guardianName.trim() &&
-      !form.bestInterestNote.trim()
+      minor &&
+      values.consentDecision === 'given' &&
+      !values.guardianName.trim() &&
+      !values.bestInterestNote.trim()
     ) {
       local.guardianName = t('consent.guardianRequired');
     }
-    if (form.nationality && !isIso3(form.nationality)) {
+    if (values.nationality && !isIso3(values.nationality)) {
       local.nationality = t('cases.country.codeHint');
     }
-    const parsed = CaseCreateSchema.safeParse(toCreateBody(form, i18n.language));
-    if (!parsed.success || Object.keys(local).length > 0) {
-      const zodErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
-      const paths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
-      setErrors({
-        ...formErrors(zodErrors, paths, looksUnder18(form, i18n.language), t),
-        ...local,
-      });
+    const parsed = CaseCreateSchema.safeParse(toCreateBody(values, i18n.language));
+    const zodErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
+    const paths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
+    const errors = { ...formErrors(zodErrors, paths, minor, t), ...local };
+    return { errors, body: parsed.success && Object.keys(local).length === 0 ? parsed.data : null };
+  };
+
+  const handleChange = (change: Partial<RegisterForm>) => {
+    draft.setValues((previous) => withDetectedScripts(previous, { ...previous, ...change }));
+    const next = withDetectedScripts(form, { ...form, ...change });
+    // A corrected field loses its error at once, not at the next submit (issue 9, item 5).
+    setErrors((previous) =>
+      Object.keys(previous).length === 0
+        ? previous
+        : revalidate(previous, Object.keys(change), check(next).errors),
+    );
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitCount((count) => count + 1);
+    const { errors: found, body } = check(form);
+    if (body === null) {
+      setErrors(found);
       setStatus({ tone: 'error', message: t('errors.validation_failed') });
       return;
     }
@@ -134,7 +152,7 @@ export function CaseRegisterPage() {
     setStatus(null);
     setBusy(true);
     try {
-      const record = await createCase(parsed.data);
+      const record = await createCase(body);
       void draft.clear(EMPTY);
       setCreated({ id: record.id, caseNumber: record.caseNumber });
     } catch (error: unknown) {
