@@ -76,10 +76,22 @@ describe('errors help', () => {
     await page.goto('/#/cases/new');
     const year = page.getByLabel('Birth year', { exact: true });
     await year.fill('1850');
+    await page
+      .getByLabel('Nationality', { exact: true })
+      .selectOption({ label: 'Another country (enter its code)' });
+    await page.getByLabel('Country code', { exact: true }).fill('ZZ');
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     const summary = page.getByTestId('error-summary');
     await expectText(summary, 'Ask the person and record their answer.');
     await expect.poll(() => year.getAttribute('aria-invalid')).toBe('true');
+    // Every link of the summary leads to a field on the page (nationality included).
+    const targets = await summary
+      .locator('a[href^="#"]')
+      .evaluateAll((links) => links.map((link) => (link.getAttribute('href') ?? '').slice(1)));
+    expect(targets).toContain('register-nationality');
+    for (const target of targets) {
+      expect(await page.locator(`[id="${target}"]`).count(), target).toBe(1);
+    }
 
     await year.fill('1990');
     await expect.poll(() => year.getAttribute('aria-invalid')).not.toBe('true');

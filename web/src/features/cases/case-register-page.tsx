@@ -31,14 +31,6 @@ import { DuplicateWarning, useDuplicates } from './duplicate-warning';
 import { RegisterConfirmation } from './register-confirmation';
 import { AboutFields, ConsentFields, ContactFields, NameFields } from './register-fields';
 
-/** True when the birth year or estimated age says the person may be under 18. */
-
-/** The form as the API's create body (unvalidated: the shared schema checks it). */
-
-/** Field errors keyed by the inputs of this form. */
-
-/** Possible existing records for the name being typed, shown before saving. */
-
 /** The fields top to bottom, for the error summary (ids `register-<field>`). */
 const REGISTER_FIELDS = [
   'given',

@@ -139,6 +139,8 @@ export function CountrySelect(props: {
   error?: string | undefined;
   emptyLabel?: string;
   testId?: string;
+  /** The id of the field the error is on (the code input when "other" is chosen). */
+  id?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const known = props.value === '' || isCountry(props.value);
@@ -164,6 +166,7 @@ export function CountrySelect(props: {
   return (
     <Stack gap="xs">
       <NativeSelect
+        id={other ? undefined : props.id}
         label={props.label}
         value={other ? OTHER : props.value}
         onChange={(event) => handleSelect(event.currentTarget.value)}
@@ -173,6 +176,7 @@ export function CountrySelect(props: {
       />
       {other && (
         <TextInput
+          id={props.id}
           label={t('cases.country.code')}
           description={t('cases.country.codeHint')}
           value={props.value}

@@ -43,6 +43,7 @@ export function PersonFields(props: {
   const id = (field: keyof PersonValues) => (idPrefix ? fieldId(idPrefix, field) : undefined);
   const nationality = (
     <CountrySelect
+      id={id('nationality')}
       label={t('cases.fields.nationality')}
       value={values.nationality}
       onChange={(value) => onChange({ nationality: value })}

@@ -116,21 +116,30 @@ export function toCreateBody(form: RegisterForm, locale: string): Record<string,
   };
 }
 
+/**
+ * The API's field errors keyed by this form's inputs (`identities` → the given name, `contacts`
+ * → the contact, `consent` → the guardian for a minor, else the answer), so that every error
+ * of the summary links to a field on the page.
+ */
 export function formErrors(
   errors: FieldErrors,
   paths: string[],
   minor: boolean,
   t: TFunction,
 ): FieldErrors {
-  const result: FieldErrors = { ...errors };
-  if (errors.identities || paths.some((path) => path.startsWith('identities'))) {
-    result.given ??= errors.identities;
+  const { identities, contacts, consent, ...result } = errors;
+  if (identities || paths.some((path) => path.startsWith('identities'))) {
+    result.given ??= identities;
   }
-  if (errors.consent && minor) {
-    result.guardianName = t('consent.guardianRequired');
+  if (consent) {
+    if (minor) {
+      result.guardianName = t('consent.guardianRequired');
+    } else {
+      result.consentDecision ??= consent;
+    }
   }
-  if (errors.contacts) {
-    result.contactValue = errors.contacts;
+  if (contacts) {
+    result.contactValue = contacts;
   }
   return result;
 }
