@@ -4,7 +4,25 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import type { CaseSearch } from './case-search.repository.ts';
+
+/** What a case search asks for (built by case-list.service, read by the search repositories). */
+export interface CaseSearch {
+  organisationId: string;
+  /** Restrict to cases assigned to this user (caseworkers). */
+  assignedTo: string | null;
+  nameKey?: string | undefined;
+  latinKey?: string | undefined;
+  caseNumber?: string | undefined;
+  stage?: string | undefined;
+  nationality?: string | undefined;
+  risk?: string | undefined;
+  retraffickingRisk?: string | undefined;
+  status?: string | undefined;
+  assignee?: string | undefined;
+  /** Keyset position: [score, or the sort key of the plain list (see case-list.repository), id]. */
+  after?: [string, string] | undefined;
+  limit: number;
+}
 
 /** Most words of a name query used in the candidate step; more only add to the ranking. */
 const MAX_WORDS = 6;

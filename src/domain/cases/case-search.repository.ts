@@ -5,6 +5,7 @@ import {
   pgTextArray,
   trigramMatch,
   wordMatch,
+  type CaseSearch,
   type WordMatch,
 } from './case-search-words.repository.ts';
 
@@ -34,23 +35,7 @@ export interface CaseListRow {
 /** Counting stops here ("1,000+"), so a count never costs more than reading 1,001 rows. */
 export const COUNT_CAP = 1000;
 
-export interface CaseSearch {
-  organisationId: string;
-  /** Restrict to cases assigned to this user (caseworkers). */
-  assignedTo: string | null;
-  nameKey?: string | undefined;
-  latinKey?: string | undefined;
-  caseNumber?: string | undefined;
-  stage?: string | undefined;
-  nationality?: string | undefined;
-  risk?: string | undefined;
-  retraffickingRisk?: string | undefined;
-  status?: string | undefined;
-  assignee?: string | undefined;
-  /** Keyset position: [score, or the sort key of the plain list (see case-list.repository), id]. */
-  after?: [string, string] | undefined;
-  limit: number;
-}
+export type { CaseSearch };
 
 /** The re-trafficking level rule of case-risk.ts, as SQL over `c.risk_factors` and its review. */
 function retraffickingLevelSql(): SQL {
