@@ -36,6 +36,8 @@ export interface Database {
   query: QueryFn;
   /** Runs `fn` on one dedicated connection (needed for BEGIN … COMMIT with raw SQL). */
   session<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /** Applies every pending migration with the engine's own Drizzle migrator. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,10 +77,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // Fail fast with a clear message when the server is unreachable.
   const client = await pool.connect();
   client.release();
-  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const driver = drizzlePg(pool, { schema, casing: 'snake_case' });
   return {
-    db,
+    db: driver as unknown as Db,
     kind: 'postgres',
+    migrate: () => migratePg(driver, { migrationsFolder: MIGRATIONS_DIR }),
     query: async <T>(text: string, params?: unknown[]) =>
       (await pool.query(text, params)).rows as T[],
     session: async (fn) => {
@@ -111,12 +114,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       throw err;
     }
   }
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const driver = drizzlePglite(client, { schema, casing: 'snake_case' });
   const query: QueryFn = async <T>(text: string, params?: unknown[]) =>
     (await client.query<T>(text, params)).rows;
   return {
-    db,
+    db: driver as unknown as Db,
     kind: 'embedded',
+    migrate: () => migratePglite(driver, { migrationsFolder: MIGRATIONS_DIR }),
     query,
     // PGlite has a single connection: every query already runs on it.
     session: (fn) => fn(query),
@@ -164,12 +168,7 @@ function isAlive(pid: number): boolean {
 
 /** Applies every pending migration in src/db/migrations. Idempotent. */
 export async function migrateDatabase(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.kind === 'embedded') {
-    await migratePglite(database.db as never, config);
-  } else {
-    await migratePg(database.db as never, config);
-  }
+  await database.migrate();
 }
 
 /** True when the embedded data folder already holds a database. */
