@@ -19,6 +19,7 @@ import { NOTE_VISIBILITIES } from '@/domain/cases/case-notes.schema.ts';
 import { TASK_KINDS, TASK_STATUSES } from '@/domain/cases/case-tasks.schema.ts';
 import { CASE_STATUSES, RISK_FACTORS, RISK_LEVELS } from '@/domain/cases/cases.schema.ts';
 import {
+  AUTHORITY_KINDS,
   CONSENT_DECISIONS,
   CONSENT_METHODS,
   DATA_CATEGORIES,
@@ -222,6 +223,8 @@ export const caseConsents = pgTable(
     purpose: text({ enum: PURPOSES }).notNull(),
     recipientOrganisationId: uuid().references(() => organisations.id),
     recipientName: text(),
+    /** For legal proceedings: the kind of authority named in `recipientName` (null otherwise). */
+    recipientAuthorityKind: text({ enum: AUTHORITY_KINDS }),
     dataCategories: text({ enum: DATA_CATEGORIES }).array().notNull(),
     method: text({ enum: CONSENT_METHODS }).notNull(),
     decision: text({ enum: CONSENT_DECISIONS }).notNull(),

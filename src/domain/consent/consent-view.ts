@@ -37,6 +37,7 @@ export function toConsentView(
     purpose: row.purpose,
     recipientOrganisationId: row.recipientOrganisationId,
     recipientName: row.recipientName,
+    recipientAuthorityKind: row.recipientAuthorityKind,
     dataCategories: row.dataCategories,
     method: row.method,
     decision: row.decision,

@@ -9,12 +9,31 @@ export const PURPOSES = [
   'aggregate_reporting',
   'photos',
   'phone_contact',
+  'legal_proceedings',
 ] as const;
 export const PurposeSchema = z.enum(PURPOSES);
 export type Purpose = z.infer<typeof PurposeSchema>;
 
 /** Purposes that name who receives the data: a consent for them needs a recipient. */
-export const RECIPIENT_PURPOSES: readonly Purpose[] = ['referral', 'cross_border_sharing'];
+export const RECIPIENT_PURPOSES: readonly Purpose[] = [
+  'referral',
+  'cross_border_sharing',
+  'legal_proceedings',
+];
+
+/**
+ * Kinds of authority a `legal_proceedings` consent may name (with the authority's name in
+ * `recipientName`): the recipient of a final report.
+ */
+export const AUTHORITY_KINDS = [
+  'police',
+  'prosecutor',
+  'court',
+  'immigration',
+  'national_referral_body',
+] as const;
+export const AuthorityKindSchema = z.enum(AUTHORITY_KINDS);
+export type AuthorityKind = z.infer<typeof AuthorityKindSchema>;
 
 /** Kinds of data a consent covers; `all` covers every category. */
 export const DATA_CATEGORIES = [
@@ -45,13 +64,16 @@ export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
 
 /**
  * A new consent (version 1 of a new chain). `validUntil` must not be in the past (checked by the
- * service against its clock); referral and cross-border sharing need a recipient.
+ * service against its clock); referral and cross-border sharing need a recipient; legal
+ * proceedings need the authority's name (`recipientName`) and kind (`recipientAuthorityKind`),
+ * and no other purpose takes an authority kind.
  */
 export const ConsentCreateSchema = z
   .object({
     purpose: PurposeSchema,
     recipientOrganisationId: z.uuid().optional(),
     recipientName: z.string().trim().min(1).max(200).optional(),
+    recipientAuthorityKind: AuthorityKindSchema.optional(),
     dataCategories: z.array(DataCategorySchema).min(1).max(DATA_CATEGORIES.length),
     method: ConsentMethodSchema,
     decision: ConsentDecisionSchema,
@@ -66,7 +88,19 @@ export const ConsentCreateSchema = z
       c.recipientOrganisationId !== undefined ||
       c.recipientName !== undefined,
     { message: 'Name the recipient (organisation or name) for this purpose', path: ['recipient'] },
-  );
+  )
+  .refine((c) => c.purpose !== 'legal_proceedings' || c.recipientName !== undefined, {
+    message: 'Name the authority (its name) for legal proceedings',
+    path: ['recipientName'],
+  })
+  .refine((c) => c.purpose !== 'legal_proceedings' || c.recipientAuthorityKind !== undefined, {
+    message: 'Name the kind of authority for legal proceedings',
+    path: ['recipientAuthorityKind'],
+  })
+  .refine((c) => c.purpose === 'legal_proceedings' || c.recipientAuthorityKind === undefined, {
+    message: 'Only a consent for legal proceedings names an authority kind',
+    path: ['recipientAuthorityKind'],
+  });
 export type ConsentCreate = z.infer<typeof ConsentCreateSchema>;
 
 /** One version of a consent as the API returns it. */
@@ -77,6 +111,8 @@ export const ConsentViewSchema = z.object({
   purpose: PurposeSchema,
   recipientOrganisationId: z.string().nullable(),
   recipientName: z.string().nullable(),
+  /** The kind of authority a legal-proceedings consent names; null for every other purpose. */
+  recipientAuthorityKind: AuthorityKindSchema.nullable(),
   dataCategories: z.array(DataCategorySchema),
   method: ConsentMethodSchema,
   decision: ConsentDecisionSchema,

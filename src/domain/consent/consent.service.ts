@@ -20,6 +20,7 @@ import {
 } from './consent.repository.ts';
 import {
   RECIPIENT_PURPOSES,
+  type AuthorityKind,
   type ConsentCreate,
   type ConsentList,
   type ConsentView,
@@ -113,6 +114,7 @@ export async function recordConsent(
       purpose: input.purpose,
       recipientOrganisationId: input.recipientOrganisationId ?? null,
       recipientName: input.recipientName ?? recipient,
+      recipientAuthorityKind: input.recipientAuthorityKind ?? null,
       dataCategories: [...new Set(input.dataCategories)],
       method: input.method,
       decision: input.decision,
@@ -146,6 +148,7 @@ function sameTerms(ctx: Ctx, row: ConsentRow): Omit<ConsentInsert, 'id' | 'versi
     purpose: row.purpose,
     recipientOrganisationId: row.recipientOrganisationId,
     recipientName: row.recipientName,
+    recipientAuthorityKind: row.recipientAuthorityKind,
     dataCategories: row.dataCategories,
     method: row.method,
     decision: row.decision,
@@ -199,18 +202,42 @@ export async function withdrawConsent(
   return toConsentView(row, ctx.now(), sensitiveCipher(actor, ctx.cipher), names);
 }
 
+/** An authority outside the organisation system (police, court, …) that receives data. */
+export interface AuthorityRecipient {
+  kind: 'authority';
+  /** The authority's name, as the consent names it (compared trimmed, case-insensitively). */
+  name: string;
+  authorityKind: AuthorityKind;
+}
+
 /** What `canShare` is asked. */
 export interface ShareRequest {
   caseId: string;
-  /** Who receives the data; required for referral and cross-border sharing. */
+  /** The organisation that receives the data; required for referral and cross-border sharing. */
   recipientOrganisationId: string | null;
+  /**
+   * The authority that receives the data; required for legal proceedings, where only a consent
+   * naming this authority (name and kind) permits it. An organisation never stands for one.
+   */
+  authority?: AuthorityRecipient;
   purpose: Purpose;
   categories: readonly DataCategory[];
 }
 
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 function recipientMatches(row: ConsentRow, req: ShareRequest): boolean {
   if (!RECIPIENT_PURPOSES.includes(req.purpose)) {
     return true;
+  }
+  if (req.purpose === 'legal_proceedings') {
+    const wanted = req.authority;
+    return (
+      wanted !== undefined &&
+      row.recipientAuthorityKind === wanted.authorityKind &&
+      row.recipientName !== null &&
+      sameName(row.recipientName, wanted.name)
+    );
   }
   return (
     req.recipientOrganisationId !== null &&
@@ -234,7 +261,8 @@ function decide(row: ConsentRow, req: ShareRequest, now: Date): ShareDecision {
  * Whether the case's data in `categories` may go to the recipient for `purpose`, now. Every
  * share, export and referral calls this (or `assertCanShare`) at the moment data leaves. The
  * newest consent chain for the purpose (and, for referral and cross-border sharing, for exactly
- * that recipient organisation) decides: its latest version must be given, not withdrawn, not
+ * that recipient organisation; for legal proceedings, for exactly that authority: same kind, same
+ * name ignoring case and surrounding spaces) decides: its latest version must be given, not withdrawn, not
  * expired, and cover every category (`all` covers all). Needs `case.read` on the case.
  * Audited as `consent.check` with the question and the answer, in a transaction of its own:
  * call it before opening the caller's transaction, not inside it.
@@ -261,6 +289,9 @@ export async function canShare(ctx: Ctx, req: ShareRequest): Promise<ShareDecisi
     details: {
       purpose: req.purpose,
       recipientOrganisationId: req.recipientOrganisationId,
+      ...(req.authority && {
+        authority: { name: req.authority.name, kind: req.authority.authorityKind },
+      }),
       categories: [...new Set(req.categories)],
       allowed: decision.allowed,
       reason: decision.reason,

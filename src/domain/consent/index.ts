@@ -5,6 +5,7 @@ export {
   listConsents,
   recordConsent,
   withdrawConsent,
+  type AuthorityRecipient,
   type ShareRequest,
 } from './consent.service.ts';
 export { listRecipients } from './consent-recipients.service.ts';

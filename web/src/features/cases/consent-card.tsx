@@ -30,9 +30,11 @@ export function ConsentCard(props: {
   const { consent } = props;
   const lang = i18n.language;
   // Only a consent naming an organisation of this installation can be matched by the consent
-  // check: one naming a recipient in words permits no referral.
+  // check: one naming a recipient in words permits no referral. (A consent for legal proceedings
+  // names an authority in words, with its kind: that is how the check matches it.)
   const nameOnly =
     RECIPIENT_PURPOSES.includes(consent.purpose) &&
+    consent.purpose !== 'legal_proceedings' &&
     consent.recipientOrganisationId === null &&
     consent.status === 'given';
   return (
@@ -44,7 +46,14 @@ export function ConsentCard(props: {
             <ConsentStatusBadge status={consent.status} />
           </Group>
           {consent.recipientName && (
-            <Text size="sm">{t('consent.recipientShown', { name: consent.recipientName })}</Text>
+            <Text size="sm">
+              {consent.recipientAuthorityKind
+                ? t('consent.authorityShown', {
+                    name: consent.recipientName,
+                    kind: t(`consent.authorityKinds.${consent.recipientAuthorityKind}`),
+                  })
+                : t('consent.recipientShown', { name: consent.recipientName })}
+            </Text>
           )}
           {nameOnly && (
             <Text size="sm" c="orange.9" data-testid="consent-name-only">
