@@ -16,7 +16,6 @@ import { ErrorSummary, fieldId, summaryErrors } from '@web/components/error-summ
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { errorMessage, serverFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { isApiError } from '@web/lib/api';
-import type { RecipientOrganisation } from '@/domain/consent/consent.schema.ts';
 import { recordConsent } from './cases.api';
 import {
   CONSENT_METHODS,
@@ -28,10 +27,11 @@ import {
   type ConsentView,
   type DataCategory,
 } from './cases.schema';
-import { countryName } from './countries';
+import { AuthorityFields, RecipientField } from './consent-recipient-fields';
 import {
   CONSENT_FIELDS,
   EMPTY_FORM,
+  NEEDS_AUTHORITY,
   NEEDS_RECIPIENT,
   checkConsentForm,
   type ConsentForm,
@@ -71,40 +71,6 @@ function CategoryFields(props: {
         </Text>
       )}
     </fieldset>
-  );
-}
-
-/** The receiving organisation, chosen from the organisations of this installation. */
-function RecipientField(props: {
-  value: string;
-  recipients: readonly RecipientOrganisation[] | null;
-  error: string | undefined;
-  onChange: (id: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  if (props.recipients !== null && props.recipients.length === 0) {
-    return (
-      <Text size="sm" role="alert" id={fieldId(FORM, 'recipientOrganisationId')}>
-        {t('consent.noRecipients')}
-      </Text>
-    );
-  }
-  return (
-    <NativeSelect
-      id={fieldId(FORM, 'recipientOrganisationId')}
-      label={t('consent.fields.recipientOrganisation')}
-      description={t('consent.recipientHint')}
-      value={props.value}
-      onChange={(event) => props.onChange(event.currentTarget.value)}
-      data={[
-        { value: '', label: t('consent.chooseOrganisation') },
-        ...(props.recipients ?? []).map((item) => ({
-          value: item.id,
-          label: `${item.name} (${countryName(item.country, i18n.language)})`,
-        })),
-      ]}
-      error={props.error}
-    />
   );
 }
 
@@ -189,6 +155,8 @@ function withoutErrorsFor(errors: FieldErrors, update: Partial<ConsentForm>): Fi
     delete next[key];
     if (key === 'purpose') {
       delete next.recipientOrganisationId;
+      delete next.recipientName;
+      delete next.recipientAuthorityKind;
     }
     if (key === 'decision' || key === 'bestInterestNote') {
       delete next.guardianName;
@@ -199,7 +167,8 @@ function withoutErrorsFor(errors: FieldErrors, update: Partial<ConsentForm>): Fi
 
 /**
  * Records a consent or refusal. Nothing is preselected: the purpose, the recipient (for referral
- * and cross-border sharing, an organisation from the list, so that `canShare` can match it), the
+ * and cross-border sharing, an organisation from the list, so that `canShare` can match it; for
+ * legal proceedings, the authority's name and kind), the
  * categories and the answer are each chosen, and a plain-language summary is shown before saving.
  * Checked with the server's schema before sending.
  */
@@ -290,11 +259,15 @@ export function RecordConsentForm(props: {
         )}
         {NEEDS_RECIPIENT.has(form.purpose) && (
           <RecipientField
+            idPrefix={FORM}
             value={form.recipientOrganisationId}
             recipients={list}
             error={errors.recipientOrganisationId}
             onChange={(recipientOrganisationId) => change({ recipientOrganisationId })}
           />
+        )}
+        {NEEDS_AUTHORITY.has(form.purpose) && (
+          <AuthorityFields form={form} errors={errors} onChange={change} idPrefix={FORM} />
         )}
         <CategoryFields
           selected={form.dataCategories}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { InfoIcon } from '@web/components/icons';
 import { formatDate } from '@web/lib/format';
 import type { RecipientOrganisation } from '@/domain/consent/consent.schema.ts';
-import { NEEDS_RECIPIENT, type ConsentForm } from './consent-form-model';
+import { NEEDS_AUTHORITY, NEEDS_RECIPIENT, type ConsentForm } from './consent-form-model';
 
 /**
  * What the person agrees to (or refuses), in plain words, shown before the consent is saved so it
@@ -41,6 +41,18 @@ export function ConsentSummary(props: {
             {t('consent.summary.recipient', {
               name: recipient?.name ?? t('consent.summary.notChosen'),
             })}
+          </List.Item>
+        )}
+        {NEEDS_AUTHORITY.has(form.purpose) && (
+          <List.Item>
+            {form.recipientName.trim() && form.recipientAuthorityKind
+              ? t('consent.summary.authority', {
+                  name: form.recipientName.trim(),
+                  kind: t(`consent.authorityKinds.${form.recipientAuthorityKind}`),
+                })
+              : t('consent.summary.recipient', {
+                  name: form.recipientName.trim() || t('consent.summary.notChosen'),
+                })}
           </List.Item>
         )}
         <List.Item>
