@@ -134,6 +134,44 @@ describe('consent is a real choice', () => {
     });
   }
 
+  it('a consent for legal proceedings names the authority and its kind (360 px)', async () => {
+    const page = await b.open(PHONE);
+    await logIn(page, DEMO.caseworker);
+    const caseId = await createCase(page, { given: 'Authority', family: 'Person', script: 'Latn' });
+    await openConsentTab(page, caseId);
+    const form = page.getByTestId('record-consent-form');
+    await form.getByLabel('What it is for', { exact: true }).selectOption('legal_proceedings');
+    expect(await form.getByLabel('Receiving organisation', { exact: true }).count()).toBe(0);
+    const kind = form.getByLabel('Kind of authority', { exact: true });
+    expect(await kind.inputValue()).toBe('');
+    await form
+      .getByLabel('Name of the authority', { exact: true })
+      .fill('Bangkok Metropolitan Police');
+    await kind.selectOption('police');
+    await form.getByRole('checkbox', { name: 'Name and identity', exact: true }).check();
+    await form.getByLabel("The person's answer", { exact: true }).selectOption('given');
+    await expectText(form.getByTestId('consent-summary'), 'Bangkok Metropolitan Police');
+    await expectNoAxeViolations(page, 'the legal proceedings consent form');
+    await form.getByRole('button', { name: 'Record consent', exact: true }).click();
+    await form.getByText('Consent recorded.', { exact: true }).waitFor();
+
+    const card = page
+      .getByTestId('consent-item')
+      .filter({ hasText: 'Bangkok Metropolitan Police' });
+    await expectText(card, 'Police');
+    const list = (await (await page.request.get(`/api/cases/${caseId}/consents`)).json()) as {
+      items: {
+        purpose: string;
+        recipientName: string | null;
+        recipientAuthorityKind: string | null;
+      }[];
+    };
+    expect(list.items.find((c) => c.purpose === 'legal_proceedings')).toMatchObject({
+      recipientName: 'Bangkok Metropolitan Police',
+      recipientAuthorityKind: 'police',
+    });
+  });
+
   it('a name-only referral consent says it cannot be used for a referral', async () => {
     const page = await b.open(PHONE);
     await logIn(page, DEMO.caseworker);
