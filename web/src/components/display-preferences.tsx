@@ -2,7 +2,7 @@ import { NativeSelect, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CALENDARS, type Calendar } from '@web/features/auth/auth.schema';
 import { useMe, useSession } from '@web/features/auth/session';
-import { formatDate } from '@web/lib/format';
+import { formatDate, languageCalendar } from '@web/lib/format';
 
 /** The select's value for "not chosen": the language's usual calendar. */
 const LANGUAGE_DEFAULT = '';
@@ -22,11 +22,12 @@ export function DisplayPreferences() {
   const me = useMe();
   const { updatePreferences } = useSession();
   const locale = i18n.language;
-  const languageCalendar: Calendar = locale.toLowerCase().startsWith('th') ? 'buddhist' : 'gregory';
   const options = [
     {
       value: LANGUAGE_DEFAULT,
-      label: t('preferences.calendarDefault', { example: example(locale, languageCalendar) }),
+      label: t('preferences.calendarDefault', {
+        example: example(locale, languageCalendar(locale)),
+      }),
     },
     ...CALENDARS.map((calendar) => ({
       value: calendar,

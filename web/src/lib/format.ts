@@ -13,9 +13,14 @@ export function setCalendarPreference(calendar: Calendar | undefined): void {
   chosenCalendar = calendar;
 }
 
-/** The calendar dates are shown in: the user's choice, else Buddhist for Thai, else Gregorian. */
+/** The language's usual calendar: Buddhist era for Thai, Gregorian otherwise. */
+export function languageCalendar(locale: string): Calendar {
+  return locale.toLowerCase().startsWith('th') ? 'buddhist' : 'gregory';
+}
+
+/** The calendar dates are shown in: the user's choice, else the language's usual one. */
 export function activeCalendar(locale: string): Calendar {
-  return chosenCalendar ?? (locale.toLowerCase().startsWith('th') ? 'buddhist' : 'gregory');
+  return chosenCalendar ?? languageCalendar(locale);
 }
 
 /** A calendar day (`YYYY-MM-DD`) has no time zone: it is shown as that day everywhere. */
