@@ -32,6 +32,10 @@ export interface DraftEntry {
 /** Statuses whose typing is not on the server yet: leaving the page would lose it. */
 const UNSYNCED: ReadonlySet<DraftStatus> = new Set(['unsaved', 'saving', 'offline', 'error']);
 
+/** A form of the server's drafts API whose typing is not on the server yet. */
+const needsSaving = (entry: DraftEntry | undefined): entry is DraftEntry =>
+  entry !== undefined && entry.remote && UNSYNCED.has(entry.status);
+
 const entries = new Map<string, DraftEntry>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const queues = new Map<string, Promise<void>>();
@@ -108,7 +112,7 @@ function changedFields(values: unknown, initial: unknown): Record<string, unknow
 
 async function pushDraft(key: string): Promise<void> {
   const entry = entries.get(key);
-  if (!entry?.remote || !UNSYNCED.has(entry.status)) {
+  if (!needsSaving(entry)) {
     return;
   }
   if (!navigator.onLine) {
@@ -150,9 +154,7 @@ export function saveDraftNow(key: string): Promise<void> {
  * most `timeoutMs`; afterwards `hasUnsyncedDrafts()` says whether something is still unsaved.
  */
 export async function flushDrafts(timeoutMs = 5_000): Promise<void> {
-  const keys = [...entries.entries()]
-    .filter(([, entry]) => entry.remote && UNSYNCED.has(entry.status))
-    .map(([key]) => key);
+  const keys = [...entries.entries()].filter(([, entry]) => needsSaving(entry)).map(([key]) => key);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, timeoutMs);
