@@ -4,3 +4,4 @@ export * from './keys.ts';
 export * from './cases.ts';
 export * from './drafts.ts';
 export * from './screening.ts';
+export * from './nrm.ts';
