@@ -39,4 +39,8 @@ export type UiPermission =
   | 'case.assign'
   | 'case.risk_list'
   | 'consent.record'
+  | 'screening.read'
+  | 'screening.write'
+  | 'screening.approve'
+  | 'screening_instrument.manage'
   | 'token.manage';
