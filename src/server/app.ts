@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,6 @@ import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/do
 import type { Database } from '@/db/client.ts';
 import type { TrustProxy } from '@/lib/config.ts';
 import type { FieldCipher } from '@/lib/crypto.ts';
-import { newId } from '@/lib/ids.ts';
 import { healthRoutes } from './health.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { LOG_HOOKS, loggableError } from './loggable-error.ts';
@@ -124,7 +124,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: loggerOptions(opts.logger),
     bodyLimit: BODY_LIMIT,
     trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
-    genReqId: () => newId(),
+    // Only a reference for logs and problem reports: a random UUID is enough, and Node's
+    // buffered randomUUID costs a fraction of a time-ordered v7 on every request.
+    genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -20,12 +20,13 @@ export function storedPreferences(raw: unknown): Preferences {
   if (typeof value.hideNames === 'boolean') {
     result.hideNames = value.hideNames;
   }
-  const calendar = CalendarSchema.safeParse(value.calendar);
-  if (calendar.success) {
+  // A key never set is the usual case: skip the parse, whose failure path builds an error.
+  const calendar = value.calendar === undefined ? null : CalendarSchema.safeParse(value.calendar);
+  if (calendar?.success) {
     result.calendar = calendar.data;
   }
-  const language = UiLanguageSchema.safeParse(value.language);
-  if (language.success) {
+  const language = value.language === undefined ? null : UiLanguageSchema.safeParse(value.language);
+  if (language?.success) {
     result.language = language.data;
   }
   return result;
