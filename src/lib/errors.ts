@@ -48,6 +48,8 @@ export type ErrorCode =
   | 'screening_not_found'
   | 'screening_locked'
   | 'screening_not_complete'
+  | 'nrm_referral_not_found'
+  | 'nrm_figure_verified'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -96,6 +98,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   screening_not_found: 404,
   screening_locked: 409,
   screening_not_complete: 409,
+  nrm_referral_not_found: 404,
+  nrm_figure_verified: 409,
   internal_error: 500,
 };
 
@@ -145,6 +149,8 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   screening_not_found: 'Screening not found',
   screening_locked: 'This screening can no longer be changed this way',
   screening_not_complete: 'Only a complete screening can be approved',
+  nrm_referral_not_found: 'NRM referral not found',
+  nrm_figure_verified: 'A verified figure is read in its source and cannot be edited',
   internal_error: 'Something went wrong on the server',
 };
 

@@ -31,6 +31,9 @@ export const PERMISSIONS = [
   'screening.write',
   'screening.approve',
   'screening_instrument.manage',
+  'nrm.read',
+  'nrm.write',
+  'nrm_deadline.manage',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -74,6 +77,10 @@ export const PERMISSION_CLASS = {
   'screening.write': 'write',
   'screening.approve': 'write',
   'screening_instrument.manage': 'write',
+  'nrm.read': 'read',
+  'nrm.write': 'write',
+  // Installation-wide NRM figures and holidays: a platform admin in person.
+  'nrm_deadline.manage': 'session-only',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

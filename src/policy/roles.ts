@@ -23,6 +23,8 @@ const CASEWORK: readonly Permission[] = [
   'draft.use',
   'screening.read',
   'screening.write',
+  'nrm.read',
+  'nrm.write',
 ];
 /** Oversight of every case of the organisation. */
 const OVERSIGHT: readonly Permission[] = [
@@ -56,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Outreach staff work with no case and no API: a token could only read their own profile.
   outreach: EVERYONE.filter((permission) => permission !== 'token.manage'),
   // Viewers read screenings like the needs assessment (without evidence notes), never screen.
-  viewer: [...EVERYONE, 'case.read', 'case.read_all', 'screening.read'],
+  viewer: [...EVERYONE, 'case.read', 'case.read_all', 'screening.read', 'nrm.read'],
 };
 
 /** An organisation's settings that switch permissions off for every member. */
@@ -83,4 +85,7 @@ export function switchedOffByOrganisation(role: Role | null, permission: Permiss
 }
 
 /** Extra permissions of an installation-wide platform admin (added to the membership role's). */
-export const PLATFORM_ADMIN_PERMISSIONS: readonly Permission[] = ['platform.manage'];
+export const PLATFORM_ADMIN_PERMISSIONS: readonly Permission[] = [
+  'platform.manage',
+  'nrm_deadline.manage',
+];

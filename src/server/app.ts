@@ -17,6 +17,7 @@ import {
 } from '@/domain/cases/index.ts';
 import { consentRoutes } from '@/domain/consent/index.ts';
 import { draftsRoutes } from '@/domain/drafts/index.ts';
+import { nrmRoutes } from '@/domain/nrm/index.ts';
 import { screeningRoutes } from '@/domain/screening/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
@@ -116,6 +117,7 @@ async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(caseAttachmentsRoutes);
   await app.register(draftsRoutes);
   await app.register(screeningRoutes);
+  await app.register(nrmRoutes);
 }
 
 /** Builds the Fastify app without listening (tests use `app.inject`). */

@@ -115,6 +115,9 @@ export type JurisdictionList = z.infer<typeof JurisdictionListSchema>;
 /** `PATCH /api/nrm/jurisdictions/:code/steps/:step`: a new figure for an unverified step. */
 export const StepUpdateSchema = z
   .object({
+    kind: z.enum(STEP_KINDS).optional(),
+    startsOn: ClockStartSchema.nullable().optional(),
+    endsWith: DecisionKindSchema.nullable().optional(),
     duration: z.number().int().min(1).max(10_000).nullable().optional(),
     unit: DurationUnitSchema.nullable().optional(),
     clockStartsAt: Text(300).optional(),
