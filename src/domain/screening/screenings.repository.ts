@@ -81,22 +81,14 @@ const ofCase = (organisationId: string, caseId: string, screeningId: string) =>
     eq(screenings.organisationId, organisationId),
   );
 
-/** One screening of a case of the organisation; null when unknown. */
+/** The screening `screeningId` of a case of the organisation; null when there is none. */
 export async function findScreening(
   db: Db,
   organisationId: string,
   caseId: string,
   screeningId: string,
 ): Promise<ScreeningRow | null> {
-  if (!isUuid(screeningId)) {
-    return null;
-  }
-  const [row] = await db
-    .select()
-    .from(screenings)
-    .where(ofCase(organisationId, caseId, screeningId))
-    .limit(1);
-  return row ?? null;
+  return selectScreening(db, { organisationId, caseId, screeningId }, false);
 }
 
 /** Like `findScreening`, the row locked until the end of `tx` (edits and approval). */
@@ -106,14 +98,23 @@ export async function lockScreening(
   caseId: string,
   screeningId: string,
 ): Promise<ScreeningRow | null> {
-  if (!isUuid(screeningId)) {
+  return selectScreening(tx, { organisationId, caseId, screeningId }, true);
+}
+
+async function selectScreening(
+  db: Db,
+  key: { organisationId: string; caseId: string; screeningId: string },
+  lock: boolean,
+): Promise<ScreeningRow | null> {
+  if (!isUuid(key.screeningId)) {
     return null;
   }
-  const [row] = await tx
+  const query = db
     .select()
     .from(screenings)
-    .where(ofCase(organisationId, caseId, screeningId))
-    .for('update');
+    .where(ofCase(key.organisationId, key.caseId, key.screeningId))
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
