@@ -81,3 +81,39 @@ describe('childRulesFor', () => {
     expect(decide({ birthDate: '2000-01-01', birthYear: 2010 }).rules).toBe('adult');
   });
 });
+
+describe('childRulesFor with an estimated age (no birth date or year)', () => {
+  const estimated = (years: number, on: string) => ({ estimatedAge: { years, on } });
+
+  it('counts the estimate back to the recruitment: 19 now, recruited two years before → may have been a child', () => {
+    expect(decide({ ...estimated(19, '2026-11-01'), recruitmentDate: '2024-03-01' })).toEqual({
+      rules: 'child',
+      reason: 'may_have_been_under_18_at_recruitment',
+    });
+  });
+
+  it('never says "under 18" for an estimate, only "may be"', () => {
+    expect(decide(estimated(15, '2026-11-01'))).toEqual({
+      rules: 'child',
+      reason: 'may_be_under_18_at_screening',
+    });
+  });
+
+  it('an estimate of 19 or more on the day gives the adult rules', () => {
+    expect(decide({ ...estimated(30, '2026-11-01'), recruitmentDate: '2025-01-10' })).toEqual({
+      rules: 'adult',
+      reason: 'adult_at_recruitment',
+    });
+    expect(decide(estimated(19, '2026-11-01'))).toEqual({
+      rules: 'adult',
+      reason: 'adult_at_screening',
+    });
+  });
+
+  it('a birth year, when known, wins over the estimate', () => {
+    expect(decide({ birthYear: 1990, ...estimated(16, '2026-11-01') })).toEqual({
+      rules: 'adult',
+      reason: 'adult_at_screening',
+    });
+  });
+});

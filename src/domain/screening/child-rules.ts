@@ -17,6 +17,13 @@ function ageOn(input: ChildRulesInput, day: string): Age {
     const years = Number(day.slice(0, 4)) - input.birthYear;
     return years < 18 ? 'under_18' : years === 18 ? 'may_be_under_18' : 'adult';
   }
+  if (input.estimatedAge !== undefined) {
+    // An estimate is never exact: at 18 or younger on the day (counted in years from the day it
+    // was taken) the person may have been a child, as with a birth year alone.
+    const { years, on } = input.estimatedAge;
+    const then = years - (Number(on.slice(0, 4)) - Number(day.slice(0, 4)));
+    return then <= 18 ? 'may_be_under_18' : 'adult';
+  }
   return 'unknown';
 }
 
@@ -24,8 +31,8 @@ function ageOn(input: ChildRulesInput, day: string): Age {
  * Which rules a screening is scored under, decided when it is made. The child rules (no means
  * needed) apply when the person was under 18 at the time of recruitment, may have been (a birth
  * year only, in the year they turned 18), or is flagged as possibly a minor; without a
- * recruitment date the age at the screening counts. With no birth date or year and no flag the
- * adult rules apply (`age_unknown_not_flagged`): the flag is how a caseworker records a reason
+ * recruitment date the age at the screening counts. With no birth date, year or estimated age and
+ * no flag the adult rules apply (`age_unknown_not_flagged`): the flag is how a caseworker records a reason
  * to believe the person may be a child.
  *
  * @example

@@ -52,6 +52,8 @@ export const ChildRulesInputSchema = z.object({
   birthDate: IsoDateSchema.optional(),
   birthYear: z.number().int().min(1900).max(2100).optional(),
   possibleMinor: z.boolean(),
+  /** An age estimated by a caseworker (no birth date or year known), and the day it was taken. */
+  estimatedAge: z.object({ years: z.number().int().min(0).max(120), on: IsoDateSchema }).optional(),
   recruitmentDate: IsoDateSchema.optional(),
   screeningDate: IsoDateSchema,
 });

@@ -24,12 +24,14 @@ export async function findCaseAge(
   caseId: string,
 ): Promise<Pick<
   typeof cases.$inferSelect,
-  'birthDate' | 'birthYear' | 'possibleMinor' | 'recruitmentDate'
+  'birthDate' | 'birthYear' | 'estimatedAge' | 'possibleMinor' | 'recruitmentDate' | 'createdAt'
 > | null> {
   const [row] = await db
     .select({
       birthDate: cases.birthDate,
       birthYear: cases.birthYear,
+      estimatedAge: cases.estimatedAge,
+      createdAt: cases.createdAt,
       possibleMinor: cases.possibleMinor,
       recruitmentDate: cases.recruitmentDate,
     })

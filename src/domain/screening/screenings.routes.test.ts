@@ -98,6 +98,24 @@ describe('worked examples through the API', () => {
       finding: 'undetermined',
     });
   });
+
+  it('an estimated age counts: estimated 19 today and recruited two years ago may have been a child', async () => {
+    const twoYearsAgo = `${new Date().getUTCFullYear() - 2}-01-15`;
+    const young = await newCase(t.app, s.as.caseworker, {
+      estimatedAge: 19,
+      recruitmentDate: twoYearsAgo,
+    });
+    expect(await screen(t.app, s.as.caseworker, young, palermo())).toMatchObject({
+      rules: 'child',
+      rulesReason: 'may_have_been_under_18_at_recruitment',
+      finding: 'indicators_present',
+    });
+    const older = await newCase(t.app, s.as.caseworker, { estimatedAge: 40 });
+    expect(await screen(t.app, s.as.caseworker, older, palermo())).toMatchObject({
+      rules: 'adult',
+      rulesReason: 'adult_at_screening',
+    });
+  });
 });
 
 describe('a screening from interview to approval', () => {

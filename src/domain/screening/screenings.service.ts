@@ -46,6 +46,9 @@ async function rulesFor(ctx: Ctx, actor: OrgActor, caseId: string): Promise<Chil
   return childRulesFor({
     ...(age.birthDate !== null && { birthDate: age.birthDate }),
     ...(age.birthYear !== null && { birthYear: age.birthYear }),
+    ...(age.estimatedAge !== null && {
+      estimatedAge: { years: age.estimatedAge, on: age.createdAt.toISOString().slice(0, 10) },
+    }),
     possibleMinor: age.possibleMinor,
     ...(age.recruitmentDate !== null && { recruitmentDate: age.recruitmentDate }),
     screeningDate: ctx.now().toISOString().slice(0, 10),
