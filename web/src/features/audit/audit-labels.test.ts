@@ -9,7 +9,7 @@ import { ACTION_CODES, actionKey } from './audit-labels';
 const SRC = new URL('../../../../src/', import.meta.url).pathname;
 const MODULES = ['auth', 'user', 'case', 'consent', 'token', 'organisation', 'keys', 'backup'];
 const CODE = new RegExp(
-  `'((?:${[...MODULES, 'audit', 'draft', 'home', 'screenings?', 'screening_instrument'].join('|')})\\.[a-z_.0-9]+)'`,
+  `'((?:${[...MODULES, 'audit', 'draft', 'home', 'screenings?', 'screening_instrument', 'nrm(?:_[a-z]+)?'].join('|')})\\.[a-z_.0-9]+)'`,
   'g',
 );
 
