@@ -47,6 +47,11 @@ const ForcedPasswordPage = lazy(() =>
     default: module.ForcedPasswordPage,
   })),
 );
+const InstrumentsPage = lazy(() =>
+  import('@web/features/instruments/instruments-page').then((module) => ({
+    default: module.InstrumentsPage,
+  })),
+);
 const SecurityPage = lazy(() =>
   import('@web/features/security/security-page').then((module) => ({
     default: module.SecurityPage,
@@ -65,7 +70,8 @@ interface RouteDef {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.organisation'
-    | 'nav.security';
+    | 'nav.security'
+    | 'instruments.nav';
   page: ComponentType;
   permission?: UiPermission;
   /** False for pages reached from another page rather than from the navigation. */
@@ -94,8 +100,17 @@ const ROUTES: RouteDef[] = [
     page: OrganisationPage,
     permission: 'organisation.manage',
   },
+  {
+    path: '/instruments',
+    label: 'instruments.nav',
+    page: InstrumentsPage,
+    permission: 'screening.read',
+  },
   { path: '/security', label: 'nav.security', page: SecurityPage },
 ];
+
+/** `#/instruments/…`: one instrument version, the form or the import (see instrument-routes). */
+const INSTRUMENTS_ROUTE = ROUTES.find((candidate) => candidate.path === '/instruments');
 
 /** After an admin's password reset, nothing is open until the person chooses a new password. */
 function mustChangePassword(me: Me): boolean {
@@ -123,7 +138,9 @@ function SignedInApp({ me }: { me: Me }) {
     }
   }, [me, path]);
 
-  const route = ROUTES.find((candidate) => candidate.path === path);
+  const route =
+    ROUTES.find((candidate) => candidate.path === path) ??
+    (path.startsWith('/instruments/') ? INSTRUMENTS_ROUTE : undefined);
   const navItems: NavItem[] = ROUTES.filter(
     (candidate) => candidate.inNav !== false && isOpen(me, candidate),
   ).map((candidate) => ({
