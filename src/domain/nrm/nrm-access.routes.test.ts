@@ -94,9 +94,36 @@ const ROUTES: Route[] = [
     call: async (c) =>
       (await request(nc.app, await as(c), { method: 'GET', url: '/api/nrm-referrals' })).statusCode,
   },
+  {
+    name: 'GET /api/nrm/settings',
+    expected: { anonymous: 401, admin: 200, supervisor: 200, caseworker: 200, viewer: 200 },
+    call: async (c) =>
+      (await request(nc.app, await as(c), { method: 'GET', url: '/api/nrm/settings' })).statusCode,
+  },
+  {
+    name: 'PATCH /api/nrm/settings',
+    expected: { anonymous: 401, admin: 200, otherOrgAdmin: 200 },
+    call: async (c) =>
+      (
+        await request(nc.app, await as(c), {
+          method: 'PATCH',
+          url: '/api/nrm/settings',
+          payload: { upcomingDays: 7 },
+        })
+      ).statusCode,
+  },
+  {
+    name: 'GET /api/nrm/jurisdictions',
+    expected: { anonymous: 401, admin: 200, supervisor: 200, caseworker: 200, viewer: 200 },
+    call: async (c) =>
+      (await request(nc.app, await as(c), { method: 'GET', url: '/api/nrm/jurisdictions' }))
+        .statusCode,
+  },
 ];
 // Organisation-wide (no case in the URL): the other organisation's members are answered too.
-ROUTES[3]!.expected = { ...ROUTES[3]!.expected, otherCaseworker: 200, otherOrgAdmin: 200 };
+for (const i of [3, 4, 6]) {
+  ROUTES[i]!.expected = { ...ROUTES[i]!.expected, otherCaseworker: 200, otherOrgAdmin: 200 };
+}
 
 describe('NRM case routes × callers', () => {
   it.each(ROUTES)('$name', async (route) => {

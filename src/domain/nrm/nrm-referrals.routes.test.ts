@@ -212,6 +212,29 @@ describe('PATCH /api/cases/:caseId/nrm-referrals/:id: decisions', () => {
     expect(stepOf(after, 'recovery_period_policy').startedAt).toBeNull();
   });
 
+  it('the caseworker’s home shows the referral waiting until the final decision', async () => {
+    const caseId = await freshCase('2026-04-12T06:00:00Z');
+    const r = await refer(nc.app, cw, caseId, {
+      jurisdiction: 'THA',
+      referredAt: '2026-04-10T03:00:00Z',
+    });
+    const waiting = async () => {
+      const res = await request(nc.app, cw, { method: 'GET', url: '/api/home' });
+      expect(res.statusCode, res.body).toBe(200);
+      const keyDates = res.json<{ keyDates: { caseId: string; kind: string }[] }>().keyDates;
+      return keyDates.filter((k) => k.caseId === caseId).map((k) => k.kind);
+    };
+    expect(await waiting()).toEqual(['nrm_waiting']);
+    const res = await decide(nc.app, cw, r, {
+      kind: 'identification',
+      outcome: 'negative',
+      decidedOn: '2026-04-12',
+      decisionMaker: 'MDT Bangkok',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await waiting()).toEqual([]);
+  });
+
   it('Thailand: the MDT identification closes both deadlines', async () => {
     const caseId = await freshCase('2026-04-12T06:00:00Z');
     const r = await refer(nc.app, cw, caseId, {
