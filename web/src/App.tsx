@@ -78,8 +78,12 @@ interface RouteDef {
   inNav?: boolean;
 }
 
-/** `#/cases/:id` and `#/cases/:id/:tab`: one case; the id and the tab are passed to the page. */
-const CASE_PATH = /^\/cases\/([A-Za-z0-9_-]{1,64})(?:\/([a-z-]{1,32}))?$/;
+/**
+ * `#/cases/:id`, `#/cases/:id/:tab` and `#/cases/:id/:tab/:item` (one screening of the screening
+ * tab): one case; the id, the tab and the item are passed to the page.
+ */
+const CASE_PATH =
+  /^\/cases\/([A-Za-z0-9_-]{1,64})(?:\/([a-z-]{1,32})(?:\/([A-Za-z0-9_-]{1,64}))?)?$/;
 
 const ROUTES: RouteDef[] = [
   { path: '/', label: 'nav.home', page: HomePage },
@@ -161,7 +165,11 @@ function SignedInApp({ me }: { me: Me }) {
   } else if (caseId) {
     const open =
       !me.totpEnrolmentRequired && !mustChangePassword(me) && hasPermission(me, 'case.read');
-    content = open ? <CasePage caseId={caseId} tab={caseMatch?.[2] ?? null} /> : <ForbiddenPage />;
+    content = open ? (
+      <CasePage caseId={caseId} tab={caseMatch?.[2] ?? null} item={caseMatch?.[3] ?? null} />
+    ) : (
+      <ForbiddenPage />
+    );
   }
 
   const handleLogOutClick = () => {

@@ -6,6 +6,7 @@ import { PageTitle } from '@web/components/page-title';
 import { StatusMessage } from '@web/components/status-message';
 import type { UiPermission } from '@web/features/auth/auth.schema';
 import { hasPermission, useMe } from '@web/features/auth/session';
+import { CaseScreeningTab } from '@web/features/screening/case-screening-tab';
 import { errorMessage } from '@web/lib/errors';
 import { href, navigate } from '@web/lib/router';
 import { useNameFonts } from '@web/lib/script-fonts';
@@ -23,7 +24,15 @@ import { PrintFooter } from './print-footer';
 import { useLoad } from './use-load';
 import './cases.css';
 
-const TABS = ['overview', 'journey', 'assessment', 'tasks', 'consent', 'notes'] as const;
+const TABS = [
+  'overview',
+  'journey',
+  'assessment',
+  'screening',
+  'tasks',
+  'consent',
+  'notes',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -34,7 +43,10 @@ function isTab(value: string | null): value is Tab {
  * What a tab needs beyond reading the case: a role without it does not see the tab at all, rather
  * than a tab of "not allowed" alerts (notes and files are sensitive: viewers read neither).
  */
-const TAB_PERMISSION: Partial<Record<Tab, UiPermission>> = { notes: 'case.read_sensitive' };
+const TAB_PERMISSION: Partial<Record<Tab, UiPermission>> = {
+  notes: 'case.read_sensitive',
+  screening: 'screening.read',
+};
 
 /** The path of a case's tab: `/cases/:id` for the overview, `/cases/:id/journey` for the others. */
 export function casePath(caseId: string, tab: Tab = 'overview'): string {
@@ -46,7 +58,10 @@ export function casePath(caseId: string, tab: Tab = 'overview'): string {
  * reload or the Back button comes back to the same tab. Choosing a tab replaces the history entry
  * rather than adding one: Back leaves the case instead of stepping through its tabs.
  */
-export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: string | null }) {
+export function CasePage(props: { caseId: string; tab: string | null; item?: string | null }) {
+  const { caseId, tab: tabInPath } = props;
+  // Only the screening tab has items (`#/cases/:id/screening/:sid`).
+  const item = tabInPath === 'screening' ? (props.item ?? null) : null;
   const { t } = useTranslation();
   const fetcher = useCallback((signal: AbortSignal) => getCase(caseId, signal), [caseId]);
   const loaded = useLoad(fetcher);
@@ -64,6 +79,8 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
     // shows the overview.
     if (tabInPath !== null && !shown(tabInPath)) {
       navigate(casePath(caseId), { replace: true });
+    } else if (props.item && item === null && shown(tabInPath)) {
+      navigate(casePath(caseId, tabInPath), { replace: true });
     }
   });
   useNameFonts(record?.identities.flatMap((identity) => [identity.given, identity.family]) ?? []);
@@ -127,7 +144,7 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
           <Tabs.List className="hw-no-print">
             {tabs.map((name) => (
               <Tabs.Tab key={name} value={name}>
-                {t(`cases.tabs.${name}`)}
+                {name === 'screening' ? t('screening.tab') : t(`cases.tabs.${name}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -141,6 +158,11 @@ export function CasePage({ caseId, tab: tabInPath }: { caseId: string; tab: stri
           <Tabs.Panel value="assessment" pt="md">
             <CaseAssessmentTab caseId={record.id} />
           </Tabs.Panel>
+          {tabs.includes('screening') && (
+            <Tabs.Panel value="screening" pt="md">
+              <CaseScreeningTab caseId={record.id} screeningId={item} />
+            </Tabs.Panel>
+          )}
           <Tabs.Panel value="tasks" pt="md">
             <CaseTasksTab caseId={record.id} />
           </Tabs.Panel>

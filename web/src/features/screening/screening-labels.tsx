@@ -1,0 +1,79 @@
+import { Badge } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BlockIcon, CheckIcon, InfoIcon, WarningIcon } from '@web/components/icons';
+import { humanizeKey } from './interview-model';
+import type { Finding, PartStatus, ScreeningStatus } from './screening.schema';
+
+/** Keys built at run time (a part or dimension of an instrument), with a fallback in words. */
+type Lookup = (key: string) => string;
+
+/** A part's, element's or dimension's name: translated when known, else its key in words. */
+export function useKeyLabel(): (key: string) => string {
+  const { t, i18n } = useTranslation();
+  return (key: string) => {
+    const path = `screening.parts.${key}`;
+    return i18n.exists(path) ? (t as unknown as Lookup)(path) : humanizeKey(key);
+  };
+}
+
+/** A question mark in a circle: not known yet. Decorative, like the shared icons. */
+export function UnknownIcon() {
+  return (
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      style={{ flexShrink: 0 }}
+    >
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01" />
+    </svg>
+  );
+}
+
+/** Colour and icon of a finding or a part's status: always shown with its words. */
+export const FINDING_LOOK: Record<Finding, { color: string; icon: ReactNode }> = {
+  indicators_present: { color: 'orange.9', icon: <WarningIcon /> },
+  insufficient_indicators: { color: 'gray.7', icon: <InfoIcon /> },
+  undetermined: { color: 'yellow.9', icon: <UnknownIcon /> },
+};
+
+export const PART_LOOK: Record<PartStatus, { color: string; icon: ReactNode }> = {
+  met: { color: 'orange.9', icon: <CheckIcon /> },
+  not_met: { color: 'gray.7', icon: <BlockIcon /> },
+  undetermined: { color: 'yellow.9', icon: <UnknownIcon /> },
+};
+
+export function StatusBadge({ status }: { status: ScreeningStatus }) {
+  const { t } = useTranslation();
+  const color = { in_progress: 'indigo', complete: 'teal', approved: 'green' }[status];
+  return (
+    <Badge variant="light" color={color} className="hw-badge-wrap">
+      {t(`screening.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+export function FindingBadge({ finding }: { finding: Finding }) {
+  const { t } = useTranslation();
+  const look = FINDING_LOOK[finding];
+  return (
+    <Badge
+      variant="outline"
+      color={look.color}
+      leftSection={look.icon}
+      className="hw-badge-wrap"
+      data-finding={finding}
+    >
+      {t(`screening.findings.${finding}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,116 @@
+import { Anchor, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingText } from '@web/components/loading-text';
+import { StatusMessage } from '@web/components/status-message';
+import { useLoad } from '@web/features/cases/use-load';
+import { errorMessage } from '@web/lib/errors';
+import { href } from '@web/lib/router';
+import { loadScriptFont } from '@web/lib/script-fonts';
+import { getInstrument, getScreening } from './screening.api';
+import { INTERVIEW_LANGS, type InterviewLang } from './screening.schema';
+import { StatusBadge } from './screening-labels';
+import { screeningPath } from './screening-paths';
+import { InterviewFlow } from './interview-flow';
+import { ScreeningReport } from './screening-report';
+import { ScreeningResult } from './screening-result';
+import { ScreeningReview } from './screening-review';
+
+/** The screening and the version of the instrument it was begun on, in the interview language. */
+async function loadScreening(
+  caseId: string,
+  screeningId: string,
+  lang: InterviewLang,
+  signal: AbortSignal,
+) {
+  const screening = await getScreening(caseId, screeningId, signal);
+  const ref = { id: screening.instrumentId, version: screening.instrumentVersion };
+  return { screening, instrument: await getInstrument(ref, lang, signal) };
+}
+
+function Header(props: {
+  caseId: string;
+  title: string | null;
+  lang: InterviewLang;
+  onLangChange: (lang: InterviewLang) => void;
+  status?: Parameters<typeof StatusBadge>[0]['status'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Anchor href={href(screeningPath(props.caseId))} className="hw-touch-link" size="sm">
+        {t('screening.backToList')}
+      </Anchor>
+      {props.title && (
+        <Group gap="xs">
+          <Text fw={700} lang={props.lang} className="hw-name" data-testid="screening-instrument">
+            {props.title}
+          </Text>
+          {props.status && <StatusBadge status={props.status} />}
+        </Group>
+      )}
+      <NativeSelect
+        label={t('screening.interviewLanguage')}
+        value={props.lang}
+        onChange={(event) => props.onLangChange(event.currentTarget.value as InterviewLang)}
+        data={INTERVIEW_LANGS.map((value) => ({ value, label: t(`screening.languages.${value}`) }))}
+        maw={240}
+      />
+    </Stack>
+  );
+}
+
+/** One screening: the interview while in progress, the explained result once complete. */
+export function ScreeningView(props: {
+  caseId: string;
+  screeningId: string;
+  lang: InterviewLang;
+  onLangChange: (lang: InterviewLang) => void;
+}) {
+  const { t } = useTranslation();
+  const { caseId, screeningId, lang } = props;
+  const fetcher = useCallback(
+    (signal: AbortSignal) => loadScreening(caseId, screeningId, lang, signal),
+    [caseId, screeningId, lang],
+  );
+  const loaded = useLoad(fetcher);
+  useEffect(() => {
+    if (lang === 'th') {
+      loadScriptFont('Thai');
+    }
+  }, [lang]);
+  const data = loaded.data;
+  const reload = () => void loaded.reload();
+  return (
+    <Stack gap="md">
+      <Header
+        caseId={caseId}
+        title={data?.instrument.title ?? null}
+        status={data?.screening.status}
+        lang={lang}
+        onLangChange={props.onLangChange}
+      />
+      {loaded.loading && !data && <LoadingText />}
+      <StatusMessage
+        status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
+      />
+      {data && data.screening.status === 'in_progress' && (
+        <InterviewFlow
+          key={data.screening.version}
+          caseId={caseId}
+          screening={data.screening}
+          instrument={data.instrument}
+          lang={lang}
+          onReload={reload}
+        />
+      )}
+      {data && data.screening.status !== 'in_progress' && (
+        <>
+          <ScreeningResult screening={data.screening} instrument={data.instrument} lang={lang} />
+          <ScreeningReview caseId={caseId} screening={data.screening} onChanged={reload} />
+          <ScreeningReport caseId={caseId} screening={data.screening} />
+        </>
+      )}
+    </Stack>
+  );
+}
