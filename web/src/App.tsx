@@ -52,6 +52,16 @@ const InstrumentsPage = lazy(() =>
     default: module.InstrumentsPage,
   })),
 );
+const DeadlinesPage = lazy(() =>
+  import('@web/features/nrm/deadlines-page').then((module) => ({
+    default: module.DeadlinesPage,
+  })),
+);
+const JurisdictionsPage = lazy(() =>
+  import('@web/features/nrm/jurisdictions-page').then((module) => ({
+    default: module.JurisdictionsPage,
+  })),
+);
 const SecurityPage = lazy(() =>
   import('@web/features/security/security-page').then((module) => ({
     default: module.SecurityPage,
@@ -71,6 +81,8 @@ interface RouteDef {
     | 'nav.audit'
     | 'nav.organisation'
     | 'nav.security'
+    | 'nrm.deadlines.nav'
+    | 'nrm.jurisdictions.nav'
     | 'instruments.nav';
   page: ComponentType;
   permission?: UiPermission;
@@ -109,6 +121,18 @@ const ROUTES: RouteDef[] = [
     label: 'instruments.nav',
     page: InstrumentsPage,
     permission: 'screening.read',
+  },
+  {
+    path: '/nrm/deadlines',
+    label: 'nrm.deadlines.nav',
+    page: DeadlinesPage,
+    permission: 'nrm.read',
+  },
+  {
+    path: '/nrm/jurisdictions',
+    label: 'nrm.jurisdictions.nav',
+    page: JurisdictionsPage,
+    permission: 'nrm_deadline.manage',
   },
   { path: '/security', label: 'nav.security', page: SecurityPage },
 ];

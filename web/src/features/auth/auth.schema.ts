@@ -43,4 +43,7 @@ export type UiPermission =
   | 'screening.write'
   | 'screening.approve'
   | 'screening_instrument.manage'
+  | 'nrm.read'
+  | 'nrm.write'
+  | 'nrm_deadline.manage'
   | 'token.manage';

@@ -17,6 +17,7 @@ import { LoadMore } from '@web/components/load-more';
 import { LoadingText } from '@web/components/loading-text';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { hasPermission, useMe } from '@web/features/auth/session';
+import { CaseNrmSection } from '@web/features/nrm/case-nrm-section';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
 import { formatDate } from '@web/lib/format';
@@ -220,8 +221,16 @@ export function CaseJourneyTab({ caseId, onChanged }: { caseId: string; onChange
     list.add([event], 'end');
     onChanged?.();
   };
+  // Recording a referral or a decision adds journey events on the server.
+  const handleNrmChanged = () => {
+    list.reload();
+    onChanged?.();
+  };
   return (
     <Stack gap="md">
+      {hasPermission(me, 'nrm.read') && (
+        <CaseNrmSection caseId={caseId} onChanged={handleNrmChanged} />
+      )}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="journey-heading">
         <Title order={2} className="hw-h2" id="journey-heading">
           {t('journey.title')}

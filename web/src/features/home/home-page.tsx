@@ -4,6 +4,7 @@ import { PageTitle } from '@web/components/page-title';
 import { CheckIcon, InfoIcon } from '@web/components/icons';
 import { hasPermission, useMe } from '@web/features/auth/session';
 import { href } from '@web/lib/router';
+import { NrmHomeCard } from '@web/features/nrm/nrm-home-card';
 import { CaseworkerHome } from './caseworker-home';
 import { OutreachHome, seesNoCases } from './outreach-home';
 
@@ -14,6 +15,11 @@ export function HomePage() {
   const links = [
     { path: '/cases', label: t('nav.cases'), show: hasPermission(me, 'case.read') },
     { path: '/tasks', label: t('nav.tasks'), show: hasPermission(me, 'case.update') },
+    {
+      path: '/nrm/deadlines',
+      label: t('nrm.deadlines.nav'),
+      show: hasPermission(me, 'nrm.read'),
+    },
     { path: '/users', label: t('nav.users'), show: hasPermission(me, 'user.manage') },
     { path: '/audit', label: t('nav.audit'), show: hasPermission(me, 'audit.read') },
     {
@@ -28,6 +34,7 @@ export function HomePage() {
     <Stack gap="lg" maw={720}>
       <PageTitle>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
       {hasPermission(me, 'case.read') && <CaseworkerHome />}
+      {hasPermission(me, 'case.read_all') && hasPermission(me, 'nrm.read') && <NrmHomeCard />}
       {seesNoCases(me) && <OutreachHome me={me} />}
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">

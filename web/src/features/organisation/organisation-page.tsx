@@ -8,6 +8,7 @@ import { hasPermission, useMe, useSession } from '@web/features/auth/session';
 import { countryName } from '@web/features/cases/countries';
 import { isApiError } from '@web/lib/api';
 import { errorMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { NrmSettingsForm } from '@web/features/nrm/nrm-settings-form';
 import { getOrganisation, updateOrganisation } from './organisation.api';
 import { OrganisationUpdateSchema, type Organisation } from './organisation.schema';
 
@@ -150,6 +151,7 @@ export function OrganisationPage() {
           <OrganisationForm organisation={organisation} onSaved={handleSaved} />
         </Paper>
       )}
+      {organisation && <NrmSettingsForm />}
     </Stack>
   );
 }
