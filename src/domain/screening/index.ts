@@ -13,3 +13,6 @@ export { getScreening, listCaseScreenings } from './screening-reads.service.ts';
 export { createScreening, updateScreening } from './screenings.service.ts';
 export { approveScreening } from './screening-approve.service.ts';
 export { screeningRoutes } from './screening.routes.ts';
+export * from './report/report.schema.ts';
+export { screeningReport, type ScreeningReport } from './report/report.service.ts';
+export { LEGAL_BASIS, provisionsFor } from './report/legal-basis.ts';

@@ -23,6 +23,8 @@ import {
 } from './screening-views.schema.ts';
 import { approveScreening } from './screening-approve.service.ts';
 import { createScreening, updateScreening } from './screenings.service.ts';
+import { ReportBodySchema, ReportQuerySchema } from './report/report.schema.ts';
+import { screeningReport } from './report/report.service.ts';
 
 const IfMatchSchema = z.object({ 'if-match': z.string().max(40).optional() }).loose();
 
@@ -160,5 +162,30 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       approveScreening(request.ctx, request.params.caseId, request.params.screeningId),
+  );
+
+  app.get(
+    '/api/cases/:caseId/screenings/:screeningId/report.pdf',
+    {
+      schema: {
+        summary: 'The non-punishment evidence report (PDF; DRAFT until approved; audited)',
+        description:
+          'A complete screening not yet approved gives the internal DRAFT (no authority, no consent: it does not leave the organisation). An approved one gives the final report for `authorityName` + `authorityKind`, only under the person’s consent for legal proceedings naming that authority and covering `assessment` (identity shown only when covered too); without them 400 or 403 `consent_required`. Under the child rules a guardian or best-interest record is required.',
+        tags,
+        params: ScreeningParamsSchema,
+        querystring: ReportQuerySchema,
+        produces: ['application/pdf'],
+        response: { 200: ReportBodySchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const report = await screeningReport(request.ctx, request.params, request.query);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${report.fileName}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
+        .send(report.pdf);
+    },
   );
 };

@@ -25,7 +25,7 @@ export const ACTION_CODES = [
   'case.attachment.download', 'case.attachments.read', 'consent.record', 'consent.withdraw',
   'consent.read', 'consent.check', 'draft.save', 'draft.read', 'draft.delete', 'draft.use',
   'home.read', 'screening.create', 'screening.update', 'screening.read', 'screenings.read',
-  'screening.approve', 'screening_instrument.create', 'nrm_referral.create',
+  'screening.approve', 'screening.report', 'screening_instrument.create', 'nrm_referral.create',
   'nrm_referrals.read', 'nrm_referral.decide', 'nrm_due.read', 'nrm_settings.update',
   'nrm_step.update', 'nrm_holiday.update', 'nrm_holiday.delete',
 ] as const;
