@@ -24,6 +24,9 @@ import type { Referral, ReferralCreate } from './nrm-views.schema.ts';
  * `identification/nrm_referral` through the cases module.
  */
 
+/** How far ahead of the server's clock a referral may be dated (a browser's clock runs fast). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** The jurisdiction named by the input, in force; throws `validation_failed` when unknown. */
 export async function knownJurisdiction(ctx: Ctx, code: string): Promise<Jurisdiction> {
   const j = await jurisdictionInForce(ctx.db, code);
@@ -56,7 +59,7 @@ export async function loadReferral(
  * Records a referral of a case to `jurisdiction`'s NRM (`nrm.write`), received by `authority`
  * at `referredAt`: its steps with their due dates, the journey event (`case.update` too) and
  * the audit entry, in one transaction. Throws `case_not_found`, `validation_failed` (unknown
- * jurisdiction, `referredAt` in the future); nothing is written then.
+ * jurisdiction, `referredAt` more than 5 minutes in the future); nothing is written then.
  */
 export async function createReferral(
   ctx: Ctx,
@@ -66,7 +69,7 @@ export async function createReferral(
   const actor = await requireAccess(ctx, 'nrm.write', [{ type: 'case', id: caseId }]);
   const j = await knownJurisdiction(ctx, input.jurisdiction);
   const referredAt = new Date(input.referredAt);
-  if (referredAt > ctx.now()) {
+  if (referredAt.getTime() > ctx.now().getTime() + CLOCK_SKEW_MS) {
     throw validationFailed([{ path: 'referredAt', message: 'The referral is in the future' }]);
   }
   const id = newId();
