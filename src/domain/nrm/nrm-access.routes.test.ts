@@ -16,9 +16,8 @@ import {
 } from './nrm.fixtures.ts';
 
 /**
- * Who may call each NRM route of a case, and what bad input gets: every role, a caseworker the
- * case is not assigned to and another organisation's admin (404, like an unknown id). Bad
- * input: nrm-input.routes.test.ts.
+ * Who may call each NRM route: every role, a caseworker the case is not assigned to and another
+ * organisation's admin (404, like an unknown id). Bad input: nrm-input.routes.test.ts.
  */
 type Caller = keyof CaseScenario['as'] | 'anonymous';
 const CALLERS: readonly Caller[] = [
