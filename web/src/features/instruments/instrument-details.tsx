@@ -69,7 +69,7 @@ function Sources({ details }: { details: DisplayDetails }) {
               {source.key}
             </Text>{' '}
             {source.url ? <a href={source.url}>{source.citation}</a> : source.citation}{' '}
-            <Badge variant="light" color="gray.8" radius="sm" tt="none">
+            <Badge variant="outline" color="gray.8" radius="sm" tt="none">
               {t(`instruments.sourceStatus.${source.status}`)}
             </Badge>
           </li>
@@ -124,10 +124,10 @@ function IndicatorItem({ indicator }: { indicator: DisplayIndicator }) {
         <Text span fw={700} className="hw-code">
           {indicator.id}
         </Text>
-        <Badge variant="light" radius="sm" tt="none">
+        <Badge variant="outline" color="indigo.9" radius="sm" tt="none">
           {t(`instruments.strength.${indicator.strength}`)}
         </Badge>
-        <Badge variant="light" color="gray.8" radius="sm" tt="none">
+        <Badge variant="outline" color="gray.8" radius="sm" tt="none">
           {t(`instruments.appliesTo.${indicator.appliesTo}`)}
         </Badge>
         {indicator.basis && indicator.basis.provenance !== 'source' && (

@@ -31,14 +31,14 @@ const WHERE: readonly [
   [/^rule\./, 'rule'],
 ];
 
-function summaryLabel(path: string, t: TFunction): string | null {
+function summaryLabel(path: string, t: TFunction): string {
   for (const [pattern, where] of WHERE) {
     const match = pattern.exec(path);
     if (match) {
       return t(`instruments.form.where.${where}`, { n: Number(match[1] ?? 0) + 1 });
     }
   }
-  return null;
+  return t('instruments.form.sections.about');
 }
 
 /** Field errors with where each is, for the error summary. */

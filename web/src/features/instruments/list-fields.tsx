@@ -16,7 +16,8 @@ function RemoveButton(props: { label: string; onClick: () => void; disabled?: bo
   return (
     <Button
       variant="subtle"
-      color="red.8"
+      color="red"
+      c={props.disabled ? undefined : 'red.9'}
       size="compact-sm"
       aria-label={props.label}
       disabled={props.disabled}
