@@ -16,8 +16,8 @@ function deadline(dueAt: string | null, extra: Partial<StepTiming> = {}): StepTi
 }
 
 describe('dueState', () => {
-  it('counts whole days up, so a deadline in 3 days 1 hour is "due in 4 days"', () => {
-    expect(dueState(deadline('2026-01-23T10:00:00Z'), NOW)).toEqual({ kind: 'due_days', days: 4 });
+  it('counts whole days left, so a deadline in 3 days 23 hours is "due in 3 days"', () => {
+    expect(dueState(deadline('2026-01-24T08:00:00Z'), NOW)).toEqual({ kind: 'due_days', days: 3 });
     expect(dueState(deadline('2026-01-23T09:00:00Z'), NOW)).toEqual({ kind: 'due_days', days: 3 });
   });
 

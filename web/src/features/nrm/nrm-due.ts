@@ -32,7 +32,9 @@ export interface StepTiming {
 
 function remaining(kind: StepTiming['kind'], ms: number): DueState {
   if (kind === 'period') {
-    return ms <= 0 ? { kind: 'ended' } : { kind: 'ends_days', days: Math.ceil(ms / DAY) };
+    return ms <= 0
+      ? { kind: 'ended' }
+      : { kind: 'ends_days', days: Math.max(1, Math.floor(ms / DAY)) };
   }
   if (ms <= 0) {
     return { kind: 'overdue', days: Math.floor(Math.abs(ms) / DAY) };
@@ -40,7 +42,8 @@ function remaining(kind: StepTiming['kind'], ms: number): DueState {
   if (ms < DAY) {
     return { kind: 'due_hours', hours: Math.ceil(ms / HOUR) };
   }
-  return { kind: 'due_days', days: Math.ceil(ms / DAY) };
+  // Whole days left: a deadline at the end of next Friday is "due in 7 days" on this Friday.
+  return { kind: 'due_days', days: Math.floor(ms / DAY) };
 }
 
 /** The state of `step` at `now`. */
