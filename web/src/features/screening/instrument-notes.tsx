@@ -21,7 +21,7 @@ export function InstrumentNotes({ instrument }: { instrument: InstrumentView }) 
         </Badge>
         <Badge
           variant="outline"
-          color={instrument.verified ? 'teal.9' : 'orange.9'}
+          color={instrument.verified ? 'teal.9' : 'red.9'}
           leftSection={instrument.verified ? <CheckIcon /> : <WarningIcon />}
           className="hw-badge-wrap"
         >

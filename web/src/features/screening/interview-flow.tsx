@@ -42,6 +42,7 @@ export function InterviewFlow(props: {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const question = questions[step];
+  const allAnswered = questions.every((q) => interview.answers[q.id] !== undefined);
 
   const handleLeave = async () => {
     setBusy(true);
@@ -89,6 +90,11 @@ export function InterviewFlow(props: {
                 : t('screening.interview.toSummary')
             }
             onLeave={() => void handleLeave()}
+            onSummary={
+              step + 1 < questions.length && allAnswered
+                ? () => interview.goTo(questions.length)
+                : null
+            }
             busy={busy}
           />
         </>

@@ -135,7 +135,10 @@ export function QuestionStep(props: QuestionStepProps) {
           <Text size="sm" id="question-progress" data-testid="question-progress">
             {t('screening.interview.progress', { current: position + 1, total })}
           </Text>
-          <Progress value={percent} size="md" aria-labelledby="question-progress" />
+          {/* The bar itself is the progressbar (Mantine puts the role on the section). */}
+          <Progress.Root size="md">
+            <Progress.Section value={percent} aria-labelledby="question-progress" />
+          </Progress.Root>
         </Stack>
         <Text size="sm" fw={700} tt="uppercase" c="dimmed" data-testid="question-group">
           {t(`screening.interview.groupKinds.${group.kind}`, { name: label(group.key) })}
@@ -166,6 +169,8 @@ export function StepButtons(props: {
   onNext: () => void;
   nextLabel: string;
   onLeave: () => void;
+  /** Straight back to the summary, once every question has an answer. */
+  onSummary: (() => void) | null;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -178,6 +183,11 @@ export function StepButtons(props: {
           </Button>
         )}
         <Button onClick={props.onNext}>{props.nextLabel}</Button>
+        {props.onSummary && (
+          <Button variant="light" onClick={props.onSummary}>
+            {t('screening.interview.toSummary')}
+          </Button>
+        )}
       </Group>
       <Button variant="subtle" onClick={props.onLeave} loading={props.busy}>
         {t('screening.interview.saveLeave')}

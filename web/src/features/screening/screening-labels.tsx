@@ -39,17 +39,20 @@ export function UnknownIcon() {
   );
 }
 
-/** Colour and icon of a finding or a part's status: always shown with its words. */
+/** A dark amber: Mantine's yellow and orange are below 4.5:1 as text on white. */
+const AMBER = '#8a5300';
+
+/** Colour and icon of a finding or a part's status: always shown with its words (≥ 4.5:1). */
 export const FINDING_LOOK: Record<Finding, { color: string; icon: ReactNode }> = {
-  indicators_present: { color: 'orange.9', icon: <WarningIcon /> },
+  indicators_present: { color: 'red.9', icon: <WarningIcon /> },
   insufficient_indicators: { color: 'gray.7', icon: <InfoIcon /> },
-  undetermined: { color: 'yellow.9', icon: <UnknownIcon /> },
+  undetermined: { color: AMBER, icon: <UnknownIcon /> },
 };
 
 export const PART_LOOK: Record<PartStatus, { color: string; icon: ReactNode }> = {
-  met: { color: 'orange.9', icon: <CheckIcon /> },
+  met: { color: 'red.9', icon: <CheckIcon /> },
   not_met: { color: 'gray.7', icon: <BlockIcon /> },
-  undetermined: { color: 'yellow.9', icon: <UnknownIcon /> },
+  undetermined: { color: AMBER, icon: <UnknownIcon /> },
 };
 
 export function StatusBadge({ status }: { status: ScreeningStatus }) {
