@@ -63,6 +63,18 @@ const ROUTES: Route[] = [
       (await request(t.app, session(c), { method: 'GET', url: '/api/screening/instruments' }))
         .statusCode,
   },
+  ...['versions', 'versions/1/document'].map((path): Route => ({
+    name: `GET /api/screening/instruments/:id/${path}`,
+    expected: { ...READERS, otherCaseworker: 200, otherOrgAdmin: 200, anonymous: 401 },
+    otherwise: 403,
+    call: async (c) =>
+      (
+        await request(t.app, session(c), {
+          method: 'GET',
+          url: `/api/screening/instruments/palermo-elements/${path}`,
+        })
+      ).statusCode,
+  })),
   {
     name: 'POST /api/screening/instruments (own)',
     expected: { admin: 201, otherOrgAdmin: 201, anonymous: 401 },

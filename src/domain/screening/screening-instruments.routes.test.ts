@@ -234,3 +234,40 @@ describe('a new instrument version', () => {
     });
   });
 });
+
+describe('GET /api/screening/instruments/:id/versions[/:v/document]', () => {
+  const get = (as: keyof CaseScenario['as'], url: string) =>
+    request(t.app, s.as[as], { method: 'GET', url: `/api/screening/instruments/${url}` });
+
+  it('gives an own instrument whole, as published, to its organisation only', async () => {
+    const id = `doc-${unique()}`;
+    const published = ownInstrument(id, 1);
+    expect((await publish('admin', published)).statusCode).toBe(201);
+    expect((await publish('admin', ownInstrument(id, 2))).statusCode).toBe(201);
+    const doc = await get('caseworker', `${id}/versions/1/document`);
+    expect(doc.statusCode, doc.body).toBe(200);
+    expect(doc.json()).toEqual(published);
+    const versions = await get('viewer', `${id}/versions?lang=th`);
+    expect(versions.statusCode, versions.body).toBe(200);
+    expect(versions.json<InstrumentList>().items.map((i) => i.version)).toEqual([1, 2]);
+    expectProblem(await get('otherOrgAdmin', `${id}/versions/1/document`), 404, 'not_found');
+    expectProblem(await get('otherOrgAdmin', `${id}/versions`), 404, 'not_found');
+  });
+
+  it('gives a built-in whole with its sources; unknown ids and versions are 404, bad ones 400', async () => {
+    const doc = await get('caseworker', 'palermo-elements/versions/1/document');
+    expect(doc.statusCode, doc.body).toBe(200);
+    expect(doc.json()).toEqual(builtinInstrument('palermo-elements', 1));
+    expectProblem(
+      await get('caseworker', 'palermo-elements/versions/99/document'),
+      404,
+      'not_found',
+    );
+    expectProblem(await get('caseworker', 'no-such-thing/versions'), 404, 'not_found');
+    expectProblem(
+      await get('caseworker', 'palermo-elements/versions/one/document'),
+      400,
+      'validation_failed',
+    );
+  });
+});

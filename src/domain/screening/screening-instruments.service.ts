@@ -139,6 +139,46 @@ export async function getInstrument(
 }
 
 /**
+ * The whole document of one instrument version the caller's organisation may use
+ * (`screening.read`): every language, sources, dimensions, rule parts and provenance, as it was
+ * published. What a new version starts from, and what an auditor of a result reads. Throws
+ * `not_found`.
+ */
+export async function getInstrumentDocument(
+  ctx: Ctx,
+  ref: { instrumentId: string; version: number },
+): Promise<Instrument> {
+  const actor = await requireAccess(ctx, 'screening.read');
+  const found = await findOrFail(
+    findInstrument(ctx.db, actor.organisationId, {
+      instrumentId: ref.instrumentId,
+      instrumentVersion: ref.version,
+    }),
+    'not_found',
+    'No such instrument version',
+  );
+  return found.instrument;
+}
+
+/**
+ * Every version of `instrumentId` the caller's organisation may use (`screening.read`), oldest
+ * first, texts in `lang`. Throws `not_found` when there is none.
+ */
+export async function listInstrumentVersions(
+  ctx: Ctx,
+  instrumentId: string,
+  q: InstrumentListQuery,
+): Promise<InstrumentList> {
+  const actor = await requireAccess(ctx, 'screening.read');
+  const versions = await available(ctx.db, actor.organisationId, instrumentId);
+  if (versions.length === 0) {
+    throw new AppError('not_found', 'No such instrument');
+  }
+  const items = [...versions].sort((a, b) => a.instrument.version - b.instrument.version);
+  return { items: items.map((a) => toInstrumentView(a.instrument, a.owner, q.lang)) };
+}
+
+/**
  * The latest version of every instrument the caller's organisation may use (`screening.read`),
  * texts in `lang` (English where a text is not translated).
  */

@@ -140,6 +140,8 @@ export const InstrumentParamsSchema = z
   .object({ instrumentId: z.string().max(100), version: z.coerce.number().int().min(1).max(1e6) })
   .strict();
 
+export const InstrumentIdParamsSchema = z.object({ instrumentId: z.string().max(100) }).strict();
+
 export const IndicatorViewSchema = z.object({
   id: z.string(),
   dimension: z.string(),

@@ -6,10 +6,13 @@ import { InstrumentSchema } from './instrument.schema.ts';
 import {
   createInstrument,
   getInstrument,
+  getInstrumentDocument,
+  listInstrumentVersions,
   listInstruments,
 } from './screening-instruments.service.ts';
 import { getScreening, listCaseScreenings } from './screening-reads.service.ts';
 import {
+  InstrumentIdParamsSchema,
   InstrumentListQuerySchema,
   InstrumentListSchema,
   InstrumentParamsSchema,
@@ -64,6 +67,35 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getInstrument(request.ctx, request.params, request.query),
+  );
+
+  app.get(
+    '/api/screening/instruments/:instrumentId/versions',
+    {
+      schema: {
+        summary: 'Every version of an instrument the organisation may use, oldest first',
+        tags,
+        params: InstrumentIdParamsSchema,
+        querystring: InstrumentListQuerySchema,
+        response: { 200: InstrumentListSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) =>
+      listInstrumentVersions(request.ctx, request.params.instrumentId, request.query),
+  );
+
+  app.get(
+    '/api/screening/instruments/:instrumentId/versions/:version/document',
+    {
+      schema: {
+        summary: 'One version of an instrument, whole, as published (every language and source)',
+        description: 'The body a new version starts from (POST /api/screening/instruments).',
+        tags,
+        params: InstrumentParamsSchema,
+        response: { 200: InstrumentSchema, ...AUTHED_PROBLEMS },
+      },
+    },
+    async (request) => getInstrumentDocument(request.ctx, request.params),
   );
 
   app.post(
