@@ -121,6 +121,13 @@ describe('screening interview (360 px)', () => {
     await expectText(item, 'In progress');
     await item.getByRole('link', { name: 'Continue the interview' }).click();
     await expectText(progress(page), `Question 4 of ${QUESTIONS}`);
+    // The interview language can differ from the UI's: the question in Thai, the screen in English.
+    await page.getByLabel('Interview language').selectOption('th');
+    await expectText(page.getByTestId('question-text'), /[\u0E00-\u0E7F]/);
+    expect(await page.getByTestId('question-text').getAttribute('lang')).toBe('th');
+    await expectText(progress(page), `Question 4 of ${QUESTIONS}`);
+    await page.getByLabel('Interview language').selectOption('en');
+    await expectText(page.getByTestId('question-text'), /^[^\u0E00-\u0E7F]+$/);
     await page.getByRole('button', { name: 'Back' }).click();
     await expectText(progress(page), `Question 3 of ${QUESTIONS}`);
     expect(await page.getByRole('radio', { name: "Don't know", exact: true }).isChecked()).toBe(

@@ -6,6 +6,11 @@ import { NEW_SCREENING } from './screening-paths';
 import { ScreeningList } from './screening-list';
 import { ScreeningStart } from './screening-start';
 import { ScreeningView } from './screening-view';
+// Mantine's radio styles, loaded with the screening (the only radios of the app today; see
+// mantine-styles.ts for the components every page uses).
+import '@mantine/core/styles/Radio.css';
+import '@mantine/core/styles/RadioCard.css';
+import '@mantine/core/styles/RadioIndicator.css';
 import './screening.css';
 
 /**

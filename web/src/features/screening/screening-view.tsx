@@ -16,16 +16,36 @@ import { ScreeningReport } from './screening-report';
 import { ScreeningResult } from './screening-result';
 import { ScreeningReview } from './screening-review';
 
-/** The screening and the version of the instrument it was begun on, in the interview language. */
-async function loadScreening(
-  caseId: string,
-  screeningId: string,
-  lang: InterviewLang,
-  signal: AbortSignal,
-) {
-  const screening = await getScreening(caseId, screeningId, signal);
-  const ref = { id: screening.instrumentId, version: screening.instrumentVersion };
-  return { screening, instrument: await getInstrument(ref, lang, signal) };
+/**
+ * The screening, and the version of the instrument it was begun on in the interview language:
+ * a new language fetches the instrument again and leaves the interview (and its saves) alone.
+ */
+function useScreeningData(caseId: string, screeningId: string, lang: InterviewLang) {
+  const screeningFetcher = useCallback(
+    (signal: AbortSignal) => getScreening(caseId, screeningId, signal),
+    [caseId, screeningId],
+  );
+  const screening = useLoad(screeningFetcher);
+  const id = screening.data?.instrumentId;
+  const version = screening.data?.instrumentVersion;
+  const instrumentFetcher = useCallback(
+    (signal: AbortSignal) =>
+      id !== undefined && version !== undefined
+        ? getInstrument({ id, version }, lang, signal)
+        : Promise.resolve(null),
+    [id, version, lang],
+  );
+  const instrument = useLoad(instrumentFetcher);
+  const data =
+    screening.data && instrument.data
+      ? { screening: screening.data, instrument: instrument.data }
+      : null;
+  return {
+    data,
+    loading: screening.loading || instrument.loading,
+    error: screening.error ?? instrument.error,
+    reload: screening.reload,
+  };
 }
 
 function Header(props: {
@@ -69,11 +89,7 @@ export function ScreeningView(props: {
 }) {
   const { t } = useTranslation();
   const { caseId, screeningId, lang } = props;
-  const fetcher = useCallback(
-    (signal: AbortSignal) => loadScreening(caseId, screeningId, lang, signal),
-    [caseId, screeningId, lang],
-  );
-  const loaded = useLoad(fetcher);
+  const loaded = useScreeningData(caseId, screeningId, lang);
   useEffect(() => {
     if (lang === 'th') {
       loadScriptFont('Thai');
