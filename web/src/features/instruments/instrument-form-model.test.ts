@@ -4,11 +4,10 @@ import ilo from '@/domain/screening/instruments/ilo-forced-labour.v1.json';
 import palermo from '@/domain/screening/instruments/palermo-elements.v1.json';
 import scam from '@/domain/screening/instruments/scam-forced-criminality.v1.json';
 import { blankForm, moveRow } from './instrument-form-blank';
-import { instrumentFromViews } from './instrument-from-views';
 import { fromInstrument, toInstrument } from './instrument-form-model';
 import { checkInstrument } from './instrument-issues';
 import { parseInstrumentPath } from './instrument-routes';
-import { InstrumentSchema, type Instrument, type InstrumentView } from './instruments.schema';
+import { InstrumentSchema } from './instruments.schema';
 
 const SHIPPED = [palermo, ilo, delphi, scam].map((doc) => InstrumentSchema.parse(doc));
 
@@ -106,47 +105,6 @@ describe('instrument form model', () => {
     expect(moveRow(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveRow(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moveRow(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
-  });
-});
-
-function viewOf(doc: Instrument, lang: 'en' | 'th'): InstrumentView {
-  const pick = (text: Record<string, string | undefined>) => text[lang] ?? text.en ?? '';
-  return {
-    id: doc.id,
-    version: doc.version,
-    title: pick(doc.title),
-    kind: doc.kind,
-    owner: 'organisation',
-    verified: doc.verified,
-    ruleSummary: pick(doc.rule.summary),
-    caveats: doc.caveats.map(pick),
-    indicators: doc.indicators.map((ind) => ({
-      id: ind.id,
-      dimension: ind.dimension,
-      ...(ind.element && { element: ind.element }),
-      strength: ind.strength,
-      appliesTo: ind.appliesTo,
-      question: pick(ind.question),
-      help: pick(ind.help),
-    })),
-  };
-}
-
-describe('instrument from its views', () => {
-  const ilo = SHIPPED[1]!;
-
-  it('keeps every text of each language and the shipped rule and sources', () => {
-    const doc = instrumentFromViews({ en: viewOf(ilo, 'en'), th: viewOf(ilo, 'th') }, ilo);
-    expect(doc).toEqual(ilo);
-  });
-
-  it('without a shipped base, gives a document that only asks for the citation', () => {
-    const scam = SHIPPED[3]!;
-    const doc = instrumentFromViews({ en: viewOf(scam, 'en') }, undefined);
-    expect(doc.rule.requires.child.flatMap((r) => r.anyOf)).not.toContain('means');
-    expect(issuePaths({ ...doc, description: { en: 'x' }, licence: 'x' })).toEqual([
-      'sources.0.citation',
-    ]);
   });
 });
 

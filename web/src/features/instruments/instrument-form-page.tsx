@@ -12,12 +12,10 @@ import { href } from '@web/lib/router';
 import { InstrumentFormView } from './instrument-form';
 import { blankForm } from './instrument-form-blank';
 import { fromInstrument, type InstrumentForm } from './instrument-form-model';
-import { instrumentFromViews, type ViewsByLang } from './instrument-from-views';
 import { canPublishVersion, instrumentRights } from './instrument-rights';
 import { versionPath } from './instrument-routes';
-import { getInstrumentVersion, listInstruments } from './instruments.api';
-import { INSTRUMENT_LANGS, type Instrument, type InstrumentView } from './instruments.schema';
-import { shippedInstrument } from './shipped-instruments';
+import { getInstrumentDocument, getInstrumentVersion, listVersions } from './instruments.api';
+import type { Instrument, InstrumentView } from './instruments.schema';
 
 /** Hands a checked JSON document from the import page to the form ("Edit in the form"). */
 let handedOver: Instrument | null = null;
@@ -28,29 +26,17 @@ export function handOverToForm(doc: Instrument): void {
 interface Start {
   form: InstrumentForm;
   view: InstrumentView;
-  /** False when the form was filled partly from defaults (the API sends no whole document). */
-  complete: boolean;
-  fromShipped: boolean;
 }
 
-/** The whole document of a version: the shipped file, else rebuilt from its views. */
+/** The whole document of a version, as the next version's starting point. */
 async function startFrom(id: string, version: number, signal: AbortSignal): Promise<Start> {
-  const views = await Promise.all(
-    INSTRUMENT_LANGS.map((lang) => getInstrumentVersion(id, version, lang, signal)),
-  );
-  const byLang = Object.fromEntries(INSTRUMENT_LANGS.map((l, i) => [l, views[i]])) as ViewsByLang;
-  const list = await listInstruments('en', signal);
-  const latest = list.items.find((item) => item.id === id)?.version ?? version;
-  const shipped = byLang.en.owner === 'builtin' ? shippedInstrument(id, version) : undefined;
-  const base = byLang.en.owner === 'builtin' ? shippedInstrument(id) : undefined;
-  const doc = shipped ?? instrumentFromViews(byLang, base);
-  const form = { ...fromInstrument(doc), version: String(Math.max(latest, version) + 1) };
-  return {
-    form,
-    view: byLang.en,
-    complete: shipped !== undefined,
-    fromShipped: base !== undefined,
-  };
+  const [doc, view, versions] = await Promise.all([
+    getInstrumentDocument(id, version, signal),
+    getInstrumentVersion(id, version, 'en', signal),
+    listVersions(id, 'en', signal),
+  ]);
+  const latest = versions[0] ?? version;
+  return { form: { ...fromInstrument(doc), version: String(Math.max(latest, version) + 1) }, view };
 }
 
 function FormFromVersion(props: { id: string; version: number; copy: boolean }) {
@@ -68,16 +54,11 @@ function FormFromVersion(props: { id: string; version: number; copy: boolean }) 
   if (!start.data) {
     return <LoadingText />;
   }
-  const { view, complete, fromShipped } = start.data;
+  const { view } = start.data;
   if (!props.copy && !canPublishVersion(view.owner, rights)) {
     return <ForbiddenPage />;
   }
   const form = props.copy ? { ...start.data.form, id: '', version: '1' } : start.data.form;
-  const notice = complete
-    ? null
-    : t('instruments.form.incomplete', {
-        from: fromShipped ? t('instruments.form.fromShipped') : t('instruments.form.fromDefaults'),
-      });
   return (
     <Stack gap="md">
       <Anchor href={href(back)}>{t('instruments.actions.backTo', { title: view.title })}</Anchor>
@@ -87,7 +68,7 @@ function FormFromVersion(props: { id: string; version: number; copy: boolean }) 
           : t('instruments.form.titleVersion', { title: view.title })}
       </PageTitle>
       <Text maw={720}>{t('instruments.form.intro')}</Text>
-      <InstrumentFormView initial={form} idFixed={!props.copy} notice={notice} cancelPath={back} />
+      <InstrumentFormView initial={form} idFixed={!props.copy} cancelPath={back} />
     </Stack>
   );
 }

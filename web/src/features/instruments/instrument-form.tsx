@@ -1,9 +1,8 @@
-import { Alert, Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, summaryErrors } from '@web/components/error-summary';
-import { InfoIcon } from '@web/components/icons';
 import { StatusMessage } from '@web/components/status-message';
 import type { FieldErrors } from '@web/lib/errors';
 import { href } from '@web/lib/router';
@@ -70,7 +69,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function InstrumentFormView(props: {
   initial: InstrumentForm;
   idFixed: boolean;
-  notice?: string | null;
   cancelPath: string;
 }) {
   const { t } = useTranslation();
@@ -96,11 +94,6 @@ export function InstrumentFormView(props: {
     <FormProvider form={form} change={change} errors={errors} lang={lang}>
       <form onSubmit={handleSubmit} noValidate data-testid="instrument-form">
         <Stack gap="lg">
-          {props.notice && (
-            <Alert color="orange" icon={<InfoIcon />} data-testid="instrument-form-notice">
-              {props.notice}
-            </Alert>
-          )}
           <ErrorSummary
             errors={summaryErrors(located(errors, t))}
             idPrefix={FORM_ID}

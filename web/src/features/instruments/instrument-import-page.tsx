@@ -1,10 +1,11 @@
 import { Anchor, Button, FileInput, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@web/components/page-title';
 import { ForbiddenPage } from '@web/components/simple-pages';
 import { StatusMessage, type Status } from '@web/components/status-message';
 import { useMe } from '@web/features/auth/session';
+import { useLoad } from '@web/features/cases/use-load';
 import { href, navigate } from '@web/lib/router';
 import { InstrumentDetails } from './instrument-details';
 import { displayDocument } from './instrument-display';
@@ -13,7 +14,7 @@ import { checkInstrument, issueMessage, type InstrumentIssue } from './instrumen
 import { instrumentRights } from './instrument-rights';
 import type { Instrument } from './instruments.schema';
 import { PublishConfirm } from './publish-confirm';
-import { shippedInstrument } from './shipped-instruments';
+import { listInstruments } from './instruments.api';
 import { usePublish } from './use-publish';
 import { useInstrumentLang } from './use-instrument-lang';
 
@@ -66,7 +67,9 @@ async function readFile(file: File | null): Promise<string | null> {
 function Preview({ doc, publish }: { doc: Instrument; publish: ReturnType<typeof usePublish> }) {
   const { t } = useTranslation();
   const lang = useInstrumentLang();
-  const owner = shippedInstrument(doc.id) ? 'builtin' : 'organisation';
+  // Whose the id is today: a built-in's id publishes a new built-in version (platform admins).
+  const known = useLoad(useCallback((signal: AbortSignal) => listInstruments('en', signal), []));
+  const owner = known.data?.items.find((item) => item.id === doc.id)?.owner ?? 'organisation';
   return (
     <section aria-labelledby="import-preview">
       <Title order={2} id="import-preview" mb="sm">

@@ -13,23 +13,15 @@ import { InstrumentDetails } from './instrument-details';
 import { displayView } from './instrument-display';
 import { canPublishVersion, instrumentRights } from './instrument-rights';
 import { versionPath } from './instrument-routes';
-import { getInstrumentVersion, listInstruments, listVersions } from './instruments.api';
+import { getInstrumentDocument, getInstrumentVersion, listVersions } from './instruments.api';
 import { INSTRUMENT_LANGS, type InstrumentLang, type InstrumentView } from './instruments.schema';
-import { shippedInstrument } from './shipped-instruments';
 import { takePublishedNotice } from './use-publish';
 import { useInstrumentLang } from './use-instrument-lang';
 
 /** The versions of the instrument (newest first), each a link; this one is marked. */
 function History({ id, version, lang }: { id: string; version: number; lang: InstrumentLang }) {
   const { t } = useTranslation();
-  const fetcher = useCallback(
-    async (signal: AbortSignal) => {
-      const list = await listInstruments(lang, signal);
-      const latest = list.items.find((item) => item.id === id)?.version ?? version;
-      return listVersions(id, Math.max(latest, version), lang, signal);
-    },
-    [id, version, lang],
-  );
+  const fetcher = useCallback((signal: AbortSignal) => listVersions(id, lang, signal), [id, lang]);
   const versions = useLoad(fetcher);
   return (
     <section aria-labelledby="instrument-history">
@@ -92,12 +84,18 @@ export function InstrumentViewPage({ id, version }: { id: string; version: numbe
   const [lang, setLang] = useState<InstrumentLang>(useInstrumentLang());
   const [notice] = useState(takePublishedNotice);
   const fetcher = useCallback(
-    (signal: AbortSignal) => getInstrumentVersion(id, version, lang, signal),
+    async (signal: AbortSignal) => {
+      const [shown, whole] = await Promise.all([
+        getInstrumentVersion(id, version, lang, signal),
+        getInstrumentDocument(id, version, signal),
+      ]);
+      return { view: shown, doc: whole };
+    },
     [id, version, lang],
   );
   const loaded = useLoad(fetcher);
-  const view = loaded.data;
-  const doc = view?.owner === 'builtin' ? shippedInstrument(id, version) : undefined;
+  const view = loaded.data?.view;
+  const doc = loaded.data?.doc;
   return (
     <Stack gap="md">
       <Anchor href={href('/instruments')}>{t('instruments.actions.back')}</Anchor>

@@ -1,4 +1,4 @@
-import { api, isApiError } from '@web/lib/api';
+import { api } from '@web/lib/api';
 import type {
   Instrument,
   InstrumentLang,
@@ -29,32 +29,23 @@ export function publishInstrument(instrument: Instrument) {
   return api.post<InstrumentView>('/api/screening/instruments', instrument);
 }
 
-/** How many older versions the history asks about at most. */
-export const HISTORY_LIMIT = 30;
+/** `GET /api/screening/instruments/:id/versions/:version/document`: the version whole. */
+export function getInstrumentDocument(id: string, version: number, signal?: AbortSignal) {
+  return api.get<Instrument>(
+    `/api/screening/instruments/${encodeURIComponent(id)}/versions/${version}/document`,
+    { signal },
+  );
+}
 
-/**
- * The versions of `id` up to `latest` that exist (newest first). The API has no list of an
- * instrument's versions, so each number is asked for; a gap (404) is a number never published.
- */
+/** The version numbers of `id` the organisation may use, newest first. */
 export async function listVersions(
   id: string,
-  latest: number,
   lang: InstrumentLang,
   signal?: AbortSignal,
 ): Promise<number[]> {
-  const numbers = Array.from({ length: Math.min(latest, HISTORY_LIMIT) }, (_, i) => latest - i);
-  const found = await Promise.all(
-    numbers.map((version) =>
-      getInstrumentVersion(id, version, lang, signal).then(
-        () => version,
-        (caught: unknown) => {
-          if (isApiError(caught, 'not_found')) {
-            return null;
-          }
-          throw caught;
-        },
-      ),
-    ),
+  const list = await api.get<InstrumentList>(
+    `/api/screening/instruments/${encodeURIComponent(id)}/versions`,
+    { query: { lang }, signal },
   );
-  return found.filter((version): version is number => version !== null);
+  return list.items.map((item) => item.version).reverse();
 }
