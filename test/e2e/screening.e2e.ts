@@ -82,6 +82,8 @@ async function startInterview(page: Page, caseId: string): Promise<void> {
   await expectText(choice, 'Rule not verified');
   await expectText(choice, 'assigned to act, means and purpose by the Homeward project');
   await choice.click();
+  await expectNoAxeViolations(page, 'start a screening (360 px)');
+  await saveScreenshot(page, 'screening-start-360');
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await expectText(progress(page), `Question 1 of ${QUESTIONS}`);
 }
@@ -199,6 +201,7 @@ describe('screening interview (360 px)', () => {
     await supervisor.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
     await supervisor.getByTestId('approved-note').waitFor();
     await supervisor.getByTestId('statement-readonly').waitFor();
+    await saveScreenshot(supervisor, 'screening-approved-360');
     expect(await supervisor.getByLabel("Caseworker's statement").count()).toBe(0);
 
     // The final report needs an authority named by a valid legal-proceedings consent.
