@@ -148,7 +148,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   draft_not_found: 'No draft is kept for this form',
   screening_not_found: 'Screening not found',
   screening_locked: 'This screening can no longer be changed this way',
-  screening_not_complete: 'Only a complete screening can be approved',
+  screening_not_complete: 'The screening is not complete, or is approved already',
   nrm_referral_not_found: 'NRM referral not found',
   nrm_figure_verified: 'A verified figure is read in its source and cannot be edited',
   internal_error: 'Something went wrong on the server',

@@ -38,6 +38,8 @@ const KNOWN_CODES = [
   'case_not_found',
   'case_number_taken',
   'version_conflict',
+  'screening_locked',
+  'screening_not_complete',
   'consent_required',
   'attachment_too_large',
   'attachment_type_not_allowed',
