@@ -17,7 +17,7 @@ import {
   type ReferralRow,
 } from './nrm-referrals.repository.ts';
 import { knownJurisdiction, loadReferral } from './nrm-referrals.service.ts';
-import type { Jurisdiction } from './nrm.schema.ts';
+import type { DecisionKind, Jurisdiction } from './nrm.schema.ts';
 import type { DecisionInput, Referral, ReferralUpdate } from './nrm-views.schema.ts';
 
 /** The latest calendar date anywhere on earth (UTC+14): "today" in any caseworker's zone. */
@@ -91,7 +91,7 @@ async function writeDecision(
     type: 'nrm_decision',
     occurredOn: d.decidedOn,
     country: j.code,
-    outcome: `${d.kind} ${d.outcome}: ${d.decisionMaker}`.slice(0, 200),
+    outcome: journeyOutcome(d).slice(0, 200),
   });
   await recordAudit(tx, ctx, {
     organisationId: actor.organisationId,
@@ -133,4 +133,19 @@ export async function updateReferral(
     await writeDecision(tx, ctx, { actor, j, r, d: input.decision });
   });
   return (await loadReferral(ctx, actor, ref))!;
+}
+
+const KIND_WORDS: Record<DecisionKind, string> = {
+  reasonable_grounds: 'Reasonable grounds decision',
+  conclusive_grounds: 'Conclusive grounds decision',
+  identification: 'Identification decision',
+};
+
+/**
+ * The decision in words for the case's journey (a record kept in the organisation's working
+ * language, like the other outcomes caseworkers type): "Reasonable grounds decision: positive,
+ * by Single Competent Authority".
+ */
+function journeyOutcome(d: { kind: DecisionKind; outcome: string; decisionMaker: string }) {
+  return `${KIND_WORDS[d.kind]}: ${d.outcome}, by ${d.decisionMaker}`;
 }

@@ -165,7 +165,9 @@ describe('PATCH /api/cases/:caseId/nrm-referrals/:id: decisions', () => {
       ['identification', 'nrm_referral', '2026-01-16'],
       ['identification', 'nrm_decision', '2026-01-21'],
     ]);
-    expect(journey[1]!.outcome).toBe('reasonable_grounds positive: Single Competent Authority');
+    expect(journey[1]!.outcome).toBe(
+      'Reasonable grounds decision: positive, by Single Competent Authority',
+    );
   });
 
   it('a conclusive grounds decision closes the referral; nothing more can be decided', async () => {
