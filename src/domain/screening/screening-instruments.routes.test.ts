@@ -77,6 +77,13 @@ describe('GET /api/screening/instruments', () => {
     expect(th.indicators[0]!.question).toBe(
       builtinInstrument('palermo-elements')!.indicators[0]!.question.th,
     );
+    // The names of its parts and dimensions, and where its rule comes from, come with it.
+    const doc = builtinInstrument('palermo-elements')!;
+    expect(th.parts).toEqual(doc.rule.parts.map((p) => ({ key: p.key, title: p.title.th })));
+    expect(th.dimensions).toEqual(doc.dimensions.map((d) => ({ key: d.key, title: d.title.th })));
+    expect(th.ruleProvenance).toBe(doc.ruleProvenance);
+    const scam = en.items.find((i) => i.id === 'scam-forced-criminality')!;
+    expect(scam.elementsProvenance).toBe('project_convention');
     // Khmer texts are not written yet: English stands in.
     const km = (await list('caseworker', '?lang=km')).items.find(
       (i) => i.id === 'palermo-elements',

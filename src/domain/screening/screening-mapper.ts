@@ -123,7 +123,13 @@ export function toInstrumentView(
     owner,
     verified: instrument.verified,
     ruleSummary: pick(instrument.rule.summary, lang),
+    ruleProvenance: instrument.ruleProvenance,
+    ...(instrument.elementsProvenance !== undefined && {
+      elementsProvenance: instrument.elementsProvenance,
+    }),
     caveats: instrument.caveats.map((c) => pick(c, lang)),
+    dimensions: instrument.dimensions.map((d) => ({ key: d.key, title: pick(d.title, lang) })),
+    parts: instrument.rule.parts.map((p) => ({ key: p.key, title: pick(p.title, lang) })),
     indicators: instrument.indicators.map((ind) => ({
       id: ind.id,
       dimension: ind.dimension,

@@ -4,6 +4,7 @@ import {
   AppliesToSchema,
   ElementSchema,
   INSTRUMENT_KINDS,
+  PROVENANCES,
   RuleSetSchema,
   StrengthSchema,
 } from './instrument.schema.ts';
@@ -142,6 +143,8 @@ export const InstrumentParamsSchema = z
 
 export const InstrumentIdParamsSchema = z.object({ instrumentId: z.string().max(100) }).strict();
 
+const KeyTitleSchema = z.object({ key: z.string(), title: z.string() });
+
 export const IndicatorViewSchema = z.object({
   id: z.string(),
   dimension: z.string(),
@@ -163,7 +166,14 @@ export const InstrumentViewSchema = z.object({
   /** False when the rule or a weight has not been read in the primary source (see `caveats`). */
   verified: z.boolean(),
   ruleSummary: z.string(),
+  /** Where the rule comes from: `project_convention` when the source gives none. */
+  ruleProvenance: z.enum(PROVENANCES),
+  /** `project_convention` when the project assigned the indicators to act, means and purpose. */
+  elementsProvenance: z.enum(PROVENANCES).optional(),
   caveats: z.array(z.string()),
+  /** The names of the dimensions and scored parts, in the language asked for. */
+  dimensions: z.array(KeyTitleSchema),
+  parts: z.array(KeyTitleSchema),
   indicators: z.array(IndicatorViewSchema),
 });
 export type InstrumentView = z.infer<typeof InstrumentViewSchema>;

@@ -1,19 +1,40 @@
 import { Badge } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BlockIcon, CheckIcon, InfoIcon, WarningIcon } from '@web/components/icons';
 import { humanizeKey } from './interview-model';
-import type { Finding, PartStatus, ScreeningStatus } from './screening.schema';
+import type { Finding, InstrumentView, PartStatus, ScreeningStatus } from './screening.schema';
 
 /** Keys built at run time (a part or dimension of an instrument), with a fallback in words. */
 type Lookup = (key: string) => string;
 
-/** A part's, element's or dimension's name: translated when known, else its key in words. */
+/** The instrument's own names of its dimensions and parts, for the screens below it. */
+const KeyTitles = createContext<ReadonlyMap<string, string>>(new Map());
+
+/** Gives the screens of a screening the names its instrument has for its keys. */
+export function KeyTitlesProvider(props: { instrument: InstrumentView; children: ReactNode }) {
+  const { instrument } = props;
+  const titles = useMemo(
+    () => new Map([...instrument.dimensions, ...instrument.parts].map((d) => [d.key, d.title])),
+    [instrument],
+  );
+  return <KeyTitles.Provider value={titles}>{props.children}</KeyTitles.Provider>;
+}
+
+/**
+ * A part's, element's or dimension's name: translated in the app's language when it is a key the
+ * app knows (the built-ins'), else the instrument's own name for it (an organisation's own
+ * instrument, in the interview's language), else the key in words.
+ */
 export function useKeyLabel(): (key: string) => string {
   const { t, i18n } = useTranslation();
+  const titles = useContext(KeyTitles);
   return (key: string) => {
     const path = `screening.parts.${key}`;
-    return i18n.exists(path) ? (t as unknown as Lookup)(path) : humanizeKey(key);
+    if (i18n.exists(path)) {
+      return (t as unknown as Lookup)(path);
+    }
+    return titles.get(key) ?? humanizeKey(key);
   };
 }
 

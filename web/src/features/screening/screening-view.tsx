@@ -9,7 +9,7 @@ import { href } from '@web/lib/router';
 import { loadScriptFont } from '@web/lib/script-fonts';
 import { getInstrument, getScreening } from './screening.api';
 import { INTERVIEW_LANGS, type InterviewLang } from './screening.schema';
-import { StatusBadge } from './screening-labels';
+import { KeyTitlesProvider, StatusBadge } from './screening-labels';
 import { screeningPath } from './screening-paths';
 import { InterviewFlow } from './interview-flow';
 import { ScreeningReport } from './screening-report';
@@ -110,22 +110,30 @@ export function ScreeningView(props: {
       <StatusMessage
         status={loaded.error ? { tone: 'error', message: errorMessage(loaded.error, t) } : null}
       />
-      {data && data.screening.status === 'in_progress' && (
-        <InterviewFlow
-          key={data.screening.version}
-          caseId={caseId}
-          screening={data.screening}
-          instrument={data.instrument}
-          lang={lang}
-          onReload={reload}
-        />
-      )}
-      {data && data.screening.status !== 'in_progress' && (
-        <>
-          <ScreeningResult screening={data.screening} instrument={data.instrument} lang={lang} />
-          <ScreeningReview caseId={caseId} screening={data.screening} onChanged={reload} />
-          <ScreeningReport caseId={caseId} screening={data.screening} />
-        </>
+      {data && (
+        <KeyTitlesProvider instrument={data.instrument}>
+          {data.screening.status === 'in_progress' && (
+            <InterviewFlow
+              key={data.screening.version}
+              caseId={caseId}
+              screening={data.screening}
+              instrument={data.instrument}
+              lang={lang}
+              onReload={reload}
+            />
+          )}
+          {data.screening.status !== 'in_progress' && (
+            <>
+              <ScreeningResult
+                screening={data.screening}
+                instrument={data.instrument}
+                lang={lang}
+              />
+              <ScreeningReview caseId={caseId} screening={data.screening} onChanged={reload} />
+              <ScreeningReport caseId={caseId} screening={data.screening} />
+            </>
+          )}
+        </KeyTitlesProvider>
       )}
     </Stack>
   );
