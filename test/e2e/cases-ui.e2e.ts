@@ -1,6 +1,6 @@
 import type { Locator, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectText, logIn } from './support/app.ts';
+import { DEMO, expectHtmlLang, expectText, logIn } from './support/app.ts';
 import {
   DESKTOP,
   expectNoAxeViolations,
@@ -320,5 +320,8 @@ describe('phone header in Thai', () => {
     );
     expect(nameFits, 'app name not cut off').toBe(true);
     await expectNoSideScroll('the Thai header');
+    // The language is kept on the server: give the supervisor English back for later files.
+    await page.getByTestId('language-select').selectOption('en');
+    await expectHtmlLang(page, 'en');
   });
 });

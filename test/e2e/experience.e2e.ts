@@ -182,7 +182,7 @@ describe('each role sees what it may use', () => {
       const allow = adminPage.getByRole('switch', { name: 'Allow API tokens' });
       expect(await allow.isChecked()).toBe(true);
       await allow.click();
-      await adminPage.getByRole('button', { name: 'Save' }).click();
+      await adminPage.getByRole('button', { name: 'Save changes', exact: true }).click();
       await expectText(adminPage.getByTestId('organisation-status'), 'saved');
 
       await page.reload();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectText, followNav, logIn } from './support/app.ts';
+import { DEMO, expectText, followNav, inEnglish, logIn } from './support/app.ts';
 import {
   expectNoAxeViolations,
   PHONE,
@@ -81,7 +81,7 @@ describe('official identification (NRM) at 360 px', () => {
     await expectText(rg.getByTestId('nrm-due-badge'), 'Done');
     await expectText(recovery.getByTestId('nrm-due-badge'), /Ends in \d+ days?/);
     await expectText(page.getByTestId('journey-timeline'), 'Identification decision');
-    await expectText(page.getByTestId('journey-timeline'), 'reasonable_grounds positive');
+    await expectText(page.getByTestId('journey-timeline'), 'Reasonable grounds decision: positive');
     await expectNoSideScroll(page, 'case journey after the decision');
     await saveScreenshot(page, 'nrm-phone-decision');
   });
@@ -89,6 +89,7 @@ describe('official identification (NRM) at 360 px', () => {
   it('a supervisor sees an overdue identification deadline in the deadlines list, linked to the case', async () => {
     const page = await b.open(PHONE);
     await logIn(page, SUPERVISOR);
+    await inEnglish(page);
     const id = await caseId(page, 'DEMO-0003');
     const referredAt = new Date(Date.now() - 20 * 24 * 3_600_000).toISOString();
     await apiPost(page, `/api/cases/${id}/nrm-referrals`, {

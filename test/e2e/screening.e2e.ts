@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectText, logIn } from './support/app.ts';
+import { DEMO, expectText, inEnglish, logIn } from './support/app.ts';
 import {
   expectNoAxeViolations,
   PHONE,
@@ -196,6 +196,7 @@ describe('screening interview (360 px)', () => {
     // A supervisor approves; the statement is then final.
     const supervisor = await b.open(PHONE);
     await logIn(supervisor, SUPERVISOR);
+    await inEnglish(supervisor);
     await supervisor.goto(`/#/cases/${caseId}/screening/${sid}`);
     await supervisor.getByRole('button', { name: 'Approve' }).click();
     await supervisor.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();

@@ -36,6 +36,17 @@ export async function logIn(page: Page, email: string): Promise<void> {
   await page.getByTestId('home-organisation').waitFor();
 }
 
+/**
+ * Switches the signed-in user's interface to English if another test left it in another
+ * language (the choice is kept on the server, per user, across logins).
+ */
+export async function inEnglish(page: Page): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
+    await page.getByTestId('language-select').selectOption('en');
+    await expectHtmlLang(page, 'en');
+  }
+}
+
 /** Follows a link of the main navigation, opening the burger menu first on narrow screens. */
 export async function followNav(page: Page, name: string): Promise<void> {
   const burger = page.getByRole('button', { name: 'Open menu' });
