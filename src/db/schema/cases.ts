@@ -8,7 +8,6 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -26,12 +25,7 @@ import {
   PURPOSES,
 } from '@/domain/consent/consent.schema.ts';
 import { organisations, users } from './auth.ts';
-
-const ts = () => timestamp({ withTimezone: true });
-const orgRef = () =>
-  uuid()
-    .notNull()
-    .references(() => organisations.id);
+import { orgRef, ts } from './columns.ts';
 
 /**
  * One record per person supported. Columns ending in `_enc` hold field-encrypted JSON or text

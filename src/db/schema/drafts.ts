@@ -1,8 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './auth.ts';
 import { cases } from './cases.ts';
-
-const ts = () => timestamp({ withTimezone: true });
+import { ts } from './columns.ts';
 
 /**
  * Unsaved form input kept as the person types (`/api/drafts`): one row per user, organisation

@@ -6,7 +6,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -21,12 +20,7 @@ import {
 import { REFERRAL_STATUSES } from '@/domain/nrm/nrm-views.schema.ts';
 import { organisations, users } from './auth.ts';
 import { cases } from './cases.ts';
-
-const ts = () => timestamp({ withTimezone: true });
-const orgRef = () =>
-  uuid()
-    .notNull()
-    .references(() => organisations.id);
+import { orgRef, ts } from './columns.ts';
 
 /**
  * A platform admin's figure for a jurisdiction's step, in place of the shipped one

@@ -1,15 +1,10 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { RULE_SETS } from '@/domain/screening/instrument.schema.ts';
 import { ANSWER_VALUES, RULES_REASONS } from '@/domain/screening/screening.schema.ts';
 import { EVIDENCE_KINDS, SCREENING_STATUSES } from '@/domain/screening/screening-views.schema.ts';
 import { organisations, users } from './auth.ts';
 import { cases } from './cases.ts';
-
-const ts = () => timestamp({ withTimezone: true });
-const orgRef = () =>
-  uuid()
-    .notNull()
-    .references(() => organisations.id);
+import { orgRef, ts } from './columns.ts';
 
 /**
  * Instruments published without code: an organisation's own (`organisation_id` set, seen only by
