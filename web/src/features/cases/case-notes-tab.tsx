@@ -221,7 +221,10 @@ function Files({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
                 <Text size="sm" id="upload-progress-label">
                   {t('files.uploading', { name: progress.name, percent })}
                 </Text>
-                <Progress value={percent} aria-labelledby="upload-progress-label" size="lg" />
+                {/* The name goes on the section, which carries role="progressbar" in Mantine. */}
+                <Progress.Root size="lg">
+                  <Progress.Section value={percent} aria-labelledby="upload-progress-label" />
+                </Progress.Root>
               </Stack>
             )}
           </Stack>
