@@ -255,35 +255,6 @@ describe('case page at phone size', () => {
     // The button is gone; focus went to the count rather than to the page.
     await expect.poll(() => activeElement('data-testid')).toBe('load-more-count');
   });
-
-  it('names the upload progress bar after the file being uploaded', async () => {
-    await openPage(PHONE, SUPERVISOR);
-    const id = await caseId('DEMO-0031');
-    // Hold the upload until the bar has been read, as on a slow link.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => (release = done));
-    await page.route(`**/api/cases/${id}/attachments**`, async (route) => {
-      if (route.request().method() !== 'POST') {
-        return route.continue();
-      }
-      await held;
-      return route.continue();
-    });
-    await openCase(id, 'notes');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Upload a file', exact: true }).click();
-    await (
-      await chooser
-    ).setFiles({
-      name: 'statement.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-    });
-    const bar = page.getByRole('progressbar', { name: /statement\.pdf/ });
-    // Attached, not visible: at 0 % the bar has no width yet.
-    await bar.waitFor({ state: 'attached' });
-    release();
-  });
 });
 
 describe('case list filters', () => {
