@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BlockIcon, CheckIcon, InfoIcon, WarningIcon } from '@web/components/icons';
+import { BlockIcon, CheckIcon, InfoIcon, UnknownIcon, WarningIcon } from '@web/components/icons';
 import { humanizeKey } from './interview-model';
 import type { Finding, InstrumentView, PartStatus, ScreeningStatus } from './screening.schema';
 
@@ -36,28 +36,6 @@ export function useKeyLabel(): (key: string) => string {
     }
     return titles.get(key) ?? humanizeKey(key);
   };
-}
-
-/** A question mark in a circle: not known yet. Decorative, like the shared icons. */
-export function UnknownIcon() {
-  return (
-    <svg
-      width={18}
-      height={18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      style={{ flexShrink: 0 }}
-    >
-      <circle cx="12" cy="12" r="9" />
-      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01" />
-    </svg>
-  );
 }
 
 /** A dark amber: Mantine's yellow and orange are below 4.5:1 as text on white. */
