@@ -12,6 +12,7 @@ import {
   nrmRows,
   postReferral,
   refer,
+  GBR_CASE,
   type NrmClock,
 } from './nrm.fixtures.ts';
 
@@ -30,14 +31,7 @@ const CALLERS: readonly Caller[] = [
   'otherCaseworker',
   'otherOrgAdmin',
 ];
-const NOW = '2026-03-02T10:00:00Z';
-const GBR = { jurisdiction: 'GBR', referredAt: '2026-02-27T10:00:00Z', authority: 'SCA' };
-const RG = {
-  kind: 'reasonable_grounds',
-  outcome: 'positive',
-  decidedOn: '2026-03-02',
-  decisionMaker: 'SCA',
-};
+const { NOW, GBR, RG } = GBR_CASE;
 
 let t: TestApp;
 let s: CaseScenario;

@@ -15,6 +15,7 @@ import {
   nrmRows,
   postReferral,
   refer,
+  GBR_CASE,
   type NrmClock,
 } from './nrm.fixtures.ts';
 
@@ -22,14 +23,7 @@ import {
  * Bad input to the NRM case routes gets a 4xx problem+json and writes no referral, step,
  * decision, journey event or audit entry; what is written is audited without findings.
  */
-const NOW = '2026-03-02T10:00:00Z';
-const GBR = { jurisdiction: 'GBR', referredAt: '2026-02-27T10:00:00Z', authority: 'SCA' };
-const RG = {
-  kind: 'reasonable_grounds',
-  outcome: 'positive',
-  decidedOn: '2026-03-02',
-  decisionMaker: 'SCA',
-};
+const { NOW, GBR, RG } = GBR_CASE;
 
 let t: TestApp;
 let s: CaseScenario;

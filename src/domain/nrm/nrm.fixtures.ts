@@ -7,6 +7,21 @@ import type { Referral, ReferralStep } from './nrm-views.schema.ts';
 
 /** Helpers the NRM route tests share: an app whose clock the test sets, and referrals. */
 
+/**
+ * A GBR referral made on a Friday and a positive reasonable-grounds decision the next Monday,
+ * the clock set to that Monday (the access and input suites).
+ */
+export const GBR_CASE = {
+  NOW: '2026-03-02T10:00:00Z',
+  GBR: { jurisdiction: 'GBR', referredAt: '2026-02-27T10:00:00Z', authority: 'SCA' },
+  RG: {
+    kind: 'reasonable_grounds',
+    outcome: 'positive',
+    decidedOn: '2026-03-02',
+    decisionMaker: 'SCA',
+  },
+} as const;
+
 export interface NrmClock {
   app: FastifyInstance;
   clock: TestClock;
