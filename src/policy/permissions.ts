@@ -34,6 +34,11 @@ export const PERMISSIONS = [
   'nrm.read',
   'nrm.write',
   'nrm_deadline.manage',
+  'prevention.read',
+  'prevention.review',
+  'prevention.assign',
+  'outreach.read',
+  'outreach.write',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -81,6 +86,13 @@ export const PERMISSION_CLASS = {
   'nrm.write': 'write',
   // Installation-wide NRM figures and holidays: a platform admin in person.
   'nrm_deadline.manage': 'session-only',
+  // Prevention: reported job adverts (anonymous, never survivor data) and outreach sessions.
+  'prevention.read': 'read',
+  'prevention.review': 'write',
+  // Which organisations review the reports of which countries: a platform admin in person.
+  'prevention.assign': 'session-only',
+  'outreach.read': 'read',
+  'outreach.write': 'write',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

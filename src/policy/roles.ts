@@ -34,6 +34,14 @@ const OVERSIGHT: readonly Permission[] = [
   'screening.approve',
 ];
 
+/** Prevention: reported job adverts of the organisation's countries, outreach sessions. */
+const PREVENTION: readonly Permission[] = [
+  'prevention.read',
+  'prevention.review',
+  'outreach.read',
+  'outreach.write',
+];
+
 /**
  * The one table that maps roles to permissions. Outreach staff see no case and hold no API token;
  * viewers read the organisation's cases without sensitive fields. Screening (recording trafficking
@@ -52,11 +60,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.admin',
     'audit.read',
     'screening_instrument.manage',
+    ...PREVENTION,
   ],
-  supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, 'user.read'],
+  supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, ...PREVENTION, 'user.read'],
   caseworker: [...EVERYONE, ...CASEWORK, 'user.read'],
   // Outreach staff work with no case and no API: a token could only read their own profile.
-  outreach: EVERYONE.filter((permission) => permission !== 'token.manage'),
+  // They see prevention data (reported adverts, outreach sessions) and never a case.
+  outreach: [...EVERYONE.filter((permission) => permission !== 'token.manage'), ...PREVENTION],
   // Viewers read screenings like the needs assessment (without evidence notes), never screen.
   viewer: [...EVERYONE, 'case.read', 'case.read_all', 'screening.read', 'nrm.read'],
 };
@@ -88,4 +98,5 @@ export function switchedOffByOrganisation(role: Role | null, permission: Permiss
 export const PLATFORM_ADMIN_PERMISSIONS: readonly Permission[] = [
   'platform.manage',
   'nrm_deadline.manage',
+  'prevention.assign',
 ];

@@ -46,4 +46,9 @@ export type UiPermission =
   | 'nrm.read'
   | 'nrm.write'
   | 'nrm_deadline.manage'
+  | 'prevention.read'
+  | 'prevention.review'
+  | 'prevention.assign'
+  | 'outreach.read'
+  | 'outreach.write'
   | 'token.manage';
