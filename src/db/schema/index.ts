@@ -5,3 +5,4 @@ export * from './cases.ts';
 export * from './drafts.ts';
 export * from './screening.ts';
 export * from './nrm.ts';
+export * from './advert-reports.ts';
