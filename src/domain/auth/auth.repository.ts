@@ -27,17 +27,50 @@ export interface Principal {
   };
 }
 
+/**
+ * What acting as a user needs, and all an authenticated request reads: no password hash, no TOTP
+ * secret (only whether one is enrolled). A full {@link Principal} narrows to it with
+ * `actingAs` in principal.ts.
+ */
+export interface ActingPrincipal {
+  user: Pick<
+    Principal['user'],
+    'id' | 'email' | 'displayName' | 'platformAdmin' | 'mustChangePassword' | 'preferences'
+  > & { totpEnabled: boolean };
+  membership: Principal['membership'];
+  organisation: Principal['organisation'];
+}
+
+const membershipColumns = {
+  id: memberships.id,
+  role: memberships.role,
+  disabled: memberships.disabled,
+};
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  country: organisations.country,
+  type: organisations.type,
+  requireTotp: organisations.requireTotp,
+  allowApiTokens: organisations.allowApiTokens,
+};
 const principalColumns = {
   user: users,
-  membership: { id: memberships.id, role: memberships.role, disabled: memberships.disabled },
-  organisation: {
-    id: organisations.id,
-    name: organisations.name,
-    country: organisations.country,
-    type: organisations.type,
-    requireTotp: organisations.requireTotp,
-    allowApiTokens: organisations.allowApiTokens,
+  membership: membershipColumns,
+  organisation: organisationColumns,
+};
+const actingColumns = {
+  user: {
+    id: users.id,
+    email: users.email,
+    displayName: users.displayName,
+    platformAdmin: users.platformAdmin,
+    mustChangePassword: users.mustChangePassword,
+    preferences: users.preferences,
+    totpEnabled: sql<boolean>`${users.totpSecretEnc} is not null`,
   },
+  membership: membershipColumns,
+  organisation: organisationColumns,
 };
 
 function principalQuery(db: Db) {
@@ -77,6 +110,19 @@ export async function findPrincipal(
 
 export type SessionRow = typeof sessions.$inferSelect;
 
+/** The columns of a session that resolving a cookie needs. */
+export type SessionCheck = Pick<
+  SessionRow,
+  'id' | 'lastSeenAt' | 'expiresAt' | 'reauthenticatedAt' | 'csrfToken'
+>;
+const sessionCheckColumns = {
+  id: sessions.id,
+  lastSeenAt: sessions.lastSeenAt,
+  expiresAt: sessions.expiresAt,
+  reauthenticatedAt: sessions.reauthenticatedAt,
+  csrfToken: sessions.csrfToken,
+};
+
 export async function insertSession(db: Db, row: Omit<SessionRow, 'id'>): Promise<SessionRow> {
   const [created] = await db
     .insert(sessions)
@@ -87,15 +133,16 @@ export async function insertSession(db: Db, row: Omit<SessionRow, 'id'>): Promis
 
 /**
  * The session with `tokenHash` and, in the same query, the principal it acts as (null when the
- * membership is disabled or gone): every authenticated request starts here.
+ * membership is disabled or gone): every authenticated request starts here, so it reads only the
+ * columns acting needs (never the password hash or TOTP secrets).
  */
 export async function findSessionWithPrincipal(
   db: Db,
   tokenHash: string,
-): Promise<{ session: SessionRow; principal: Principal | null } | null> {
+): Promise<{ session: SessionCheck; principal: ActingPrincipal | null } | null> {
   const statement = prepared(db, 'hw_session_principal', (d) =>
     d
-      .select({ session: sessions, ...principalColumns })
+      .select({ session: sessionCheckColumns, ...actingColumns })
       .from(sessions)
       .leftJoin(
         memberships,
@@ -119,7 +166,9 @@ export async function findSessionWithPrincipal(
   return {
     session,
     principal:
-      user && membership && organisation ? ({ user, membership, organisation } as Principal) : null,
+      user && membership && organisation
+        ? ({ user, membership, organisation } as ActingPrincipal)
+        : null,
   };
 }
 

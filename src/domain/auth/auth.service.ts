@@ -12,19 +12,20 @@ import {
   findSessionWithPrincipal,
   insertSession,
   touchSession,
+  type ActingPrincipal,
   type Principal,
 } from './auth.repository.ts';
 import type { Login, Me } from './auth.schema.ts';
 import { checkSecrets } from './credential-checks.ts';
 import { storedPreferences } from './preferences.service.ts';
-import { actorFromPrincipal } from './principal.ts';
+import { actingAs, actorFromPrincipal } from './principal.ts';
 import { revokeUserTokenRows } from './tokens.repository.ts';
 
 /**
  * The principal each request's actor was resolved from, so GET /api/me does not load it twice.
  * Keyed by the per-request actor object; entries go away with the request.
  */
-const resolvedPrincipals = new WeakMap<Actor, Principal>();
+const resolvedPrincipals = new WeakMap<Actor, ActingPrincipal>();
 
 /** Name of the HttpOnly, SameSite=Strict session cookie. */
 export const SESSION_COOKIE = 'hw_session';
@@ -66,6 +67,7 @@ async function startSession(
   usedRecoveryCode: boolean,
 ): Promise<LoginResult> {
   const now = ctx.now();
+  const acting = actingAs(principal);
   const sessionToken = randomToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   const session = await ctx.db.transaction(async (tx) => {
@@ -82,7 +84,7 @@ async function startSession(
       // Logging in proves the password and 2FA: it counts as a fresh re-authentication.
       reauthenticatedAt: now,
     });
-    const actor = actorFromPrincipal(principal, { sessionId: s.id, reauthenticatedAt: now });
+    const actor = actorFromPrincipal(acting, { sessionId: s.id, reauthenticatedAt: now });
     await recordAudit(
       tx,
       { ...ctx, actor },
@@ -96,8 +98,8 @@ async function startSession(
     );
     return s;
   });
-  const actor = actorFromPrincipal(principal, { sessionId: session.id, reauthenticatedAt: now });
-  return { me: toMe(ctx, principal, actor, session.csrfToken), sessionToken, expiresAt };
+  const actor = actorFromPrincipal(acting, { sessionId: session.id, reauthenticatedAt: now });
+  return { me: toMe(ctx, acting, actor, session.csrfToken), sessionToken, expiresAt };
 }
 
 /** Ends the caller's session (no-op without one). */
@@ -140,22 +142,24 @@ export async function logoutEverywhere(ctx: Ctx): Promise<void> {
 /** The caller's profile, organisation, role and permissions. */
 export async function getMe(ctx: Ctx, csrfToken: string | null): Promise<Me> {
   const actor = await requireAccess(ctx, 'me.read');
-  const principal =
-    resolvedPrincipals.get(ctx.actor) ??
-    (await findPrincipal(ctx.db, actor.userId!, actor.organisationId));
+  let principal = resolvedPrincipals.get(ctx.actor);
   if (!principal) {
-    throw new AppError('unauthenticated');
+    const found = await findPrincipal(ctx.db, actor.userId!, actor.organisationId);
+    if (!found) {
+      throw new AppError('unauthenticated');
+    }
+    principal = actingAs(found);
   }
   return toMe(ctx, principal, actor, csrfToken ?? '');
 }
 
-function toMe(ctx: Ctx, p: Principal, actor: Actor, csrfToken: string): Me {
+function toMe(ctx: Ctx, p: ActingPrincipal, actor: Actor, csrfToken: string): Me {
   return {
     user: {
       id: p.user.id,
       email: p.user.email,
       displayName: p.user.displayName,
-      totpEnabled: p.user.totpSecretEnc !== null,
+      totpEnabled: p.user.totpEnabled,
       platformAdmin: p.user.platformAdmin,
       mustChangePassword: p.user.mustChangePassword,
     },

@@ -3,7 +3,7 @@ import type { TestUser } from '@test/support/factories.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { systemCtx } from '@/lib/system-actor.ts';
 import { findPrincipal } from './auth.repository.ts';
-import { actorFromPrincipal } from './principal.ts';
+import { actingAs, actorFromPrincipal } from './principal.ts';
 
 /**
  * A service context acting as `user` in their organisation, signed in to a browser session that
@@ -16,7 +16,7 @@ export async function memberCtx(rt: TestRuntime, user: TestUser): Promise<Ctx> {
     throw new Error(`No active membership for ${user.email}`);
   }
   const ctx = systemCtx({ db: rt.database.db, cipher: rt.cipher }, user.organisationId);
-  const actor = actorFromPrincipal(principal, {
+  const actor = actorFromPrincipal(actingAs(principal), {
     sessionId: 'test-session',
     reauthenticatedAt: ctx.now(),
   });

@@ -6,7 +6,7 @@ import { newId } from '@/lib/ids.ts';
 import { tokenScopePermissions } from '@/policy/permissions.ts';
 import { requireAccess } from '@/policy/require-access.ts';
 import { findPrincipal } from './auth.repository.ts';
-import { actorFromPrincipal } from './principal.ts';
+import { actingAs, actorFromPrincipal } from './principal.ts';
 import type { ApiToken, ApiTokenCreate } from './tokens.schema.ts';
 import {
   findTokenByHash,
@@ -113,7 +113,7 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
   // scope: a token can never hold them.
   const allowed = tokenScopePermissions(row.scopes);
   return {
-    ...actorFromPrincipal(principal, { tokenId: row.id, allowed }),
+    ...actorFromPrincipal(actingAs(principal), { tokenId: row.id, allowed }),
     totpEnrolmentRequired: false,
   };
 }
