@@ -6,3 +6,4 @@ export * from './drafts.ts';
 export * from './screening.ts';
 export * from './nrm.ts';
 export * from './advert-reports.ts';
+export * from './outreach.ts';
