@@ -1,0 +1,74 @@
+import redFlagsJson from './data/red-flags.json' with { type: 'json' };
+import rulesJson from './data/rules.json' with { type: 'json' };
+import placesJson from './data/places.json' with { type: 'json' };
+import payJson from './data/pay.json' with { type: 'json' };
+import en from './data/lang/en.json' with { type: 'json' };
+import th from './data/lang/th.json' with { type: 'json' };
+import type { JobCheckLanguage } from './jobcheck.schema.ts';
+import {
+  LanguageFileSchema,
+  PayFileSchema,
+  PlacesFileSchema,
+  RedFlagFileSchema,
+  RulesFileSchema,
+  type LanguageFile,
+  type RuleDef,
+} from './rules-data.schema.ts';
+import { compilePattern, type CompiledPattern } from './text-match.ts';
+
+/**
+ * The red-flag rules' data, parsed and compiled once when the module loads. A malformed file,
+ * an unknown flag, a pattern for an unknown rule or an invalid `re:` pattern throws here, so a
+ * broken data file stops the server at start instead of silently weakening the checker.
+ */
+
+export const RED_FLAGS = RedFlagFileSchema.parse(redFlagsJson);
+export const RULE_DEFS: readonly RuleDef[] = RulesFileSchema.parse(rulesJson).rules;
+export const PLACES = PlacesFileSchema.parse(placesJson).places;
+export const PAY = PayFileSchema.parse(payJson);
+
+/** Every language file, by language; a language without a file falls back to English. */
+export const LANGUAGES: Partial<Record<JobCheckLanguage, LanguageFile>> = Object.fromEntries(
+  [en, th].map((raw) => {
+    const file = LanguageFileSchema.parse(raw);
+    return [file.language, file];
+  }),
+);
+
+const RULE_IDS = new Set(RULE_DEFS.map((r) => r.id));
+const FLAG_IDS = new Set(RED_FLAGS.flags.map((f) => f.id));
+
+function checkReferences(): void {
+  for (const rule of RULE_DEFS) {
+    const unknownFlag = rule.flags.find((f) => !FLAG_IDS.has(f));
+    if (unknownFlag) {
+      throw new Error(`Rule ${rule.id} cites unknown flag ${unknownFlag}`);
+    }
+  }
+  for (const file of Object.values(LANGUAGES)) {
+    const stray = Object.keys(file.patterns).find((id) => !RULE_IDS.has(id));
+    if (stray) {
+      throw new Error(`lang/${file.language}.json has patterns for unknown rule ${stray}`);
+    }
+  }
+}
+checkReferences();
+
+/** Every language's patterns of a text rule, compiled: the input's language is not known. */
+export const RULE_PATTERNS: ReadonlyMap<string, readonly CompiledPattern[]> = new Map(
+  RULE_DEFS.filter((r) => r.kind === 'text').map((r) => [
+    r.id,
+    Object.values(LANGUAGES).flatMap((file) => (file.patterns[r.id] ?? []).map(compilePattern)),
+  ]),
+);
+
+/** Where a rule's sign is documented: its flags and the organisations behind each source. */
+export function sourceOf(rule: RuleDef): string {
+  return rule.flags
+    .map((id) => {
+      const flag = RED_FLAGS.flags.find((f) => f.id === id)!;
+      const orgs = [...new Set(flag.sources.map((s) => s.split(' - ')[0]!.trim()))];
+      return `${id} ${flag.flag.replaceAll('_', ' ')}: ${orgs.join('; ')}`;
+    })
+    .join(' | ');
+}

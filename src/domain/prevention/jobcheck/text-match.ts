@@ -1,0 +1,141 @@
+/**
+ * Text matching for the red-flag rules: one normal form for adverts and patterns alike, so a
+ * pattern written once matches the many ways the same words reach a phone screen.
+ *
+ * The normal form is NFKC (full-width letters and digits become ASCII, compatibility ligatures
+ * split), lower case, zero-width characters removed (Thai, Burmese and Khmer text often carries
+ * U+200B between words), digits of Thai, Bengali, Burmese, Khmer, Lao and Arabic scripts as ASCII,
+ * and runs of white space as one space. Matching runs on a folded copy in which the accents on
+ * Latin letters are dropped (`việc nhẹ lương cao` and `viec nhe luong cao` match alike, `đ` is
+ * `d`); marks on other scripts are letters' vowels and stay.
+ */
+
+/** First code point of each script's digits 0–9 that NFKC leaves as they are. */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x0ed0, 0x1040, 0x17e0];
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+
+function asciiDigit(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+  return zero === undefined ? ch : String(cp - zero);
+}
+
+/** The normal form described above (not folded). */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(ZERO_WIDTH, '')
+    .replace(/\p{Nd}/gu, asciiDigit)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function foldChar(ch: string): string {
+  if (ch === 'đ') {
+    return 'd';
+  }
+  if (!/\p{Script=Latin}/u.test(ch)) {
+    return ch;
+  }
+  return ch.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Normalised text, its folded copy, and where each folded character came from. */
+export interface PreparedText {
+  normal: string;
+  folded: string;
+  /** `origin[i]` is the index in `normal` of the character that produced `folded[i]`. */
+  origin: number[];
+}
+
+/** Normalises and folds a text once, for matching many patterns against it. */
+export function prepareText(text: string): PreparedText {
+  const normal = normalise(text);
+  let folded = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of normal) {
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length; k += 1) {
+      origin.push(i);
+    }
+    folded += f;
+    i += ch.length;
+  }
+  origin.push(normal.length);
+  return { normal, folded, origin };
+}
+
+/** Scripts written without spaces between words: their patterns match as substrings. */
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Han}]/u;
+const SPACED_SCRIPTS = ['Latin', 'Bengali', 'Devanagari', 'Arabic', 'Cyrillic'] as const;
+
+/** A negative look-around that keeps a spaced-script word from matching inside a longer word. */
+function boundaryFor(ch: string, ahead: boolean): string {
+  if (UNSPACED.test(ch)) {
+    return '';
+  }
+  const script = SPACED_SCRIPTS.find((s) => new RegExp(`\\p{Script=${s}}`, 'u').test(ch));
+  const cls = script ? `[\\p{Script=${script}}\\p{M}\\p{N}]` : '[\\p{N}]';
+  if (!/[\p{L}\p{N}]/u.test(ch)) {
+    return '';
+  }
+  return ahead ? `(?!${cls})` : `(?<!${cls})`;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Compiles one pattern of the rules' data:
+ * - a phrase (`free flight`, `ค่าตอบแทนสูง`): matched after the same normalisation and folding
+ *   as the text; a space matches any run of spaces, hyphens, dots, commas or slashes (or none);
+ *   words of spaced scripts match whole (`line` does not match `online`);
+ * - `*` at the start or end of a phrase lifts that boundary (`gaji*` matches `gajinya`);
+ * - `=` at the start: matched against the text with its accents (`=lào` is Laos, not `lao động`);
+ * - `re:` followed by a regular expression (Unicode mode), matched against the folded text as is.
+ * @throws SyntaxError when a `re:` pattern is not a valid expression.
+ */
+export function compilePattern(pattern: string): CompiledPattern {
+  if (pattern.startsWith('re:')) {
+    return { re: new RegExp(pattern.slice(3), 'gu'), accents: false };
+  }
+  const accents = pattern.startsWith('=');
+  const bare = accents ? pattern.slice(1) : pattern;
+  const openStart = bare.startsWith('*');
+  const openEnd = bare.endsWith('*');
+  const prepared = prepareText(bare.replace(/^\*|\*$/g, ''));
+  const phrase = accents ? prepared.normal : prepared.folded;
+  if (phrase === '') {
+    throw new SyntaxError(`Empty pattern: "${pattern}"`);
+  }
+  const body = phrase.split(' ').map(escapeRe).join('[\\s\\-–—.,/]*');
+  const chars = [...phrase];
+  const before = openStart ? '' : boundaryFor(chars[0]!, false);
+  const after = openEnd ? '' : boundaryFor(chars[chars.length - 1]!, true);
+  return { re: new RegExp(`${before}${body}${after}`, 'gu'), accents };
+}
+
+/** A compiled pattern; `accents` = matched against the normalised text instead of the folded. */
+export interface CompiledPattern {
+  re: RegExp;
+  accents: boolean;
+}
+
+/** The matched passages of the normalised text (not folded), at most `limit` of them. */
+export function findAll(prepared: PreparedText, pattern: CompiledPattern, limit = 3): string[] {
+  const found: string[] = [];
+  const haystack = pattern.accents ? prepared.normal : prepared.folded;
+  for (const m of haystack.matchAll(pattern.re)) {
+    if (pattern.accents) {
+      found.push(m[0]);
+    } else {
+      const start = prepared.origin[m.index]!;
+      found.push(prepared.normal.slice(start, prepared.origin[m.index + m[0].length]));
+    }
+    if (found.length >= limit) {
+      break;
+    }
+  }
+  return found;
+}
