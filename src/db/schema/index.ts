@@ -7,3 +7,4 @@ export * from './screening.ts';
 export * from './nrm.ts';
 export * from './advert-reports.ts';
 export * from './outreach.ts';
+export * from './directory.ts';
