@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'prevention.assign',
   'outreach.read',
   'outreach.write',
+  'directory.read',
+  'directory.manage',
+  'directory.verify',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -93,6 +96,11 @@ export const PERMISSION_CLASS = {
   'prevention.assign': 'session-only',
   'outreach.read': 'read',
   'outreach.write': 'write',
+  // The service directory: organisations' services (never survivor data).
+  'directory.read': 'read',
+  'directory.manage': 'write',
+  // Verifying organisations and listing external ones: a platform admin in person.
+  'directory.verify': 'session-only',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

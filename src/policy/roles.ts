@@ -12,6 +12,8 @@ const EVERYONE: readonly Permission[] = [
   'me.security',
   'organisation.read',
   'token.manage',
+  // Every member finds services to refer a person to (outreach staff too: hotlines, shelters).
+  'directory.read',
 ];
 /** Working on cases: caseworkers only on cases assigned to them (no `case.read_all`). */
 const CASEWORK: readonly Permission[] = [
@@ -61,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'screening_instrument.manage',
     ...PREVENTION,
+    'directory.manage',
   ],
   supervisor: [...EVERYONE, ...CASEWORK, ...OVERSIGHT, ...PREVENTION, 'user.read'],
   caseworker: [...EVERYONE, ...CASEWORK, 'user.read'],
@@ -99,4 +102,5 @@ export const PLATFORM_ADMIN_PERMISSIONS: readonly Permission[] = [
   'platform.manage',
   'nrm_deadline.manage',
   'prevention.assign',
+  'directory.verify',
 ];

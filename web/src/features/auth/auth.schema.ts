@@ -51,4 +51,7 @@ export type UiPermission =
   | 'prevention.assign'
   | 'outreach.read'
   | 'outreach.write'
+  | 'directory.read'
+  | 'directory.manage'
+  | 'directory.verify'
   | 'token.manage';
