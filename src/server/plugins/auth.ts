@@ -21,7 +21,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) {
+    if (!request.url.startsWith('/api/') || isPublicApi(request.url)) {
       return;
     }
     const header = request.headers.authorization;
@@ -42,6 +42,15 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onSend', receiptOnly);
 });
+
+/**
+ * Anonymous by construction: under `/api/public/` (the job-offer checker, advert reports) no
+ * session cookie or token is read, so the caller stays ANONYMOUS, there is no session lookup and
+ * no CSRF token is asked for (security.ts checks it only for a resolved session).
+ */
+export function isPublicApi(url: string): boolean {
+  return url.startsWith('/api/public/');
+}
 
 /** A token that may write case data but not read it gets a receipt, never the record. */
 async function receiptOnly(
