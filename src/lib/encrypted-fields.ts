@@ -56,6 +56,8 @@ export const FIELDS = {
   draftBody: field('form_drafts', 'body'),
   screeningStatement: field('screenings', 'statement'),
   screeningEvidenceNote: field('screening_answers', 'evidence_note'),
+  // A reported advert may hold a victim's own words (no organisation: installation-wide).
+  advertReportText: field('advert_reports', 'text'),
   totpSecret: field('users', 'totp_secret'),
   totpPending: field('users', 'totp_pending'),
 } as const satisfies Record<string, EncryptedField>;

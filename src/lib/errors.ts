@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'screening_not_complete'
   | 'nrm_referral_not_found'
   | 'nrm_figure_verified'
+  | 'advert_report_not_found'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -100,6 +101,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   screening_not_complete: 409,
   nrm_referral_not_found: 404,
   nrm_figure_verified: 409,
+  advert_report_not_found: 404,
   internal_error: 500,
 };
 
@@ -151,6 +153,7 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   screening_not_complete: 'The screening is not complete, or is approved already',
   nrm_referral_not_found: 'NRM referral not found',
   nrm_figure_verified: 'A verified figure is read in its source and cannot be edited',
+  advert_report_not_found: 'Reported advert not found',
   internal_error: 'Something went wrong on the server',
 };
 

@@ -18,6 +18,7 @@ import {
 import { consentRoutes } from '@/domain/consent/index.ts';
 import { draftsRoutes } from '@/domain/drafts/index.ts';
 import { nrmRoutes } from '@/domain/nrm/index.ts';
+import { advertReportRoutes } from '@/domain/prevention/advert-reports.routes.ts';
 import { screeningRoutes } from '@/domain/screening/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
@@ -118,6 +119,7 @@ async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(draftsRoutes);
   await app.register(screeningRoutes);
   await app.register(nrmRoutes);
+  await app.register(advertReportRoutes);
 }
 
 /** Builds the Fastify app without listening (tests use `app.inject`). */

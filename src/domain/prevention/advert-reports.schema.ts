@@ -135,3 +135,10 @@ export const AssignmentListSchema = z.strictObject({
   items: z.array(AssignmentSchema.strict()).max(300),
 });
 export type AssignmentList = z.infer<typeof AssignmentListSchema>;
+
+/** The assignments with the organisations a platform admin can choose from. */
+export const AssignmentViewSchema = z.object({
+  items: z.array(AssignmentSchema),
+  organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
