@@ -84,6 +84,11 @@ export default defineConfig({
     // Fonts are small enough to keep as files; never inline them into the CSS.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      // The caseworker app, and the light public pages (/check, /help: no React, no Mantine).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./public.html', import.meta.url)),
+      },
       onwarn(warning, warn) {
         // Mantine marks its modules "use client" for React Server Components; irrelevant here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') {

@@ -16,6 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hw-web-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Homeward</title>');
+  writeFileSync(join(dir, 'public.html'), '<!doctype html><title>Public pages</title>');
   writeFileSync(join(dir, 'assets', 'app-abc123.js'), script);
   writeFileSync(join(dir, 'assets', 'app-abc123.js.br'), brotliCompressSync(script));
   writeFileSync(join(dir, 'assets', 'app-abc123.js.gz'), gzipSync(script));
@@ -60,5 +61,13 @@ describe('web UI files', () => {
     const res = await app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it.each(['/check', '/help'])('serves the public pages entry at %s, never cached', async (url) => {
+    const res = await app.inject({ url });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>Public pages</title>');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['set-cookie']).toBeUndefined();
   });
 });

@@ -37,4 +37,13 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDir: string 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html'),
   );
+  // The public pages (no login): the job-offer checker and find help, one light entry.
+  for (const path of existsSync(join(opts.webDir, 'public.html')) ? PUBLIC_PAGES : []) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('public.html'),
+    );
+  }
 });
+
+/** Paths of the public pages, all served by web/public.html (web/src/public-pages). */
+export const PUBLIC_PAGES = ['/check', '/help'] as const;

@@ -1,0 +1,124 @@
+import type { JobCheckResult, JobRisk } from '@/domain/prevention/jobcheck/jobcheck.schema.ts';
+import { type CheckRequest, reportAdvert } from './api.ts';
+import { h } from './dom.ts';
+import type { PageContext } from './shell.ts';
+import { format, type PublicKey } from './strings.ts';
+
+/** The probability in words: bands of the calibrated probability (real-world prevalence ~5 %). */
+export function chanceKey(probability: number): PublicKey {
+  if (probability < 0.05) {
+    return 'chance_very_low';
+  }
+  if (probability < 0.2) {
+    return 'chance_low';
+  }
+  if (probability < 0.5) {
+    return 'chance_some';
+  }
+  return probability < 0.8 ? 'chance_likely' : 'chance_very_likely';
+}
+
+/** "very likely (83 %)" in the page's language. */
+function chanceText(ctx: PageContext, probability: number): string {
+  const percent = new Intl.NumberFormat(ctx.lang, { style: 'percent', maximumFractionDigits: 0 });
+  const number = probability < 0.01 ? `< ${percent.format(0.01)}` : percent.format(probability);
+  return format(ctx.t('chanceLabel'), { percent: `${ctx.t(chanceKey(probability))} (${number})` });
+}
+
+const RISK_ICON: Record<JobRisk, string> = { high: '!', medium: '?', low: '✓' };
+
+/** The risk as an icon and words (never colour alone), with what it means. */
+function riskBadge(ctx: PageContext, risk: JobRisk): HTMLElement {
+  return h(
+    'div',
+    { class: `pp-risk pp-risk-${risk}`, 'data-testid': 'risk' },
+    h('span', { class: 'pp-risk-icon', 'aria-hidden': 'true' }, RISK_ICON[risk]),
+    h('div', {}, h('strong', {}, ctx.t(`risk_${risk}`)), h('p', {}, ctx.t(`riskExplain_${risk}`))),
+  );
+}
+
+/** The reasons, strongest first: what fired, whether it raises or lowers the risk, its source. */
+function reasonList(ctx: PageContext, result: JobCheckResult): HTMLElement {
+  if (result.reasons.length === 0) {
+    return h('p', {}, ctx.t('reasonsNone'));
+  }
+  const sorted = [...result.reasons].sort((a, b) => b.weight - a.weight);
+  return h(
+    'ul',
+    { class: 'pp-reasons', 'data-testid': 'reasons' },
+    ...sorted.map((reason) =>
+      h(
+        'li',
+        { class: reason.weight >= 0 ? 'pp-up' : 'pp-down' },
+        h(
+          'span',
+          { class: 'pp-reason-kind' },
+          `${ctx.t(reason.kind === 'rule' ? 'reasonKindRule' : 'reasonKindModel')} · ${ctx.t(
+            reason.weight >= 0 ? 'reasonRaises' : 'reasonLowers',
+          )}`,
+        ),
+        h('span', { class: 'pp-reason-text' }, reason.text),
+        reason.source &&
+          h(
+            'span',
+            { class: 'pp-source' },
+            format(ctx.t('reasonSource'), { source: reason.source }),
+          ),
+      ),
+    ),
+  );
+}
+
+/**
+ * Reporting the advert: explained first, sent only when the person presses the button, and
+ * only the checked fields (plus the country they choose to give).
+ */
+function reportSection(ctx: PageContext, input: CheckRequest): HTMLElement {
+  const origin = h('input', { id: 'origin', type: 'text', maxlength: '100', autocomplete: 'off' });
+  const button = h('button', { type: 'button', class: 'pp-secondary' }, ctx.t('reportButton'));
+  const status = h('p', { role: 'status', class: 'pp-status', 'data-testid': 'report-status' });
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = ctx.t('reporting');
+    const country = origin.value.trim();
+    void reportAdvert({ ...input, ...(country && { origin: country }) }).then((sent) => {
+      status.textContent = ctx.t(sent.ok ? 'reportDone' : 'reportFailed');
+      status.className = sent.ok ? 'pp-status pp-ok' : 'pp-status pp-error';
+      button.disabled = sent.ok;
+    });
+  });
+  return h(
+    'section',
+    { class: 'pp-report', 'aria-labelledby': 'report-title' },
+    h('h3', { id: 'report-title' }, ctx.t('reportTitle')),
+    h('p', {}, ctx.t('reportExplain')),
+    h('label', { for: 'origin' }, ctx.t('originLabel')),
+    origin,
+    button,
+    status,
+  );
+}
+
+/** The whole answer: risk, chance, reasons, advice and reporting. */
+export function resultView(
+  ctx: PageContext,
+  result: JobCheckResult,
+  input: CheckRequest,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'pp-result' },
+    h('h2', { id: 'result-title', tabindex: '-1' }, ctx.t('resultTitle')),
+    riskBadge(ctx, result.risk),
+    h('p', { 'data-testid': 'chance' }, chanceText(ctx, result.probability)),
+    h('h3', {}, ctx.t('reasonsTitle')),
+    reasonList(ctx, result),
+    h('h3', {}, ctx.t('adviceTitle')),
+    h(
+      'ul',
+      { class: 'pp-list', 'data-testid': 'advice' },
+      ...result.advice.map((a) => h('li', {}, a.text)),
+    ),
+    reportSection(ctx, input),
+  );
+}
