@@ -39,6 +39,8 @@ export type ErrorCode =
   | 'version_required'
   | 'consent_required'
   | 'consent_not_found'
+  | 'outreach_session_not_found'
+  | 'outreach_material_not_found'
   | 'task_not_found'
   | 'attachment_not_found'
   | 'attachment_too_large'
@@ -90,6 +92,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   version_required: 428,
   consent_required: 403,
   consent_not_found: 404,
+  outreach_session_not_found: 404,
+  outreach_material_not_found: 404,
   task_not_found: 404,
   attachment_not_found: 404,
   attachment_too_large: 413,
@@ -142,6 +146,8 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   version_required: 'Send the version you edited (or an If-Match header)',
   consent_required: 'The person has not consented to this',
   consent_not_found: 'Consent record not found',
+  outreach_session_not_found: 'Outreach session not found',
+  outreach_material_not_found: 'Teaching material not found',
   task_not_found: 'Task not found',
   attachment_not_found: 'Attachment not found',
   attachment_too_large: 'The file is too large',
