@@ -1,0 +1,169 @@
+import { adviceFor } from './advice.ts';
+import { ENGINEERED, type EmscadRecord, rawRecordDoc, rawTextDoc } from './features.ts';
+import { signalWeight, topWords, wordContributions } from './explain.ts';
+import type {
+  JobCheckInput,
+  JobCheckLanguage,
+  JobCheckReason,
+  JobCheckResult,
+  JobRisk,
+} from './jobcheck.schema.ts';
+import { logitOf, sigmoid } from './logistic.ts';
+import { modelReasonText, type ModelReasonKey } from './model-reasons.ts';
+import { calibrate, type LoadedModel, models, modelVector, riskOf } from './model.ts';
+import { evaluateRules, type RuleHit, ruleText } from './rules.ts';
+
+/**
+ * The job-offer checker's engine (issue 13 §1, §3). Design:
+ * - The served model reads only the text a person gives (with the optional title, location,
+ *   salary and destination); it never sees EMSCAD's company profile, logo or screening flags, so
+ *   a pasted advert is not judged as if those were missing.
+ * - Its log-odds are calibrated (Platt scaling out of fold, then a prior shift from EMSCAD's
+ *   training share to ~5 % real-world prevalence). When most words are unknown to the model (a
+ *   language other than English), the model's part is pulled towards the prior, in proportion.
+ * - The red-flag rules add their weights (log-odds) to it: probability = σ(model + Σ rules).
+ * - Floors: rules alone worth ≥ RULE_FLOOR.medium give at least `medium`, ≥ RULE_FLOOR.high give
+ *   `high`, whatever the model says; the probability is raised to the level's threshold then.
+ * - Levels are thresholds on that probability: `medium` at the best cross-validated F1, `high`
+ *   at a cross-validated precision ≥ 0.9 (model card).
+ */
+
+/** Sum of rule weights (log-odds) that sets a floor under the risk level. */
+export const RULE_FLOOR = { medium: 1.5, high: 3 } as const;
+/** Share of known words at and above which the model's judgement counts in full. */
+export const FULL_COVERAGE = 0.6;
+/** Reasons from the model smaller than this (log-odds) are not shown. */
+const MIN_REASON_WEIGHT = 0.05;
+
+/** The text the served model reads: the optional fields first, as in a pasted advert. */
+export function servedText(input: JobCheckInput): string {
+  return [input.title, input.location, input.destination, input.salary, input.text]
+    .filter((part): part is string => part !== undefined && part.trim() !== '')
+    .join('\n');
+}
+
+/** Indicators worth naming when they lower the risk (a contact detail given, as genuine adverts do). */
+const SHOWN_WHEN_LOWERING = new Set(['contact_email', 'contact_url', 'contact_phone']);
+
+interface ModelPart {
+  logOdds: number;
+  reasons: JobCheckReason[];
+}
+
+function modelReason(
+  key: ModelReasonKey,
+  weight: number,
+  lang: JobCheckLanguage,
+  words?: string[],
+) {
+  const id = `model.${key.replace(/_(?:up|down)$/, '')}`;
+  return { kind: 'model' as const, id, text: modelReasonText(key, lang, words), weight };
+}
+
+function modelPart(model: LoadedModel, text: string, lang: JobCheckLanguage): ModelPart {
+  const doc = rawTextDoc(text);
+  const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
+  const contributions = wordContributions(model, text);
+  const coverage = contributions.coverage;
+  const trust = Math.min(1, coverage / FULL_COVERAGE);
+  const prior = model.calibration.b + model.calibration.shift;
+  // Contributions are raw log-odds; Platt's slope and the trust put them on the shown scale.
+  const scale = model.calibration.a * trust;
+  const reasons: JobCheckReason[] = [];
+  const up = topWords(contributions, 1);
+  const down = topWords(contributions, -1);
+  if (up.words.length > 0) {
+    reasons.push(modelReason('words_fraud', up.weight * scale, lang, up.words));
+  }
+  if (down.words.length > 0) {
+    reasons.push(modelReason('words_genuine', down.weight * scale, lang, down.words));
+  }
+  for (const signal of doc.signals.filter((s) => s in ENGINEERED)) {
+    const w = signalWeight(model, signal) * scale;
+    if (w < 0 && !SHOWN_WHEN_LOWERING.has(signal)) {
+      continue;
+    }
+    const key = `${signal}_${w >= 0 ? 'up' : 'down'}` as ModelReasonKey;
+    reasons.push(modelReason(key, w, lang));
+  }
+  if (trust < 1) {
+    reasons.push(modelReason('language_not_covered', 0, lang));
+  }
+  return {
+    logOdds: prior + trust * (calibrated - prior),
+    reasons: reasons.filter(
+      (r) => r.id === 'model.language_not_covered' || Math.abs(r.weight) >= MIN_REASON_WEIGHT,
+    ),
+  };
+}
+
+function floorOf(hits: readonly RuleHit[]): JobRisk {
+  const sum = hits.reduce((s, h) => s + h.weight, 0);
+  if (sum >= RULE_FLOOR.high) {
+    return 'high';
+  }
+  return sum >= RULE_FLOOR.medium ? 'medium' : 'low';
+}
+
+const LEVEL: Record<JobRisk, number> = { low: 0, medium: 1, high: 2 };
+
+/** Combines the model's log-odds with the rules: the level and the probability shown. */
+export function combine(
+  model: Pick<LoadedModel, 'thresholds'>,
+  modelLogOdds: number,
+  hits: readonly RuleHit[],
+): { risk: JobRisk; probability: number } {
+  const probability = sigmoid(modelLogOdds + hits.reduce((s, h) => s + h.weight, 0));
+  const byProbability = riskOf(model.thresholds, probability);
+  const floor = floorOf(hits);
+  if (LEVEL[floor] <= LEVEL[byProbability]) {
+    return { risk: byProbability, probability };
+  }
+  const atLeast = floor === 'high' ? model.thresholds.high : model.thresholds.medium;
+  return { risk: floor, probability: Math.max(probability, atLeast) };
+}
+
+const rounded = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Checks a job offer: risk level, calibrated probability, the reasons (rules that fired with
+ * their source, then the model's features that moved the score most) and advice, in `lang`.
+ * In process and offline; the model is read from disk on the first call only.
+ * @example checkJob({ text: 'Typing job in Sihanoukville, $1,500/month, free flight' }, 'th')
+ */
+export function checkJob(input: JobCheckInput, lang: JobCheckLanguage): JobCheckResult {
+  const model = models().text;
+  const part = modelPart(model, servedText(input), lang);
+  const hits = evaluateRules(input);
+  const { risk, probability } = combine(model, part.logOdds, hits);
+  const ruleReasons: JobCheckReason[] = hits.map((h) => ({
+    kind: 'rule',
+    id: h.id,
+    text: ruleText(h.id, lang),
+    source: h.source,
+    weight: rounded(h.weight),
+  }));
+  const modelReasons = part.reasons
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .map((r) => ({ ...r, weight: rounded(r.weight) }));
+  return {
+    risk,
+    probability: rounded(probability),
+    reasons: [...ruleReasons, ...modelReasons],
+    advice: adviceFor(hits, risk, lang),
+  };
+}
+
+/**
+ * Scores one EMSCAD record with the CSV model (text and structured fields; no rules, which are
+ * written for scam-compound recruitment, not EMSCAD's general fraud): calibrated probability and
+ * level.
+ */
+export function scoreRecord(record: EmscadRecord): { probability: number; risk: JobRisk } {
+  const model = models().full;
+  const doc = rawRecordDoc(record);
+  const probability = sigmoid(
+    calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc))),
+  );
+  return { probability, risk: riskOf(model.thresholds, probability) };
+}

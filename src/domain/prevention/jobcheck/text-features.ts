@@ -1,0 +1,142 @@
+/**
+ * Text features of the job-offer checker: normalisation, tokens, and hashed word and character
+ * n-grams (the "hashing trick": a feature is a bucket number, so the model needs no vocabulary).
+ * Training (EMSCAD rows) and scoring (a pasted advert) go through exactly these functions.
+ */
+
+/** Number of hash buckets (2^20): few collisions for the features a model keeps. */
+export const HASH_DIM = 1 << 20;
+const HASH_MASK = HASH_DIM - 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** One FNV-1a step over a UTF-16 code unit (not cryptographic: only spreads features over buckets). */
+function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, FNV_PRIME) >>> 0;
+}
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units, as an unsigned integer. */
+export function fnv1a(text: string, seed = FNV_OFFSET): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h = fnvStep(h, text.charCodeAt(i));
+  }
+  return h;
+}
+
+/** Bucket of a named feature: `prefix` keeps feature kinds (word, bigram, field …) apart. */
+export function bucketOf(prefix: string, name: string): number {
+  return fnv1a(name, fnv1a(prefix)) & HASH_MASK;
+}
+
+// EMSCAD replaced contact details with hashes; pasted adverts carry real ones. Both become the
+// same placeholder token, so that "gives an e-mail address" means the same in training and use.
+const CONTACT_PATTERNS: readonly [RegExp, string][] = [
+  [/#URL_[0-9a-f]+#/gi, ' zzurl '],
+  [/#EMAIL_[0-9a-f]+#/gi, ' zzemail '],
+  [/#PHONE_[0-9a-f]+#/gi, ' zzphone '],
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' zzemail '],
+  [/\b(?:https?:\/\/|www\.)\S+/gi, ' zzurl '],
+  [/\b(?:t\.me|wa\.me|line\.me|bit\.ly)\/\S*/gi, ' zzurl '],
+  [/(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b/g, ' zzphone '],
+  [/\+\d{8,14}\b/g, ' zzphone '],
+];
+
+const ENTITIES: readonly [RegExp, string][] = [
+  [/&amp;/g, '&'],
+  [/&nbsp;|\u00a0/g, ' '],
+  [/&(?:#39|apos|rsquo|lsquo);/g, "'"],
+  [/&(?:quot|ldquo|rdquo);/g, '"'],
+  [/&(?:lt|gt);/g, ' '],
+];
+
+/**
+ * Normalises text for features: contact details to placeholder tokens, the few HTML entities the
+ * data carries, list items glued together ("experienceMust have") split, NFKC, lower case.
+ */
+export function normaliseText(text: string): string {
+  let out = text.normalize('NFKC');
+  for (const [pattern, replacement] of ENTITIES) {
+    out = out.replace(pattern, replacement);
+  }
+  for (const [pattern, replacement] of CONTACT_PATTERNS) {
+    out = out.replace(pattern, replacement);
+  }
+  return out.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase();
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|[$€£¥฿₱₫৳]/gu;
+
+/** Tokens of normalised text: runs of letters, marks and digits, and currency signs. */
+export function tokenize(normalised: string): string[] {
+  return normalised.match(TOKEN) ?? [];
+}
+
+/** Sparse counts keyed by bucket. */
+export type Counts = Map<number, number>;
+
+function add(counts: Counts, bucket: number, n = 1): void {
+  counts.set(bucket, (counts.get(bucket) ?? 0) + n);
+}
+
+/** Bucket of a word unigram under a prefix (`w` for the advert's text, `p` for a company profile). */
+export function unigramBucket(prefix: string, token: string): number {
+  return fnv1a(token, fnv1a(prefix)) & HASH_MASK;
+}
+
+/** Bucket of a word bigram under a prefix. */
+export function bigramBucket(prefix: string, previous: string, token: string): number {
+  return fnv1a(token, fnv1a(' ', fnv1a(previous, fnv1a(`${prefix}2`)))) & HASH_MASK;
+}
+
+/** Word unigrams and (unless `bigrams` is false) bigrams of a token list, hashed under `prefix`. */
+export function wordCounts(tokens: readonly string[], prefix: string, bigrams = true): Counts {
+  const counts: Counts = new Map();
+  for (let i = 0; i < tokens.length; i++) {
+    add(counts, unigramBucket(prefix, tokens[i]!));
+    if (bigrams && i > 0) {
+      add(counts, bigramBucket(prefix, tokens[i - 1]!, tokens[i]!));
+    }
+  }
+  return counts;
+}
+
+/** Character n-gram lengths, taken inside each word padded with spaces (like scikit-learn's char_wb). */
+export const CHAR_NGRAMS = [3, 4, 5] as const;
+const CHAR_SEED = fnv1a('c');
+/** Long runs (unspaced scripts such as Thai) contribute their first characters only. */
+const MAX_TOKEN_CHARS = 40;
+
+/** Buckets of the character 3-, 4- and 5-grams of one token, with repeats, in order. */
+export function charBuckets(token: string): number[] {
+  const padded = ` ${token.slice(0, MAX_TOKEN_CHARS)} `;
+  const out: number[] = [];
+  for (let start = 0; start + CHAR_NGRAMS[0] <= padded.length; start++) {
+    let h = CHAR_SEED;
+    const end = Math.min(padded.length, start + CHAR_NGRAMS[CHAR_NGRAMS.length - 1]!);
+    for (let i = start; i < end; i++) {
+      h = fnvStep(h, padded.charCodeAt(i));
+      const n = i - start + 1;
+      if (n >= CHAR_NGRAMS[0]) {
+        // The length is mixed in so that "abc" as a 3-gram and a 4-gram prefix differ.
+        out.push(fnvStep(h, n) & HASH_MASK);
+      }
+    }
+  }
+  return out;
+}
+
+/** Character n-gram counts of a token list. */
+export function charCounts(tokens: readonly string[]): Counts {
+  const counts: Counts = new Map();
+  for (const token of tokens) {
+    if (token.length === 1 && !/[\p{L}\p{N}]/u.test(token)) {
+      continue;
+    }
+    for (const bucket of charBuckets(token)) {
+      add(counts, bucket);
+    }
+  }
+  return counts;
+}
