@@ -63,7 +63,8 @@ export const TABLES: TableSpec[] = [
     'identities',
     'case_identities',
     `id:uuid, organisation_id:uuid, case_id:uuid, kind:text, given:text, family:text,
-    script:text, name_key:text, latin_key:text, created_at:timestamptz, nationality:text`,
+    script:text, name_key:text, latin_key:text, created_at:timestamptz, nationality:text,
+    risk_level:text`,
   ),
   spec(
     'events',

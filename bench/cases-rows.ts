@@ -144,7 +144,8 @@ class BatchWriter {
     w.raw(this.org);
     w.ascii(`${this.ctx.numberPrefix}-${String(seq).padStart(7, '0')}`);
     w.ascii(closed >= 0 ? 'closed' : 'open');
-    w.ascii(RISK_LEVELS[rng.int(RISK_LEVELS.length)]!);
+    const risk = RISK_LEVELS[rng.int(RISK_LEVELS.length)]!;
+    w.ascii(risk);
     w.ascii(SEXES[rng.int(SEXES.length)]!);
     w.int2(birthYear);
     w.bool(birthYear >= 2008);
@@ -163,14 +164,14 @@ class BatchWriter {
     this.identity(
       rng,
       created,
-      ['primary', name.script, name.nationality],
+      ['primary', name.script, name.nationality, risk],
       [name.given.native, name.family.native],
     );
     if (name.script !== 'Latn') {
       this.identity(
         rng,
         created,
-        ['transliteration', 'Latn', name.nationality],
+        ['transliteration', 'Latn', name.nationality, risk],
         [name.given.latin, name.family.latin],
       );
     }
@@ -190,13 +191,13 @@ class BatchWriter {
   private identity(
     rng: Rng,
     created: number,
-    [kind, script, nationality]: [string, string, string],
+    [kind, script, nationality, risk]: [string, string, string, string],
     [given, family]: [NamePart, NamePart],
   ): void {
     // About 3 % of records carry a data-entry variant of the Latin spelling (near-duplicates).
     const typo = script === 'Latn' && rng.next() < 0.03 ? misspell(rng, family.text) : null;
     const w = this.out.identities;
-    this.childStart(w, 11, rng, created);
+    this.childStart(w, 12, rng, created);
     w.ascii(kind);
     w.bytes(given.utf8.text);
     if (typo === null) {
@@ -213,6 +214,7 @@ class BatchWriter {
     }
     w.timestamp(created);
     w.ascii(nationality);
+    w.ascii(risk);
     this.counts.identities += 1;
   }
 

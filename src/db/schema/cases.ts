@@ -115,15 +115,20 @@ export const caseIdentities = pgTable(
     /** The case's nationality, copied here so that search filters on it in the index. */
     nationality: text(),
     /**
-     * The words of both keys, and `@` + nationality (no name word starts with `@`), computed by
-     * the database. A GIN index on it gives search its candidate step: every word of the query
-     * must match a word of the name (see name_terms).
+     * The case's risk level, copied here by triggers (filled from the case on insert, kept in
+     * step when the case's level changes) so that search filters on it in the index.
+     */
+    riskLevel: text({ enum: RISK_LEVELS }),
+    /**
+     * The words of both keys, `@` + nationality and `@risk:` + risk level (no name word starts
+     * with `@`), computed by the database. A GIN index on it gives search its candidate step:
+     * every word of the query must match a word of the name (see name_terms).
      */
     terms: text()
       .array()
       .notNull()
       .generatedAlwaysAs(
-        sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ') || array_remove(ARRAY['@' || nationality], NULL)`,
+        sql`string_to_array(name_key, ' ') || string_to_array(latin_key, ' ') || array_remove(ARRAY['@' || nationality, '@risk:' || risk_level], NULL)`,
       ),
     /**
      * Version of the code that computed `latin_key` (`NAME_KEY_VERSION` of case-names.ts). New

@@ -1,9 +1,9 @@
 /**
  * The word step of name search (case-search.repository.ts): each query word's expansions on the
- * organisation's name dictionary (`name_terms`), and the candidate conditions built from them.
+ * organisation's name dictionary (`name_terms`), and the candidate conditions built from them,
+ * all in the search statement itself (one round trip).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client.ts';
 
 /** What a case search asks for (built by case-list.service, read by the search repositories). */
 export interface CaseSearch {
@@ -31,50 +31,31 @@ function words(key: string | undefined): string[] {
   return [...new Set((key ?? '').split(' ').filter(Boolean))].slice(0, MAX_WORDS);
 }
 
-/** How a dictionary word met a query word (see `expand`). */
-type Branch = 'trigram' | 'edit' | 'sound';
-
-/** A query word's dictionary expansions, as text[] literals for the candidate step. */
-interface Expansion {
-  /** Exact, trigram-similar and one-edit words (no sound key): what ranks a match as strict. */
-  strict: string;
-  /**
-   * What the word may match while every other query word matches `strong`: `strict` plus
-   * same-sound words (words of four letters or more whose key keeps two letters).
-   */
-  any: string;
-  /**
-   * What the word may match while another word matches `any`: `strict`, or the word itself
-   * for words under four letters (their neighbours are too many: min, lin, ming, ling…).
-   */
-  strong: string;
-  /**
-   * What the word may match while every word matches this way: `strong` plus same-sound words
-   * whose key keeps three letters or more (Phonthip / Porntip "pntp", Phimpha / Pimpa "pmp":
-   * a Thai name romanised and its usual spelling often differ in every word).
-   */
-  many: string;
-}
-
-const chars = (w: string) => [...w].length;
-
-interface ExpansionRow {
-  w: string;
-  term: string;
-  b: Branch;
-  /** Length of the sound key (sound branch only). */
-  k: number;
-}
+/**
+ * A query word's dictionary expansions, columns of the `x` CTE (one row per query word):
+ * - `strict`: the word, and trigram-similar and one-edit words (no sound key): what ranks a
+ *   match as strict;
+ * - `wide`: what the word may match while every other query word matches `strong`: `strict`
+ *   plus same-sound words (words of four letters or more whose key keeps two letters);
+ * - `strong`: what the word may match while another word matches `wide`: `strict`, or the word
+ *   itself for words under four letters (their neighbours are too many: min, lin, ming, ling…);
+ * - `many`: what the word may match while every word matches this way: `strong` plus same-sound
+ *   words whose key keeps three letters or more (Phonthip / Porntip "pntp", Phimpha / Pimpa
+ *   "pmp": a Thai name romanised and its usual spelling often differ in every word);
+ * - `widens` (`wide` adds to `strong`), `grows` (`many` adds to `strong`), `loosens` (`strong`
+ *   adds to the word itself): which tiers can find anything.
+ */
+type Kind = 'strict' | 'wide' | 'strong' | 'many';
 
 /**
- * One statement for every query word: words with a trigram similarity of at least 0.3 (pg_trgm's
- * default threshold for `%`), words one edit away (a character dropped, added, replaced, or two
- * neighbours swapped), found through their deletion variants (words of three characters or
- * more), and words with the same sound key (`hw_name_sound`: Rahaman / Rehman) for words of four
- * or more. One branch per index (trigram on the word, GIN on its variants, B-tree on the sound
- * key), so each uses its own.
+ * The dictionary rows for every query word, one branch per index: words with a trigram
+ * similarity of at least 0.3 (pg_trgm's default threshold for `%`), words one edit away (a
+ * character dropped, added, replaced, or two neighbours swapped), found through their deletion
+ * variants (words of three characters or more), and words with the same sound key
+ * (`hw_name_sound`: Rahaman / Rehman) for words of four or more, with the key's length.
  */
-function expansionSql(organisationId: string, all: string[]): SQL {
+function expansionRows(organisationId: string, all: string[]): SQL {
+  const chars = (w: string) => [...w].length;
   const branches: SQL[] = [];
   for (const word of all) {
     branches.push(sql`select ${word}::text as w, t.term, 'trigram' as b, 0 as k from name_terms t
@@ -94,110 +75,98 @@ function expansionSql(organisationId: string, all: string[]): SQL {
   return sql.join(branches, sql` union all `);
 }
 
-/** A word's expansions from the rows of `expansionSql` about it. */
-function expansionOf(word: string, rows: ExpansionRow[]): Expansion {
-  const strict = new Set([word]);
-  const any = new Set([word]);
-  const sounds: string[] = [];
-  for (const r of rows) {
-    any.add(r.term);
-    if (r.b !== 'sound') {
-      strict.add(r.term);
-    } else if (Number(r.k) >= 3) {
-      sounds.push(r.term);
-    }
-  }
-  const strong = chars(word) >= 4 ? strict : new Set([word]);
-  return {
-    strict: pgTextArray([...strict]),
-    any: pgTextArray([...any]),
-    strong: pgTextArray([...strong]),
-    many: pgTextArray([...new Set([...strong, ...sounds])]),
-  };
-}
-
-/** The dictionary words each query word may stand for (see `Expansion`). */
-async function expand(
-  db: Db,
-  organisationId: string,
-  all: string[],
-): Promise<Map<string, Expansion>> {
-  const result = await db.execute(expansionSql(organisationId, all));
-  const rows = (result as { rows: ExpansionRow[] }).rows;
-  return new Map(
-    all.map((w) => [
-      w,
-      expansionOf(
-        w,
-        rows.filter((r) => r.w === w),
-      ),
-    ]),
-  );
+/** The `ex` and `x` CTEs: expansion rows, then one row of arrays and flags per word (`Kind`). */
+function expansionCtes(organisationId: string, all: string[]): SQL {
+  return sql`ex as materialized (${expansionRows(organisationId, all)}),
+    x as materialized (select w, strict, wide, strong, strong || sounds as many,
+        not (wide <@ strong) as widens, not (sounds <@ strong) as grows,
+        not (strong <@ array[w]) as loosens
+      from (select q.w, array[q.w] || e.strict as strict, array[q.w] || e.wide as wide,
+          case when char_length(q.w) >= 4 then array[q.w] || e.strict else array[q.w] end as strong,
+          e.sounds
+        from unnest(${pgTextArray(all)}::text[]) q(w)
+        cross join lateral (select
+            coalesce(array_agg(r.term) filter (where r.b <> 'sound'), '{}') as strict,
+            coalesce(array_agg(r.term), '{}') as wide,
+            coalesce(array_agg(r.term) filter (where r.b = 'sound' and r.k >= 3), '{}') as sounds
+          from ex r where r.w = q.w) e) y)`;
 }
 
 /**
  * Candidates in tiers, closest first (`tiers`: conditions on an identity `i`, each tier read
- * only for rows the earlier ones did not match), and whether each matched without sound keys
- * (`strict`).
+ * only for rows the earlier ones did not match), whether each matched without sound keys
+ * (`strict`), and the CTEs both refer to (`ctes`, for the statement's `with`).
  */
 export interface WordMatch {
   tiers: SQL[];
   strict: SQL;
+  ctes?: SQL | undefined;
 }
 
 /**
  * Identities whose words match every word of the query, for the query as written or for its
- * Latin key; the GIN index on `terms` intersects the words' expansions (`expand`). Four tiers:
- * every word exactly; every word through `strong`; one word through its widest expansion
- * (a same-sound word, or a neighbour of a word under four letters) while the others match
- * `strong`; every word through `many` (same-sound words with keys of three letters or more).
- * Two widest words together are not a match: they meet a large part of a million cases (Sahana
- * and Hsen both sound "sn"; Min and Lin are each one edit from dozens of common syllables).
- * `strict` says whether the identity also matches without sound keys, which ranks it above
- * sound-only matches.
+ * Latin key; the GIN index on `terms` intersects the words' expansions (`Kind`). Four tiers:
+ * every word exactly; every word through `strong`; one word through `wide` while the others
+ * match `strong`; every word through `many`. A tier that cannot add anything is skipped by the
+ * database (a one-time filter on the `x` flags). Two widest words together are not a match:
+ * they meet a large part of a million cases (Sahana and Hsen both sound "sn"; Min and Lin are
+ * each one edit from dozens of common syllables). `strict` says whether the identity also
+ * matches without sound keys, which ranks it above sound-only matches.
  */
-export async function wordMatch(db: Db, s: CaseSearch): Promise<WordMatch | null> {
+export function wordMatch(s: CaseSearch): WordMatch | null {
   const groups = [words(s.nameKey), words(s.latinKey)]
     .filter((g) => g.length > 0)
     .filter((g, i, all) => all.findIndex((o) => o.join(' ') === g.join(' ')) === i);
   if (groups.length === 0) {
     return null;
   }
-  const ex = await expand(db, s.organisationId, [...new Set(groups.flat())]);
-  return tiersOf(groups, ex, s.nationality);
+  const ctes = expansionCtes(s.organisationId, [...new Set(groups.flat())]);
+  return { ...tiersOf(groups, filterTerms(s)), ctes };
 }
 
-function tiersOf(groups: string[][], ex: Map<string, Expansion>, nationality?: string): WordMatch {
-  // The nationality filter is a word of its own (`@THA`), checked in the same index scan.
-  const national = nationality ? [sql`i.terms @> array[${`@${nationality}`}]::text[]`] : [];
-  const of = (w: string) => ex.get(w)!;
-  const has = (w: string, kind: keyof Expansion) => sql`i.terms && ${of(w)[kind]}::text[]`;
-  const all = (conditions: SQL[]) => sql`(${sql.join([...conditions, ...national], sql` and `)})`;
-  const anyOf = (alternatives: SQL[]) =>
-    alternatives.length === 0 ? sql`false` : sql`(${sql.join(alternatives, sql` or `)})`;
-  const every = (kind: keyof Expansion, among = groups) =>
-    anyOf(among.map((g) => all(g.map((w) => has(w, kind)))));
+/** The filters carried as words of `terms`: `@THA` the nationality, `@risk:high` the risk level. */
+function filterTerms(s: CaseSearch): string[] {
+  return [...(s.nationality ? [`@${s.nationality}`] : []), ...(s.risk ? [`@risk:${s.risk}`] : [])];
+}
+
+/** A word's expansion of one kind; `'{}'` (matching nothing, at no cost) unless `gate`. */
+function arrayOf(w: string, kind: Kind, gate?: SQL): SQL {
+  const column = sql.raw(kind);
+  const value = gate ? sql`case when ${gate} then x.${column} else '{}' end` : sql`x.${column}`;
+  return sql`(select ${value} from x where x.w = ${w})`;
+}
+
+function tiersOf(groups: string[][], terms: string[]): Omit<WordMatch, 'ctes'> {
+  // Filters carried as words are checked in the same index scan.
+  const filtered = terms.length > 0 ? [sql`i.terms @> ${pgTextArray(terms)}::text[]`] : [];
+  const all = (conditions: SQL[]) => sql`(${sql.join([...conditions, ...filtered], sql` and `)})`;
+  const anyOf = (alternatives: SQL[]) => sql`(${sql.join(alternatives, sql` or `)})`;
+  const has = (w: string, kind: Kind, gate?: SQL) => sql`i.terms && ${arrayOf(w, kind, gate)}`;
+  const every = (kind: Kind) => anyOf(groups.map((g) => all(g.map((w) => has(w, kind)))));
   const exact = anyOf(groups.map((g) => all([sql`i.terms @> ${pgTextArray(g)}::text[]`])));
   const strong = every('strong');
-  const widens = (w: string) => of(w).any !== of(w).strong;
-  // One alternative per word whose widest expansion adds something to `strong`.
+  // One alternative per word that widens (the others match nothing).
   const wide = anyOf(
     groups.flatMap((g) =>
-      g.filter(widens).map((x) => all(g.map((w) => has(w, w === x ? 'any' : 'strong')))),
+      g.map((x) => all(g.map((w) => (w === x ? has(w, 'wide', sql`x.widens`) : has(w, 'strong'))))),
     ),
   );
-  // Every word through `many`: only where two words or more widen that way.
-  const manyGroups = groups.filter((g) => g.filter((w) => of(w).many !== of(w).strong).length >= 2);
-  const loosens = groups.some((g) => g.some((w) => of(w).strong !== pgTextArray([w])));
-  const tiers = [
-    exact,
-    ...(loosens ? [sql`${strong} and not ${exact}`] : []),
-    ...(groups.some((g) => g.some(widens)) ? [sql`${wide} and not ${strong}`] : []),
-    ...(manyGroups.length > 0
-      ? [sql`${every('many', manyGroups)} and not ${wide} and not ${strong}`]
-      : []),
-  ];
-  return { tiers, strict: every('strict') };
+  // Every word through `many`: only in a group where two words or more grow that way.
+  const twoGrow = (g: string[]) =>
+    sql`(select count(*) filter (where x.grows) >= 2 from x where x.w = any(${pgTextArray(g)}::text[]))`;
+  const many = anyOf(
+    groups.map((g) => all(g.map((w, k) => has(w, 'many', k === 0 ? twoGrow(g) : undefined)))),
+  );
+  const flag = (column: string) => sql`(select bool_or(x.${sql.raw(column)}) from x)`;
+  return {
+    tiers: [
+      exact,
+      sql`${flag('loosens')} and ${strong} and not ${exact}`,
+      sql`${flag('widens')} and ${wide} and not ${strong}`,
+      sql`${anyOf(groups.map(twoGrow))} and ${many} and not ${wide} and not ${strong}`,
+    ],
+    strict: every('strict'),
+  };
 }
 
 /** Whole-name trigram match: the fallback when no identity matches word by word. */

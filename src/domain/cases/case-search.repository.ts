@@ -116,10 +116,12 @@ export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]>
 }
 
 async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
-  const byWords = await wordMatch(db, s);
+  const byWords = wordMatch(s);
   if (byWords) {
-    // The word match checks the nationality itself; the other filters need the case row.
-    const rest = s.nationality ? filters({ ...s, nationality: undefined }) : where;
+    // The word match checks the nationality and risk level itself (words of the identity); the
+    // other filters need the case row.
+    const rest =
+      s.nationality || s.risk ? filters({ ...s, nationality: undefined, risk: undefined }) : where;
     const rows = await rankedSearch(db, s, rest, byWords);
     if (rows.length > 0) {
       return rows;
@@ -160,7 +162,10 @@ function scoredBranches(s: CaseSearch, where: SQL[], match: WordMatch | null): S
         order by r.s desc) h`);
   }
   if (s.caseNumber) {
-    const nationality = s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``;
+    // The word match's filters on the identity, on the case row here.
+    const nationality = sql`${s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``}${
+      s.risk ? sql` and c.risk_level = ${s.risk}` : sql``
+    }`;
     branches.push(sql`select c.id, 2.0 from cases c
       where upper(c.case_number) = upper(${s.caseNumber}) and ${filtered}${nationality}`);
     // Part of a number ("0001" for 2026-00001): only for text with a digit, so name searches
@@ -184,7 +189,8 @@ async function rankedSearch(
   const after = s.after
     ? sql`where m.score < ${s.after[0]}::float8 or (m.score = ${s.after[0]}::float8 and m.case_id > ${s.after[1]}::uuid)`
     : sql``;
-  const query = sql`with m as (
+  const ctes = match?.ctes ? sql`${match.ctes},` : sql``;
+  const query = sql`with ${ctes} m as (
       select case_id, max(s)::float8 as score from (${sql.join(branches, sql` union all `)}) b(case_id, s)
       group by case_id),
     top as (select m.case_id, m.score from m ${after} order by m.score desc, m.case_id asc
@@ -192,16 +198,11 @@ async function rankedSearch(
     select ${listColumns}, top.score,
       ${s.after ? sql`null` : sql`(select count(*) from (select 1 from m limit ${COUNT_CAP + 1}) k)`}::int as total
     from top join cases c on c.id = top.case_id ${primaryName}
+    where hw_serial_plan()
     order by top.score desc, c.id asc`;
-  if ((match?.tiers.length ?? 0) < 2) {
-    return rowsOf(await db.execute(query));
-  }
-  // The tiers are read in order until the cap: a parallel append would read them all at once.
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return tx.execute(query);
-  });
-  return rowsOf(result);
+  // The tiers are read in order until the cap: case_identities has `parallel_workers = 0`
+  // (migration identities_no_parallel), so no parallel append reads them all at once.
+  return rowsOf(await db.execute(query));
 }
 
 /** Likely duplicates in the organisation: similar name, and same birth year / nationality if known. */

@@ -92,4 +92,23 @@ describe('PATCH /api/cases/:id', () => {
     expect(await found('THA')).toContain(c.id);
     expect(await found('MMR')).not.toContain(c.id);
   });
+
+  it('finds a person under their new risk level after an edit, not the old one', async () => {
+    const c = await registerCase(t.app, admin, {
+      identities: [{ given: 'Sokunthea', family: 'Chhorn', script: 'Latn' }],
+      nationality: 'KHM',
+      riskLevel: 'low',
+    });
+    const found = async (risk: string) => {
+      const res = await request(t.app, admin, {
+        method: 'GET',
+        url: `/api/cases?q=Sokunthea%20Chorn&nationality=KHM&risk=${risk}`,
+      });
+      return res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+    };
+    expect(await found('low')).toContain(c.id);
+    expect((await patch(c, c.version, { riskLevel: 'high' })).statusCode).toBe(200);
+    expect(await found('high')).toContain(c.id);
+    expect(await found('low')).not.toContain(c.id);
+  });
 });
