@@ -20,6 +20,7 @@ import { draftsRoutes } from '@/domain/drafts/index.ts';
 import { nrmRoutes } from '@/domain/nrm/index.ts';
 import { advertReportRoutes } from '@/domain/prevention/advert-reports.routes.ts';
 import { outreachRoutes } from '@/domain/prevention/outreach.routes.ts';
+import { jobCheckRoutes } from '@/domain/prevention/job-check.routes.ts';
 import { screeningRoutes } from '@/domain/screening/index.ts';
 import { authRoutes, organisationsRoutes, tokensRoutes, usersRoutes } from '@/domain/auth/index.ts';
 import type { Database } from '@/db/client.ts';
@@ -122,6 +123,7 @@ async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(nrmRoutes);
   await app.register(advertReportRoutes);
   await app.register(outreachRoutes);
+  await app.register(jobCheckRoutes);
 }
 
 /** Builds the Fastify app without listening (tests use `app.inject`). */
