@@ -4,6 +4,14 @@ import placesJson from './data/places.json' with { type: 'json' };
 import payJson from './data/pay.json' with { type: 'json' };
 import en from './data/lang/en.json' with { type: 'json' };
 import th from './data/lang/th.json' with { type: 'json' };
+import id from './data/lang/id.json' with { type: 'json' };
+import vi from './data/lang/vi.json' with { type: 'json' };
+import fil from './data/lang/fil.json' with { type: 'json' };
+import sw from './data/lang/sw.json' with { type: 'json' };
+import bn from './data/lang/bn.json' with { type: 'json' };
+import my from './data/lang/my.json' with { type: 'json' };
+import km from './data/lang/km.json' with { type: 'json' };
+import zh from './data/lang/zh.json' with { type: 'json' };
 import type { JobCheckLanguage } from './jobcheck.schema.ts';
 import {
   LanguageFileSchema,
@@ -29,7 +37,7 @@ export const PAY = PayFileSchema.parse(payJson);
 
 /** Every language file, by language; a language without a file falls back to English. */
 export const LANGUAGES: Partial<Record<JobCheckLanguage, LanguageFile>> = Object.fromEntries(
-  [en, th].map((raw) => {
+  [en, th, id, vi, fil, sw, bn, my, km, zh].map((raw) => {
     const file = LanguageFileSchema.parse(raw);
     return [file.language, file];
   }),
@@ -60,6 +68,11 @@ export const RULE_PATTERNS: ReadonlyMap<string, readonly CompiledPattern[]> = ne
     r.id,
     Object.values(LANGUAGES).flatMap((file) => (file.patterns[r.id] ?? []).map(compilePattern)),
   ]),
+);
+
+/** Every language's negation cues, compiled (for the rules marked `negatable`). */
+export const NEGATIONS: readonly CompiledPattern[] = Object.values(LANGUAGES).flatMap((file) =>
+  file.negations.map(compilePattern),
 );
 
 /** Where a rule's sign is documented: its flags and the organisations behind each source. */

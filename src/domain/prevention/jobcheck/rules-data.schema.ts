@@ -35,6 +35,8 @@ export const RuleDefSchema = z.discriminatedUnion('kind', [
     ...RuleBase,
     kind: z.literal('text'),
     channels: z.array(JobChannelSchema).optional(),
+    /** A phrase right after a negation ("no placement fee") does not fire the rule. */
+    negatable: z.boolean().optional(),
   }),
   z.object({ ...RuleBase, kind: z.literal('pay') }),
   z.object({
@@ -58,6 +60,8 @@ export const LanguageFileSchema = z.object({
   language: JobCheckLanguageSchema,
   /** native = written by a native speaker; draft = fluent but not reviewed; best_effort = basic. */
   quality: z.enum(['native', 'draft', 'best_effort']),
+  /** Words that negate the phrase after them (`no`, `ไม่มี`, `tanpa`, `不`). */
+  negations: z.array(z.string().min(1)).default([]),
   patterns: z.record(z.string(), z.array(z.string().min(1))),
   texts: z.record(z.string(), z.string().min(1)),
   advice: z.record(z.string(), z.string().min(1)),

@@ -1,7 +1,7 @@
 import type { JobCheckInput, JobCheckLanguage } from './jobcheck.schema.ts';
 import { findPay, namesProfession, payThreshold, type JobKind } from './pay.ts';
 import { findPlaces, payRegion, type PlacesFound } from './places.ts';
-import { LANGUAGES, RULE_DEFS, RULE_PATTERNS, sourceOf } from './rule-data.ts';
+import { LANGUAGES, NEGATIONS, RULE_DEFS, RULE_PATTERNS, sourceOf } from './rule-data.ts';
 import type { RuleDef } from './rules-data.schema.ts';
 import { findAll, prepareText, type PreparedText } from './text-match.ts';
 
@@ -32,9 +32,10 @@ interface Evidence {
 
 function textMatches(rule: RuleDef & { kind: 'text' }, ev: Evidence): string[] {
   const matched = new Set<string>();
+  const negations = rule.negatable ? NEGATIONS : undefined;
   for (const pattern of RULE_PATTERNS.get(rule.id) ?? []) {
     for (const text of ev.texts) {
-      findAll(text, pattern).forEach((m) => matched.add(m));
+      findAll(text, pattern, 3, negations).forEach((m) => matched.add(m));
     }
   }
   if (ev.input.channel !== undefined && rule.channels?.includes(ev.input.channel)) {

@@ -122,11 +122,22 @@ export interface CompiledPattern {
   accents: boolean;
 }
 
-/** The matched passages of the normalised text (not folded), at most `limit` of them. */
-export function findAll(prepared: PreparedText, pattern: CompiledPattern, limit = 3): string[] {
+/**
+ * The matched passages of the normalised text (not folded), at most `limit` of them; with
+ * `negations`, passages right after a negation (see `isNegated`) are left out.
+ */
+export function findAll(
+  prepared: PreparedText,
+  pattern: CompiledPattern,
+  limit = 3,
+  negations?: readonly CompiledPattern[],
+): string[] {
   const found: string[] = [];
   const haystack = pattern.accents ? prepared.normal : prepared.folded;
   for (const m of haystack.matchAll(pattern.re)) {
+    if (negations && !pattern.accents && isNegated(prepared, m.index, negations)) {
+      continue;
+    }
     if (pattern.accents) {
       found.push(m[0]);
     } else {
@@ -138,4 +149,27 @@ export function findAll(prepared: PreparedText, pattern: CompiledPattern, limit 
     }
   }
   return found;
+}
+
+/**
+ * Whether the passage at `start` of the folded text comes right after a negation: a cue such as
+ * `no`, `without`, `ไม่มี` or `不`, followed by at most two words in spaced scripts (`we do not
+ * charge any placement fee`) or by nothing in scripts without spaces (`不收押金`).
+ */
+export function isNegated(
+  prepared: PreparedText,
+  start: number,
+  cues: readonly CompiledPattern[],
+): boolean {
+  const window = prepared.folded.slice(Math.max(0, start - 18), start);
+  return cues.some((cue) => {
+    for (const m of window.matchAll(cue.re)) {
+      const gap = window.slice(m.index + m[0].length);
+      const unspaced = UNSPACED.test(m[0].slice(-1));
+      if (unspaced ? gap === '' : gap.trim().split(/\s+/u).filter(Boolean).length <= 2) {
+        return true;
+      }
+    }
+    return false;
+  });
 }

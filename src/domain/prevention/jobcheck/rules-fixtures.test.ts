@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_ADVERTS } from './fixtures/adverts.ts';
+import { formatRulesReport, rulesReport } from './rules-report.ts';
+
+const report = rulesReport(FIXTURE_ADVERTS);
+
+describe('red-flag rules on the fixture adverts', () => {
+  it('has at least 60 adverts, scam and legit, in at least 8 languages', () => {
+    expect(FIXTURE_ADVERTS.length).toBeGreaterThanOrEqual(60);
+    expect(report.scam.count).toBeGreaterThanOrEqual(30);
+    expect(report.legit.count).toBeGreaterThanOrEqual(25);
+    expect(new Set(FIXTURE_ADVERTS.map((a) => a.lang)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(FIXTURE_ADVERTS.map((a) => a.id)).size).toBe(FIXTURE_ADVERTS.length);
+  });
+
+  it('fires at least one rule on every scam advert, and a strong one on most', () => {
+    expect(report.scam.missed).toEqual([]);
+    expect(report.scam.strong / report.scam.count).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('fires no strong rule on a legitimate advert, and any rule on few (listed)', () => {
+    expect(report.legit.strong).toBe(0);
+    // Known weak false alarms: a sign that is real but common in ordinary adverts too.
+    expect(report.legit.falseAlarms.map((f) => f.split(':')[0])).toEqual([
+      'en-l07', // customer service (bait title) in Manila, at an ordinary wage
+      'en-l10', // a real hotel job in Phnom Penh (hotspot destination alone)
+      'th-l05', // a Bangkok restaurant that takes applications over Line
+      'en-l13', // cruise line: free flights to join the ship
+      'vi-l04', // customer service in Ho Chi Minh City, contact over Zalo
+      'id-l04', // customer service in Jakarta
+      'zh-l03', // Chinese-speaking customer service in Bangkok at THB 30,000
+    ]);
+    expect(report.legit.fired / report.legit.count).toBeLessThanOrEqual(0.25);
+  });
+
+  it('scores every scam advert above every legitimate one (sum of weights)', () => {
+    const scamMin = Math.min(
+      ...report.results.filter((r) => r.advert.label === 'scam').map((r) => r.total),
+    );
+    const legitMax = Math.max(
+      ...report.results.filter((r) => r.advert.label === 'legit').map((r) => r.total),
+    );
+    expect(scamMin).toBeGreaterThan(legitMax);
+  });
+
+  it('prints the report', () => {
+    const text = formatRulesReport(report);
+    console.log(text);
+    expect(text).toContain(`scam:  ${report.scam.fired}/${report.scam.count}`);
+  });
+});
