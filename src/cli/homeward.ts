@@ -4,6 +4,7 @@ import { DatabaseBusyError } from '@/db/client.ts';
 import { AppError } from '@/lib/errors.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerJobcheckCommands } from './commands/jobcheck.ts';
 import { registerServerCommands } from './commands/server.ts';
 
 /**
@@ -18,6 +19,7 @@ const program = new Command()
 registerServerCommands(program);
 registerAdminCommands(program);
 registerDataCommands(program);
+registerJobcheckCommands(program);
 
 function explain(err: unknown): string {
   if (err instanceof AppError) {

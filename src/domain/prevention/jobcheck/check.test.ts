@@ -31,8 +31,7 @@ describe('checkJob', () => {
   });
 
   it('explains in Thai and says the model does not know the language of a Thai message', () => {
-    const text =
-      'รับสมัครพนักงานแอดมินออนไลน์ ทำงานที่กัมพูชา เงินเดือน 50,000 บาท บินฟรี ที่พักฟรี ติดต่อไลน์';
+    const text = 'รับสมัครพนักงานแอดมินออนไลน์ ทำงานที่กัมพูชา เงินเดือน 50,000 บาท บินฟรี ที่พักฟรี ติดต่อไลน์';
     const result = checkJob({ text }, 'th');
     expect(result.risk).toBe('high');
     const note = result.reasons.find((r) => r.id === 'model.language_not_covered');

@@ -7,4 +7,5 @@ export { checkJob, combine, RULE_FLOOR, scoreRecord, servedText } from './check.
 export { EMSCAD_COLUMNS, readEmscadCsv, type ReadRecord } from './emscad-csv.ts';
 export type { EmscadRecord } from './features.ts';
 export { models } from './model.ts';
+export { scoreCsv, type ScoreSummary } from './score-csv.ts';
 export * from './jobcheck.schema.ts';
