@@ -64,3 +64,5 @@ export const FIELDS = {
 
 /** The registry `homeward keys rotate` re-encrypts: every field of `FIELDS`. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = Object.values(FIELDS);
+  // Staff-only: a shelter's is read only by its own organisation (never public).
+  directoryServiceAddress: field('directory_services', 'address'),

@@ -228,3 +228,9 @@ export async function findOrFail<T>(
 export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
 }
+  | 'directory_service_not_found'
+  | 'directory_organisation_not_found'
+  directory_service_not_found: 404,
+  directory_organisation_not_found: 404,
+  directory_service_not_found: 'Service not found in the directory',
+  directory_organisation_not_found: 'Organisation not found in the directory',

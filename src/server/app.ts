@@ -162,3 +162,5 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   return app;
 }
+import { directoryRoutes } from '@/domain/directory/index.ts';
+  await app.register(directoryRoutes);

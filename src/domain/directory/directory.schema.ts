@@ -100,56 +100,56 @@ export const EligibilitySchema = z.strictObject({
 });
 export type Eligibility = z.infer<typeof EligibilitySchema>;
 
+/** The fields of a service (without the age-order check). */
+const ServiceFieldsSchema = z.strictObject({
+  kind: ServiceKindSchema,
+  name: Line(200),
+  description: Paragraph(2000).nullable().default(null),
+  countries: z.array(DirectoryCountrySchema).min(1).max(60),
+  /** Areas served inside the countries, as the organisation names them (never an address). */
+  regions: z.array(Line(100)).max(50).default([]),
+  languages: z.array(DirectoryLanguageSchema).min(1).max(30),
+  eligibility: EligibilitySchema.default({
+    genders: [],
+    minAge: null,
+    maxAge: null,
+    nationalities: [],
+  }),
+  capacity: z.int().min(0).max(100_000).nullable().default(null),
+  availability: AvailabilitySchema.default('available'),
+  contact: ContactSchema,
+  hours: Paragraph(500).nullable().default(null),
+  referralMethods: z.array(ReferralMethodSchema).min(1).max(3),
+  /** Shown on the public find-help page (without capacity or address). */
+  public: z.boolean().default(false),
+  /**
+   * Staff-only, encrypted. A shelter's address is read only by its own organisation's members;
+   * any other service's by signed-in staff. Never in a public answer.
+   */
+  address: Paragraph(500).nullable().default(null),
+});
+
+const agesInOrder = {
+  check: (s: { eligibility: { minAge: number | null; maxAge: number | null } }) =>
+    s.eligibility.minAge === null ||
+    s.eligibility.maxAge === null ||
+    s.eligibility.minAge <= s.eligibility.maxAge,
+  issue: { path: ['eligibility', 'maxAge'], message: 'The highest age is below the lowest' },
+};
+
 /** One service as an organisation writes it (create, and whole replacement on edit). */
-export const ServiceInputSchema = z
-  .strictObject({
-    kind: ServiceKindSchema,
-    name: Line(200),
-    description: Paragraph(2000).nullable().default(null),
-    countries: z.array(DirectoryCountrySchema).min(1).max(60),
-    /** Areas served inside the countries, as the organisation names them (never an address). */
-    regions: z.array(Line(100)).max(50).default([]),
-    languages: z.array(DirectoryLanguageSchema).min(1).max(30),
-    eligibility: EligibilitySchema.default({
-      genders: [],
-      minAge: null,
-      maxAge: null,
-      nationalities: [],
-    }),
-    capacity: z.int().min(0).max(100_000).nullable().default(null),
-    availability: AvailabilitySchema.default('available'),
-    contact: ContactSchema,
-    hours: Paragraph(500).nullable().default(null),
-    referralMethods: z.array(ReferralMethodSchema).min(1).max(3),
-    /** Shown on the public find-help page (without capacity or address). */
-    public: z.boolean().default(false),
-    /**
-     * Staff-only, encrypted. A shelter's address is read only by its own organisation's members;
-     * any other service's by signed-in staff. Never in a public answer.
-     */
-    address: Paragraph(500).nullable().default(null),
-  })
-  .refine(
-    (s) =>
-      s.eligibility.minAge === null ||
-      s.eligibility.maxAge === null ||
-      s.eligibility.minAge <= s.eligibility.maxAge,
-    {
-      path: ['eligibility', 'maxAge'],
-      message: 'The highest age is below the lowest',
-    },
-  );
+export const ServiceInputSchema = ServiceFieldsSchema.refine(agesInOrder.check, agesInOrder.issue);
 export type ServiceInput = z.infer<typeof ServiceInputSchema>;
 
 /** Creating a service: for the caller's organisation, or (platform admins) an external one. */
-export const ServiceCreateSchema = z.intersection(
-  ServiceInputSchema,
-  z.object({ organisationId: z.uuid().optional() }),
-);
+export const ServiceCreateSchema = ServiceFieldsSchema.extend({
+  organisationId: z.uuid().optional(),
+}).refine(agesInOrder.check, agesInOrder.issue);
 export type ServiceCreate = z.infer<typeof ServiceCreateSchema>;
 
-export const ServiceParamsSchema = z.strictObject({ id: z.uuid() });
-export const OrganisationParamsSchema = z.strictObject({ id: z.uuid() });
+/** An unknown or malformed id is answered 404 by the service, like another organisation's. */
+export const ServiceParamsSchema = z.strictObject({ id: z.string().max(64) });
+export const OrganisationParamsSchema = z.strictObject({ id: z.string().max(64) });
 
 /** The organisation as every directory answer names it. */
 export const DirectoryOrganisationRefSchema = z.object({
