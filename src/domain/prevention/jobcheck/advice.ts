@@ -34,6 +34,7 @@ const FOR_RULE: Readonly<Record<string, readonly AdviceId[]>> = {
   hotspot_destination: ['tell_family', 'reach_help'],
   compound_area: ['tell_family', 'reach_help'],
   thailand_cover_offer: ['tell_family', 'verify_company'],
+  vague_overseas_location: ['verify_company', 'tell_family'],
   recruited_by_acquaintance: ['verify_company', 'tell_family'],
   romance_invitation: ['tell_family', 'verify_company'],
   chat_app_contact: ['verify_company'],

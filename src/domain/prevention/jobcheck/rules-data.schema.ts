@@ -58,7 +58,7 @@ export const RulesFileSchema = z.object({ about: z.string(), rules: z.array(Rule
 /** One language's patterns, rule texts and advice (any of them may be partial). */
 export const LanguageFileSchema = z.object({
   language: JobCheckLanguageSchema,
-  /** native = written by a native speaker; draft = fluent but not reviewed; best_effort = basic. */
+  /** native = native-quality (English, the source); draft = fluent, not reviewed by a native speaker; best_effort = few simple phrases, to be reviewed. */
   quality: z.enum(['native', 'draft', 'best_effort']),
   /** Words that negate the phrase after them (`no`, `ไม่มี`, `tanpa`, `不`). */
   negations: z.array(z.string().min(1)).default([]),

@@ -1,5 +1,6 @@
 import type { FixtureAdvert } from './fixtures/adverts.ts';
 import { inputOf } from './fixtures/adverts.ts';
+import { RULE_DEFS } from './rule-data.ts';
 import { evaluateRules, type RuleHit } from './rules.ts';
 
 /**
@@ -8,8 +9,11 @@ import { evaluateRules, type RuleHit } from './rules.ts';
  * adverts fire anything (the false alarms, listed by name).
  */
 
-/** A rule this strong alone (a tourist visa for work, a passport held, a combination) is strong. */
+/** A rule this strong alone (a tourist visa for work, a passport held) is strong, as is any combination. */
 export const STRONG_WEIGHT = 1;
+
+const COMBINATIONS = new Set(RULE_DEFS.filter((r) => r.kind === 'combination').map((r) => r.id));
+const isStrong = (h: RuleHit): boolean => h.weight >= STRONG_WEIGHT || COMBINATIONS.has(h.id);
 
 /** One advert's result. */
 export interface AdvertResult {
@@ -32,7 +36,7 @@ export function rulesReport(adverts: readonly FixtureAdvert[]): RulesReport {
   const results = adverts.map((advert) => {
     const hits = evaluateRules(inputOf(advert));
     const total = hits.reduce((s, h) => s + h.weight, 0);
-    return { advert, hits, total, strong: hits.some((h) => h.weight >= STRONG_WEIGHT) };
+    return { advert, hits, total, strong: hits.some(isStrong) };
   });
   const of = (label: 'scam' | 'legit'): AdvertResult[] =>
     results.filter((r) => r.advert.label === label);
@@ -68,7 +72,7 @@ export function formatRulesReport(report: RulesReport): string {
   const { scam, legit } = report;
   lines.push(
     '',
-    `scam:  ${scam.fired}/${scam.count} fire at least one rule, ${scam.strong}/${scam.count} a strong one (weight >= ${STRONG_WEIGHT})`,
+    `scam:  ${scam.fired}/${scam.count} fire at least one rule, ${scam.strong}/${scam.count} a strong one (a combination or weight >= ${STRONG_WEIGHT})`,
     `legit: ${legit.fired}/${legit.count} fire any rule, ${legit.strong}/${legit.count} a strong one`,
     ...legit.falseAlarms.map((f) => `  false alarm ${f}`),
   );

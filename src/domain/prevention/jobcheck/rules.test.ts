@@ -50,10 +50,10 @@ describe('evaluateRules (English)', () => {
   });
 
   it('fires the acquaintance rule from the channel field as well as the text', () => {
-    expect(ids('A job abroad', { channel: 'friend_or_relative' })).toContain(
+    expect(ids('An office job', { channel: 'friend_or_relative' })).toContain(
       'recruited_by_acquaintance',
     );
-    expect(ids('A job abroad', { channel: 'job_site' })).toEqual([]);
+    expect(ids('An office job', { channel: 'job_site' })).toEqual([]);
   });
 
   it('matches whole words in spaced scripts: "line" in "online" is not the Line app', () => {
