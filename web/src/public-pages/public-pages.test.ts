@@ -5,7 +5,7 @@ import {
   JOB_CHECK_MAX_TEXT,
 } from '@/domain/prevention/jobcheck/jobcheck.schema.ts';
 import { CHANNELS, MAX_TEXT, toRequest } from './check-page.ts';
-import { chanceKey } from './result-view.ts';
+import { chanceKey, chancePercent } from './result-view.ts';
 import { format, loadStrings, pickLanguage, PUBLIC_LANGUAGES } from './strings.ts';
 
 /**
@@ -69,5 +69,13 @@ describe('probability in words', () => {
       'chance_very_likely',
       'chance_very_likely',
     ]);
+  });
+});
+
+describe('probability as a percentage', () => {
+  it('is never shown as certain', () => {
+    expect(chancePercent('en', 0.998)).toBe('> 99%');
+    expect(chancePercent('en', 0.004)).toBe('< 1%');
+    expect(chancePercent('en', 0.834)).toBe('83%');
   });
 });

@@ -18,11 +18,24 @@ export function chanceKey(probability: number): PublicKey {
   return probability < 0.8 ? 'chance_likely' : 'chance_very_likely';
 }
 
-/** "very likely (83 %)" in the page's language. */
+/**
+ * The probability as a percentage in `lang`, never shown as certain either way: 0.998 reads
+ * "> 99%", 0.001 "< 1%".
+ */
+export function chancePercent(lang: string, probability: number): string {
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  if (probability < 0.01) {
+    return `< ${percent.format(0.01)}`;
+  }
+  return probability > 0.99 ? `> ${percent.format(0.99)}` : percent.format(probability);
+}
+
+/** "very likely (83%)" in the page's language. */
 function chanceText(ctx: PageContext, probability: number): string {
-  const percent = new Intl.NumberFormat(ctx.lang, { style: 'percent', maximumFractionDigits: 0 });
-  const number = probability < 0.01 ? `< ${percent.format(0.01)}` : percent.format(probability);
-  return format(ctx.t('chanceLabel'), { percent: `${ctx.t(chanceKey(probability))} (${number})` });
+  const words = ctx.t(chanceKey(probability));
+  return format(ctx.t('chanceLabel'), {
+    percent: `${words} (${chancePercent(ctx.lang, probability)})`,
+  });
 }
 
 const RISK_ICON: Record<JobRisk, string> = { high: '!', medium: '?', low: '✓' };
@@ -34,6 +47,25 @@ function riskBadge(ctx: PageContext, risk: JobRisk): HTMLElement {
     { class: `pp-risk pp-risk-${risk}`, 'data-testid': 'risk' },
     h('span', { class: 'pp-risk-icon', 'aria-hidden': 'true' }, RISK_ICON[risk]),
     h('div', {}, h('strong', {}, ctx.t(`risk_${risk}`)), h('p', {}, ctx.t(`riskExplain_${risk}`))),
+  );
+}
+
+/**
+ * Where a warning sign is documented, folded away: a combined sign lists several documented
+ * signs (`A: sources | B: sources`), too long to show open on a phone.
+ */
+function sourceDetails(ctx: PageContext, source: string): HTMLElement {
+  const parts = source
+    .split(' | ')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return h(
+    'details',
+    { class: 'pp-source' },
+    h('summary', {}, ctx.t('reasonSource')),
+    parts.length > 1
+      ? h('ul', {}, ...parts.map((part) => h('li', {}, part)))
+      : h('p', {}, parts[0] ?? source),
   );
 }
 
@@ -58,12 +90,7 @@ function reasonList(ctx: PageContext, result: JobCheckResult): HTMLElement {
           )}`,
         ),
         h('span', { class: 'pp-reason-text' }, reason.text),
-        reason.source &&
-          h(
-            'span',
-            { class: 'pp-source' },
-            format(ctx.t('reasonSource'), { source: reason.source }),
-          ),
+        reason.source && sourceDetails(ctx, reason.source),
       ),
     ),
   );

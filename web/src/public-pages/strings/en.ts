@@ -49,7 +49,7 @@ const en = {
   reasonsNone: 'No specific warning signs were found in this text.',
   reasonRaises: 'raises the risk',
   reasonLowers: 'lowers the risk',
-  reasonSource: 'Source: {source}',
+  reasonSource: 'Where this sign is documented',
   reasonKindRule: 'Known warning sign',
   reasonKindModel: 'In the wording',
   adviceTitle: 'Before you go',

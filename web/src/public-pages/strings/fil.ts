@@ -50,7 +50,7 @@ const fil: PublicStrings = {
   reasonsNone: 'Walang nakitang tiyak na babala sa tekstong ito.',
   reasonRaises: 'nagpapataas ng panganib',
   reasonLowers: 'nagpapababa ng panganib',
-  reasonSource: 'Pinagmulan: {source}',
+  reasonSource: 'Pinagmulan ng babalang ito',
   reasonKindRule: 'Kilalang babala',
   reasonKindModel: 'Sa pananalita',
   adviceTitle: 'Bago ka umalis',

@@ -49,7 +49,7 @@ const id: PublicStrings = {
   reasonsNone: 'Tidak ditemukan tanda bahaya khusus dalam teks ini.',
   reasonRaises: 'menaikkan risiko',
   reasonLowers: 'menurunkan risiko',
-  reasonSource: 'Sumber: {source}',
+  reasonSource: 'Sumber tentang tanda ini',
   reasonKindRule: 'Tanda bahaya yang dikenal',
   reasonKindModel: 'Dari kata-katanya',
   adviceTitle: 'Sebelum berangkat',

@@ -45,7 +45,7 @@ const th: PublicStrings = {
   reasonsNone: 'ไม่พบสัญญาณเตือนที่ชัดเจนในข้อความนี้',
   reasonRaises: 'เพิ่มความเสี่ยง',
   reasonLowers: 'ลดความเสี่ยง',
-  reasonSource: 'แหล่งที่มา: {source}',
+  reasonSource: 'แหล่งที่มาของสัญญาณนี้',
   reasonKindRule: 'สัญญาณเตือนที่รู้จัก',
   reasonKindModel: 'จากถ้อยคำ',
   adviceTitle: 'ก่อนเดินทาง',

@@ -50,7 +50,7 @@ const vi: PublicStrings = {
   reasonsNone: 'Không tìm thấy dấu hiệu cảnh báo cụ thể nào trong nội dung này.',
   reasonRaises: 'làm tăng rủi ro',
   reasonLowers: 'làm giảm rủi ro',
-  reasonSource: 'Nguồn: {source}',
+  reasonSource: 'Nguồn ghi nhận dấu hiệu này',
   reasonKindRule: 'Dấu hiệu cảnh báo đã biết',
   reasonKindModel: 'Trong cách viết',
   adviceTitle: 'Trước khi đi',
