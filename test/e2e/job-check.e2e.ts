@@ -22,14 +22,22 @@ const THAI_ADVERT =
   'ฟรีตั๋วเครื่องบิน วีซ่า และที่พัก ไม่ต้องสัมภาษณ์ ไม่ต้องมีประสบการณ์ ติดต่อทาง Telegram เท่านั้น';
 
 /** Opens a phone-sized page that records every request it makes; the exit site is stubbed. */
-async function openPhone(): Promise<{ page: Page; requests: Request[] }> {
+async function openPhone(): Promise<{ page: Page; requests: Request[]; errors: string[] }> {
   const page = await b.open(PHONE);
   const requests: Request[] = [];
+  const errors: string[] = [];
   page.on('request', (request) => requests.push(request));
+  // A CSP violation or a script error shows here.
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.route('https://www.google.com/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }),
   );
-  return { page, requests };
+  return { page, requests, errors };
 }
 
 async function expectNoSideScroll(page: Page, where: string): Promise<void> {
@@ -57,7 +65,7 @@ describe('the job-offer checker (/check)', () => {
   });
 
   it('in Thai: pastes a scam-compound advert, sees its reasons and advice, and reports it', async () => {
-    const { page, requests } = await openPhone();
+    const { page, requests, errors } = await openPhone();
     await page.goto('/check');
     await page.getByTestId('language-select').selectOption('th');
     await expectHtmlLang(page, 'th');
@@ -89,6 +97,7 @@ describe('the job-offer checker (/check)', () => {
     expect(await page.context().cookies()).toEqual([]);
     expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     expect(requests.every((r) => r.url().startsWith(b.baseUrl))).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('says what to do when nothing was pasted, in the page language', async () => {
