@@ -1,5 +1,5 @@
 import { PAY } from './rule-data.ts';
-import { compilePattern, findAll, prepareText, type PreparedText } from './text-match.ts';
+import { compilePatterns, findAll, prepareText, type PreparedText } from './text-match.ts';
 
 /**
  * Reads amounts of pay in an advert ("$1,500/month", "฿50,000", "月薪 1万", "15 triệu",
@@ -31,7 +31,7 @@ const AMOUNT = new RegExp(
   `(?<pre>${CUR})?\\s?(?<num>\\d{1,3}(?:[,.\\s]\\d{3})+|\\d+(?:[.,]\\d{1,2})?)\\s?(?:(?<mult>${MULT})${END})?\\s?(?:(?<post>${CUR})${END})?`,
   'gu',
 );
-const PERIODS = PAY.periods.map((p) => ({ months: p.months, res: p.tokens.map(compilePattern) }));
+const PERIODS = PAY.periods.map((p) => ({ months: p.months, res: compilePatterns(p.tokens) }));
 
 /** "1,500" and "1.500" and "1 500" are 1500; "1,5" and "1.5" are 1.5. */
 function parseNumber(raw: string): number {
@@ -78,7 +78,7 @@ export function payThreshold(
   return PAY.thresholdsUsdPerMonth[kind][region];
 }
 
-const PROFESSIONAL = PAY.professionalJobs.map(compilePattern);
+const PROFESSIONAL = compilePatterns(PAY.professionalJobs);
 
 /** Whether the advert names a skilled profession (nurse, engineer …) whose pay is high anyway. */
 export function namesProfession(prepared: PreparedText): boolean {

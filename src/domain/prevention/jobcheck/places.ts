@@ -1,6 +1,6 @@
 import { PLACES } from './rule-data.ts';
 import type { PlaceTier } from './rules-data.schema.ts';
-import { compilePattern, findAll, normalise, type PreparedText } from './text-match.ts';
+import { compilePatterns, findAll, normalise, type PreparedText } from './text-match.ts';
 
 /** The places named in the destination field or the text, by tier (see data/places.json). */
 export type PlacesFound = Map<PlaceTier, string[]>;
@@ -8,7 +8,7 @@ export type PlacesFound = Map<PlaceTier, string[]>;
 const COMPILED = PLACES.map((p) => ({
   tier: p.tier,
   codes: new Set(p.codes),
-  names: p.names.map(compilePattern),
+  names: compilePatterns(p.names),
 }));
 
 /**

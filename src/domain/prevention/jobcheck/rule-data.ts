@@ -22,7 +22,7 @@ import {
   type LanguageFile,
   type RuleDef,
 } from './rules-data.schema.ts';
-import { compilePattern, type CompiledPattern } from './text-match.ts';
+import { compilePatterns, type CompiledPattern } from './text-match.ts';
 
 /**
  * The red-flag rules' data, parsed and compiled once when the module loads. A malformed file,
@@ -66,13 +66,13 @@ checkReferences();
 export const RULE_PATTERNS: ReadonlyMap<string, readonly CompiledPattern[]> = new Map(
   RULE_DEFS.filter((r) => r.kind === 'text').map((r) => [
     r.id,
-    Object.values(LANGUAGES).flatMap((file) => (file.patterns[r.id] ?? []).map(compilePattern)),
+    compilePatterns(Object.values(LANGUAGES).flatMap((file) => file.patterns[r.id] ?? [])),
   ]),
 );
 
 /** Every language's negation cues, compiled (for the rules marked `negatable`). */
-export const NEGATIONS: readonly CompiledPattern[] = Object.values(LANGUAGES).flatMap((file) =>
-  file.negations.map(compilePattern),
+export const NEGATIONS: readonly CompiledPattern[] = compilePatterns(
+  Object.values(LANGUAGES).flatMap((file) => file.negations),
 );
 
 /** Where a rule's sign is documented: its flags and the organisations behind each source. */
