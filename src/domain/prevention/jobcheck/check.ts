@@ -9,6 +9,7 @@ import type {
   JobRisk,
 } from './jobcheck.schema.ts';
 import { logitOf, sigmoid } from './logistic.ts';
+import { logit } from './metrics.ts';
 import { modelReasonText, type ModelReasonKey } from './model-reasons.ts';
 import { calibrate, type LoadedModel, models, modelVector, riskOf } from './model.ts';
 import { evaluateRules, type RuleHit, ruleText } from './rules.ts';
@@ -19,8 +20,8 @@ import { evaluateRules, type RuleHit, ruleText } from './rules.ts';
  *   salary and destination); it never sees EMSCAD's company profile, logo or screening flags, so
  *   a pasted advert is not judged as if those were missing.
  * - Its log-odds are calibrated (Platt scaling out of fold, then a prior shift from EMSCAD's
- *   training share to ~5 % real-world prevalence). When most words are unknown to the model (a
- *   language other than English), the model's part is pulled towards the prior, in proportion.
+ *   training share to ~5 % real-world prevalence). When many words are unknown to the model (a
+ *   language other than English), the model's part is pulled towards that prior (COVERAGE).
  * - The red-flag rules add their weights (log-odds) to it: probability = σ(model + Σ rules).
  * - Floors: rules alone worth ≥ RULE_FLOOR.medium give at least `medium`, ≥ RULE_FLOOR.high give
  *   `high`, whatever the model says; the probability is raised to the level's threshold then.
@@ -30,8 +31,11 @@ import { evaluateRules, type RuleHit, ruleText } from './rules.ts';
 
 /** Sum of rule weights (log-odds) that sets a floor under the risk level. */
 export const RULE_FLOOR = { medium: 1.5, high: 3 } as const;
-/** Share of known words at and above which the model's judgement counts in full. */
-export const FULL_COVERAGE = 0.6;
+/**
+ * Share of words the model knows below which its judgement does not count, and at and above
+ * which it counts in full (linear between): a Thai or Khmer text is judged by the rules.
+ */
+export const COVERAGE = { none: 0.3, full: 0.8 } as const;
 /** Reasons from the model smaller than this (log-odds) are not shown. */
 const MIN_REASON_WEIGHT = 0.05;
 
@@ -60,13 +64,22 @@ function modelReason(
   return { kind: 'model' as const, id, text: modelReasonText(key, lang, words), weight };
 }
 
-function modelPart(model: LoadedModel, text: string, lang: JobCheckLanguage): ModelPart {
+function modelPart(
+  model: LoadedModel,
+  targetPrior: number,
+  text: string,
+  lang: JobCheckLanguage,
+): ModelPart {
   const doc = rawTextDoc(text);
   const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
-  const contributions = wordContributions(model, text);
+  const contributions = wordContributions(model, doc);
   const coverage = contributions.coverage;
-  const trust = Math.min(1, coverage / FULL_COVERAGE);
-  const prior = model.calibration.b + model.calibration.shift;
+  const trust = Math.min(
+    1,
+    Math.max(0, (coverage - COVERAGE.none) / (COVERAGE.full - COVERAGE.none)),
+  );
+  // What the model says of a text it cannot read: the real-world prior.
+  const prior = logit(targetPrior);
   // Contributions are raw log-odds; Platt's slope and the trust put them on the shown scale.
   const scale = model.calibration.a * trust;
   const reasons: JobCheckReason[] = [];
@@ -132,8 +145,8 @@ const rounded = (x: number) => Math.round(x * 1e4) / 1e4;
  * @example checkJob({ text: 'Typing job in Sihanoukville, $1,500/month, free flight' }, 'th')
  */
 export function checkJob(input: JobCheckInput, lang: JobCheckLanguage): JobCheckResult {
-  const model = models().text;
-  const part = modelPart(model, servedText(input), lang);
+  const { text: model, artifact } = models();
+  const part = modelPart(model, artifact.targetPrior, servedText(input), lang);
   const hits = evaluateRules(input);
   const { risk, probability } = combine(model, part.logOdds, hits);
   const ruleReasons: JobCheckReason[] = hits.map((h) => ({

@@ -1,14 +1,12 @@
+import type { RawDoc } from './features.ts';
 import type { LoadedModel } from './model.ts';
 import {
   bigramBucket,
   bucketOf,
   charBuckets,
-  charCounts,
   type Counts,
-  normaliseText,
-  tokenize,
+  hasCharNgrams,
   unigramBucket,
-  wordCounts,
 } from './text-features.ts';
 
 /**
@@ -23,7 +21,7 @@ export interface TextContributions {
   words: Map<string, number>;
   /** Words the model was trained on as words (only these are named in reasons). */
   known: Set<string>;
-  /** Share of word tokens whose unigram the model was trained on (0 for an unknown language). */
+  /** Share of the tokens with letters (not numbers or signs) that the model was trained on. */
   coverage: number;
 }
 
@@ -46,35 +44,41 @@ function share(model: LoadedModel, counts: Counts, bucket: number, scale: number
   return (model.weights[bucket]! * Math.log1p(c) * scale) / c;
 }
 
-/** Splits the text part of the model's log-odds over the words of `text`. */
-export function wordContributions(model: LoadedModel, text: string): TextContributions {
-  const tokens = tokenize(normaliseText(text));
-  const words = wordCounts(tokens, 'w');
-  const chars = charCounts(tokens);
+/** Splits the text part of the model's log-odds over the words of a document (rawTextDoc). */
+export function wordContributions(model: LoadedModel, doc: RawDoc): TextContributions {
+  const { tokens } = doc;
+  const [words, chars] = [doc.scaled[0]!, doc.scaled[1]!];
   const [ws, cs] = [blockScale(words, model), blockScale(chars, model)];
   const out = new Map<string, number>();
   const credit = (token: string, x: number) => out.set(token, (out.get(token) ?? 0) + x);
-  const known = new Set<string>();
-  let knownCount = 0;
   tokens.forEach((token, i) => {
-    const unigram = unigramBucket('w', token);
-    if (model.kept[unigram] === 1) {
-      known.add(token);
-      knownCount++;
-    }
-    credit(token, share(model, words, unigram, ws));
     if (i > 0) {
       const half = share(model, words, bigramBucket('w', tokens[i - 1]!, token), ws) / 2;
       credit(token, half);
       credit(tokens[i - 1]!, half);
     }
-    if (token.length > 1 || /[\p{L}\p{N}]/u.test(token)) {
+  });
+  const perToken = new Map<string, number>();
+  tokens.forEach((t) => perToken.set(t, (perToken.get(t) ?? 0) + 1));
+  const known = new Set<string>();
+  let [knownWords, allWords] = [0, 0];
+  for (const [token, n] of perToken) {
+    const unigram = unigramBucket('w', token);
+    const isWord = /\p{L}/u.test(token);
+    allWords += isWord ? n : 0;
+    if (model.kept[unigram] === 1) {
+      known.add(token);
+      knownWords += isWord ? n : 0;
+    }
+    let x = share(model, words, unigram, ws);
+    if (hasCharNgrams(token)) {
       for (const bucket of charBuckets(token)) {
-        credit(token, share(model, chars, bucket, cs));
+        x += share(model, chars, bucket, cs);
       }
     }
-  });
-  return { words: out, known, coverage: tokens.length === 0 ? 0 : knownCount / tokens.length };
+    credit(token, x * n);
+  }
+  return { words: out, known, coverage: allWords === 0 ? 0 : knownWords / allWords };
 }
 
 /** Weight of a named indicator (features.ts ENGINEERED) in a model; 0 when not kept. */

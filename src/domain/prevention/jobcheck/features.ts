@@ -43,6 +43,8 @@ export interface RawDoc {
   binary: Counts;
   /** Named indicators that fired (keys of ENGINEERED), for explanations. */
   signals: string[];
+  /** Tokens of the text, in order (blocks 0 and 1 are their words and character n-grams). */
+  tokens: string[];
 }
 
 /**
@@ -73,7 +75,7 @@ export function rawTextDoc(text: string): RawDoc {
   const tokens = tokenize(normaliseText(text));
   const signals = signalsOf(tokens, text);
   const binary: Counts = new Map(signals.map((s) => [bucketOf('e', s), 1]));
-  return { scaled: [wordCounts(tokens, 'w'), charCounts(tokens)], binary, signals };
+  return { scaled: [wordCounts(tokens, 'w'), charCounts(tokens)], binary, signals, tokens };
 }
 
 /** The text a person would paste for an EMSCAD record: what the served model trains on. */

@@ -127,16 +127,24 @@ export function charBuckets(token: string): number[] {
   return out;
 }
 
-/** Character n-gram counts of a token list. */
+/** Character n-gram counts of a token list (each distinct token's n-grams computed once). */
 export function charCounts(tokens: readonly string[]): Counts {
-  const counts: Counts = new Map();
+  const perToken = new Map<string, number>();
   for (const token of tokens) {
-    if (token.length === 1 && !/[\p{L}\p{N}]/u.test(token)) {
-      continue;
-    }
-    for (const bucket of charBuckets(token)) {
-      add(counts, bucket);
+    perToken.set(token, (perToken.get(token) ?? 0) + 1);
+  }
+  const counts: Counts = new Map();
+  for (const [token, n] of perToken) {
+    if (hasCharNgrams(token)) {
+      for (const bucket of charBuckets(token)) {
+        add(counts, bucket, n);
+      }
     }
   }
   return counts;
+}
+
+/** Single signs (currency) have no character n-grams; letters and digits do. */
+export function hasCharNgrams(token: string): boolean {
+  return token.length > 1 || /[\p{L}\p{N}]/u.test(token);
 }

@@ -25,7 +25,7 @@ export const MIN_DOC_FREQ = 2;
 /** Plain word-unigram baseline: every text field, unigrams only, no other features. */
 function baselineDoc(r: EmscadRecord): RawDoc {
   const tokens = tokenize(normaliseText(`${pastedTextOf(r)}\n${r.company_profile}`));
-  return { scaled: [wordCounts(tokens, 'w', false)], binary: new Map(), signals: [] };
+  return { scaled: [wordCounts(tokens, 'w', false)], binary: new Map(), signals: [], tokens };
 }
 
 /** Raw features of every record for a model kind. */
