@@ -26,7 +26,8 @@ export function setUpQuickExit(link: HTMLAnchorElement): void {
     quickExit();
   });
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+    // Esc while an input method is composing (Thai, Chinese…) cancels the composition only.
+    if (event.key === 'Escape' && !event.isComposing) {
       quickExit();
     }
   });
