@@ -138,7 +138,7 @@ export function compilePatterns(patterns: readonly string[]): CompiledPattern[] 
       try {
         return patternSource(p);
       } catch (error) {
-        throw new SyntaxError(`Invalid pattern "${p}": ${String(error)}`);
+        throw new SyntaxError(`Invalid pattern "${p}": ${String(error)}`, { cause: error });
       }
     });
   return [false, true].flatMap((accents) => {
