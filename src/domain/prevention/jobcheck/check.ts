@@ -1,6 +1,12 @@
 import { adviceFor } from './advice.ts';
-import { ENGINEERED, type EmscadRecord, rawRecordDoc, rawTextDoc } from './features.ts';
-import { signalWeight, topWords, wordContributions } from './explain.ts';
+import {
+  ENGINEERED,
+  type EmscadRecord,
+  type RawDoc,
+  rawRecordDoc,
+  rawTextDoc,
+} from './features.ts';
+import { signalWeight, type TextContributions, topWords, wordContributions } from './explain.ts';
 import type {
   JobCheckInput,
   JobCheckLanguage,
@@ -64,24 +70,14 @@ function modelReason(
   return { kind: 'model' as const, id, text: modelReasonText(key, lang, words), weight };
 }
 
-function modelPart(
+/** Reasons from the model: the words that moved it most, each way, and the indicators that fired. */
+function modelReasons(
   model: LoadedModel,
-  targetPrior: number,
-  text: string,
-  lang: JobCheckLanguage,
-): ModelPart {
-  const doc = rawTextDoc(text);
-  const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
-  const contributions = wordContributions(model, doc);
-  const coverage = contributions.coverage;
-  const trust = Math.min(
-    1,
-    Math.max(0, (coverage - COVERAGE.none) / (COVERAGE.full - COVERAGE.none)),
-  );
-  // What the model says of a text it cannot read: the real-world prior.
-  const prior = logit(targetPrior);
-  // Contributions are raw log-odds; Platt's slope and the trust put them on the shown scale.
-  const scale = model.calibration.a * trust;
+  doc: RawDoc,
+  contributions: TextContributions,
+  view: { scale: number; lang: JobCheckLanguage },
+): JobCheckReason[] {
+  const { scale, lang } = view;
   const reasons: JobCheckReason[] = [];
   const up = topWords(contributions, 1);
   const down = topWords(contributions, -1);
@@ -93,21 +89,35 @@ function modelPart(
   }
   for (const signal of doc.signals.filter((s) => s in ENGINEERED)) {
     const w = signalWeight(model, signal) * scale;
-    if (w < 0 && !SHOWN_WHEN_LOWERING.has(signal)) {
-      continue;
+    if (w >= 0 || SHOWN_WHEN_LOWERING.has(signal)) {
+      reasons.push(modelReason(`${signal}_${w >= 0 ? 'up' : 'down'}` as ModelReasonKey, w, lang));
     }
-    const key = `${signal}_${w >= 0 ? 'up' : 'down'}` as ModelReasonKey;
-    reasons.push(modelReason(key, w, lang));
   }
+  return reasons.filter((r) => Math.abs(r.weight) >= MIN_REASON_WEIGHT);
+}
+
+function modelPart(
+  model: LoadedModel,
+  targetPrior: number,
+  text: string,
+  lang: JobCheckLanguage,
+): ModelPart {
+  const doc = rawTextDoc(text);
+  const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
+  const contributions = wordContributions(model, doc);
+  const { none, full } = COVERAGE;
+  const trust = Math.min(1, Math.max(0, (contributions.coverage - none) / (full - none)));
+  // What the model says of a text it cannot read: the real-world prior.
+  const prior = logit(targetPrior);
+  // Contributions are raw log-odds; Platt's slope and the trust put them on the shown scale.
+  const reasons = modelReasons(model, doc, contributions, {
+    scale: model.calibration.a * trust,
+    lang,
+  });
   if (trust < 1) {
     reasons.push(modelReason('language_not_covered', 0, lang));
   }
-  return {
-    logOdds: prior + trust * (calibrated - prior),
-    reasons: reasons.filter(
-      (r) => r.id === 'model.language_not_covered' || Math.abs(r.weight) >= MIN_REASON_WEIGHT,
-    ),
-  };
+  return { logOdds: prior + trust * (calibrated - prior), reasons };
 }
 
 function floorOf(hits: readonly RuleHit[]): JobRisk {
