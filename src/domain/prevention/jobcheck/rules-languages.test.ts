@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ADVICE_IDS } from './advice.ts';
 import type { JobCheckLanguage } from './jobcheck.schema.ts';
 import { LANGUAGES, RULE_DEFS } from './rule-data.ts';
 import { evaluateRules, ruleText } from './rules.ts';
@@ -75,12 +76,17 @@ describe('red-flag rules per language', () => {
     );
   });
 
-  it('explains every rule in English, Thai, Indonesian, Vietnamese and Chinese', () => {
-    for (const lang of ['en', 'th', 'id', 'vi', 'zh'] as const) {
+  it('explains every rule and gives every advice in seven languages', () => {
+    for (const lang of ['en', 'th', 'id', 'vi', 'zh', 'fil', 'sw'] as const) {
       for (const rule of RULE_DEFS) {
         expect(LANGUAGES[lang]?.texts[rule.id], `${lang} ${rule.id}`).toBeTruthy();
       }
+      for (const id of ADVICE_IDS) {
+        expect(LANGUAGES[lang]?.advice[id], `${lang} ${id}`).toBeTruthy();
+      }
     }
+    expect(ruleText('passport_held', 'fil')).toContain('passport');
+    expect(ruleText('passport_held', 'sw')).toContain('pasipoti');
     expect(ruleText('passport_held', 'vi')).toContain('hộ chiếu');
     expect(ruleText('passport_held', 'id')).toContain('paspor');
   });
