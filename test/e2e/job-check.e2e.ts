@@ -94,6 +94,11 @@ describe('the job-offer checker (/check)', () => {
     await page.getByRole('button', { name: 'แจ้งประกาศนี้' }).click();
     await expectText(page.getByTestId('report-status'), 'ขอบคุณ');
     await saveScreenshot(page, 'job-check-th-reported', { fullPage: false });
+    // In another language the same advert is checked again, and stays reported.
+    await page.getByTestId('language-select').selectOption('en');
+    await expectText(page.getByTestId('report-status'), 'Thank you');
+    expect(await page.getByRole('button', { name: 'Report this advert' }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('The advert or message').inputValue()).toBe(THAI_ADVERT);
     expect(await page.context().cookies()).toEqual([]);
     expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     expect(requests.every((r) => r.url().startsWith(b.baseUrl))).toBe(true);

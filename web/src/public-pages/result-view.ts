@@ -97,6 +97,12 @@ function reasonList(ctx: PageContext, result: JobCheckResult): HTMLElement {
 }
 
 /**
+ * The checks already reported while the page is open (in memory only), so a redraw in another
+ * language does not offer to report the same advert again.
+ */
+const reported = new WeakSet<CheckRequest>();
+
+/**
  * Reporting the advert: explained first, sent only when the person presses the button, and
  * only the checked fields (plus the country they choose to give).
  */
@@ -104,11 +110,19 @@ function reportSection(ctx: PageContext, input: CheckRequest): HTMLElement {
   const origin = h('input', { id: 'origin', type: 'text', maxlength: '100', autocomplete: 'off' });
   const button = h('button', { type: 'button', class: 'pp-secondary' }, ctx.t('reportButton'));
   const status = h('p', { role: 'status', class: 'pp-status', 'data-testid': 'report-status' });
+  if (reported.has(input)) {
+    button.disabled = true;
+    status.textContent = ctx.t('reportDone');
+    status.className = 'pp-status pp-ok';
+  }
   button.addEventListener('click', () => {
     button.disabled = true;
     status.textContent = ctx.t('reporting');
     const country = origin.value.trim();
     void reportAdvert({ ...input, ...(country && { origin: country }) }).then((sent) => {
+      if (sent.ok) {
+        reported.add(input);
+      }
       status.textContent = ctx.t(sent.ok ? 'reportDone' : 'reportFailed');
       status.className = sent.ok ? 'pp-status pp-ok' : 'pp-status pp-error';
       button.disabled = sent.ok;
