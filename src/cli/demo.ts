@@ -2,6 +2,7 @@ import { createOrganisation, createUser, findOrganisationByRef } from '@/domain/
 import type { Role } from '@/policy/roles.ts';
 import type { Runtime } from '@/server/bootstrap.ts';
 import { addDemoJourney, seedDemoCases } from './demo-cases.ts';
+import { seedDemoPrevention } from './demo-prevention.ts';
 import { cliCtx } from './runtime.ts';
 
 /**
@@ -73,7 +74,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
       ),
     addDemoJourney,
   );
-  return true;
+  return seedDemoPrevention(cliCtx(rt, mainOrg), [...ids.values()]).then(() => true);
 }
 
 /** Text block listing the demo logins. */

@@ -10,6 +10,7 @@ import { LoginPage } from '@web/features/auth/login-page';
 import { ReauthProvider } from '@web/features/auth/reauth';
 import { hasPermission, SessionProvider, useSession } from '@web/features/auth/session';
 import { HomePage } from '@web/features/home/home-page';
+import { PREVENTION_ROUTES, REPORT_PATH_PREFIX } from '@web/features/prevention/prevention-routes';
 import { navigate, usePath } from '@web/lib/router';
 
 // Pages other than login and home load on first visit, keeping the first download small (UX.md).
@@ -83,6 +84,10 @@ interface RouteDef {
     | 'nav.security'
     | 'nrm.deadlines.nav'
     | 'nrm.jurisdictions.nav'
+    | 'adverts.nav.reports'
+    | 'adverts.nav.indicators'
+    | 'adverts.nav.trends'
+    | 'adverts.assignments.nav'
     | 'instruments.nav';
   page: ComponentType;
   permission?: UiPermission;
@@ -134,11 +139,15 @@ const ROUTES: RouteDef[] = [
     page: JurisdictionsPage,
     permission: 'nrm_deadline.manage',
   },
+  ...PREVENTION_ROUTES,
   { path: '/security', label: 'nav.security', page: SecurityPage },
 ];
 
 /** `#/instruments/…`: one instrument version, the form or the import (see instrument-routes). */
 const INSTRUMENTS_ROUTE = ROUTES.find((candidate) => candidate.path === '/instruments');
+
+/** `#/prevention/reports/:id`: one reported advert, shown by the reports page. */
+const REPORTS_ROUTE = ROUTES.find((candidate) => candidate.path === PREVENTION_ROUTES[0].path);
 
 /** After an admin's password reset, nothing is open until the person chooses a new password. */
 function mustChangePassword(me: Me): boolean {
@@ -168,7 +177,8 @@ function SignedInApp({ me }: { me: Me }) {
 
   const route =
     ROUTES.find((candidate) => candidate.path === path) ??
-    (path.startsWith('/instruments/') ? INSTRUMENTS_ROUTE : undefined);
+    (path.startsWith('/instruments/') ? INSTRUMENTS_ROUTE : undefined) ??
+    (path.startsWith(REPORT_PATH_PREFIX) ? REPORTS_ROUTE : undefined);
   const navItems: NavItem[] = ROUTES.filter(
     (candidate) => candidate.inNav !== false && isOpen(me, candidate),
   ).map((candidate) => ({

@@ -41,11 +41,19 @@ function parseNumber(raw: string): number {
   return Number(raw.replace(',', '.'));
 }
 
-/** The period an amount is paid for, from the words just around it; a month when none is said. */
-function monthsOf(prepared: PreparedText, start: number, end: number): number {
+/** An amount this large (USD) with no period said is a year's pay, not a month's. */
+const YEARLY_FROM_USD = 12_000;
+/** Above this (USD a month) an amount is not pay (a company's turnover, a prize). */
+const MAX_PAY_USD = 100_000;
+
+/**
+ * The period an amount is paid for, in months, from the words just around it; when none is
+ * said, a month, or a year for a large amount (`$40,000`).
+ */
+function monthsOf(prepared: PreparedText, start: number, end: number): number | undefined {
   const window = prepareText(prepared.normal.slice(Math.max(0, start - 8), end + 14));
   const hit = PERIODS.find((p) => p.res.some((re) => findAll(window, re, 1).length > 0));
-  return hit?.months ?? 1;
+  return hit?.months;
 }
 
 /** Every amount of pay with a known currency, in USD a month. */
@@ -61,8 +69,11 @@ export function findPay(prepared: PreparedText): PayAmount[] {
       continue;
     }
     const value = parseNumber(g.num) * (mult?.factor ?? 1) * currency.usdRate;
-    const months = monthsOf(prepared, m.index, m.index + m[0].length);
-    amounts.push({ text: m[0].trim(), usdPerMonth: value / months });
+    const months =
+      monthsOf(prepared, m.index, m.index + m[0].length) ?? (value >= YEARLY_FROM_USD ? 12 : 1);
+    if (value / months <= MAX_PAY_USD) {
+      amounts.push({ text: m[0].trim(), usdPerMonth: value / months });
+    }
   }
   return amounts;
 }
