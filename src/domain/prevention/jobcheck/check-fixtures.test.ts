@@ -27,6 +27,12 @@ describe('checkJob on the fixture adverts', () => {
     expect(scam.high / (scam.low + scam.medium + scam.high)).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('rates most legitimate adverts low', () => {
+    const legit = tally('legit');
+    expect(legit.low / (legit.low + legit.medium + legit.high)).toBeGreaterThanOrEqual(0.5);
+    expect(legit.high).toBeLessThanOrEqual(2);
+  });
+
   it('never lifts a legitimate advert by the rules alone to a floor (their weights stay small)', () => {
     for (const r of results.filter((x) => x.advert.label === 'legit')) {
       expect(r.ruleSum, r.advert.id).toBeLessThan(RULE_FLOOR.medium);
