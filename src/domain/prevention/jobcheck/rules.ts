@@ -44,8 +44,16 @@ function textMatches(rule: RuleDef & { kind: 'text' }, ev: Evidence): string[] {
   return [...matched].slice(0, 5);
 }
 
+/** Signs that the work is the entry-level office or online work scam compounds advertise. */
+const BAIT_SIGNS = [
+  'bait_job',
+  'scam_chat_tasks',
+  'typing_language_skills',
+  'crypto_gaming_employer',
+];
+
 function jobKind(ev: Evidence): JobKind {
-  if (ev.fired.has('bait_job') || ev.fired.has('scam_chat_tasks')) {
+  if (BAIT_SIGNS.some((id) => ev.fired.has(id))) {
     return 'bait';
   }
   return ev.texts.some(namesProfession) ? 'professional' : 'unknown';
