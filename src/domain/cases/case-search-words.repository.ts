@@ -125,7 +125,7 @@ export function wordMatch(s: CaseSearch): WordMatch | null {
 }
 
 /** The filters carried as words of `terms`: `@THA` the nationality, `@risk:high` the risk level. */
-function filterTerms(s: CaseSearch): string[] {
+export function filterTerms(s: CaseSearch): string[] {
   return [...(s.nationality ? [`@${s.nationality}`] : []), ...(s.risk ? [`@risk:${s.risk}`] : [])];
 }
 
@@ -173,8 +173,13 @@ function tiersOf(groups: string[][], terms: string[]): Omit<WordMatch, 'ctes'> {
 export function trigramMatch(s: CaseSearch): WordMatch {
   const q = s.nameKey ?? '';
   const ql = s.latinKey ?? '';
+  // The filters carried as words: the terms index narrows the trigram matches (a bitmap AND).
+  const terms = filterTerms(s);
+  const filtered = terms.length > 0 ? sql` and i.terms @> ${pgTextArray(terms)}::text[]` : sql``;
   return {
-    tiers: [sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))`],
+    tiers: [
+      sql`((${q} <> '' and i.name_key % ${q}) or (${ql} <> '' and i.latin_key % ${ql}))${filtered}`,
+    ],
     strict: sql`true`,
   };
 }

@@ -116,12 +116,12 @@ export async function searchCases(db: Db, s: CaseSearch): Promise<CaseListRow[]>
 }
 
 async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseListRow[]> {
+  // Name matches check the nationality and risk level themselves (words of the identity, see
+  // `filterTerms`), case numbers on the case row; the other filters need the case row.
+  const rest =
+    s.nationality || s.risk ? filters({ ...s, nationality: undefined, risk: undefined }) : where;
   const byWords = wordMatch(s);
   if (byWords) {
-    // The word match checks the nationality and risk level itself (words of the identity); the
-    // other filters need the case row.
-    const rest =
-      s.nationality || s.risk ? filters({ ...s, nationality: undefined, risk: undefined }) : where;
     const rows = await rankedSearch(db, s, rest, byWords);
     if (rows.length > 0) {
       return rows;
@@ -132,7 +132,7 @@ async function searchByName(db: Db, s: CaseSearch, where: SQL[]): Promise<CaseLi
       return [];
     }
   }
-  return rankedSearch(db, s, where, s.nameKey ? trigramMatch(s) : null);
+  return rankedSearch(db, s, rest, s.nameKey ? trigramMatch(s) : null);
 }
 
 /**
@@ -162,7 +162,7 @@ function scoredBranches(s: CaseSearch, where: SQL[], match: WordMatch | null): S
         order by r.s desc) h`);
   }
   if (s.caseNumber) {
-    // The word match's filters on the identity, on the case row here.
+    // The name matches' filters on the identity words, on the case row here.
     const nationality = sql`${s.nationality ? sql` and c.nationality = ${s.nationality}` : sql``}${
       s.risk ? sql` and c.risk_level = ${s.risk}` : sql``
     }`;

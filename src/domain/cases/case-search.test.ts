@@ -144,6 +144,8 @@ describe('case search: filters narrow a name search', () => {
     ['nationality=VNM&risk=high', ['hoa1']],
     ['nationality=VNM&stage=return&status=open', ['hoa1', 'hoa4']],
     ['nationality=THA', []],
+    // A garbled extra word: no word match, the whole-name fallback narrows the same way.
+    ['q=Tran Thi Hoa Qx&nationality=VNM&risk=high', ['hoa1']],
   ])('%s', async (filter, keys) => {
     const extra = Object.fromEntries(new URLSearchParams(filter));
     expect(sorted(await find('Tran Thi Hoa', as.admin, extra))).toEqual(
