@@ -17,7 +17,11 @@ export interface RuleHit {
   id: string;
   /** Log-odds the rule adds to the risk (positive). Weights add up: combined signs rise. */
   weight: number;
-  /** Where the sign is documented: flag ids, names and the organisations of their sources. */
+  /**
+   * Where the sign is documented: per flag `RF12 all expenses paid travel and lodging: <the
+   * organisations of its sources, '; '-separated>`, flags separated by ` | ` (combinations cite
+   * several; the public page folds them as a list).
+   */
   source: string;
   /** What in the input made it fire (passages of the text, amounts, places, the channel). */
   matched: string[];
