@@ -18,6 +18,7 @@ import {
   fitModel,
   foldsOf,
   type ModelKind,
+  NB_ALPHA,
   outOfFold,
   rawDocs,
 } from './train.ts';
@@ -110,10 +111,11 @@ export function trainArtifact(records: readonly EmscadRecord[], o: CvOptions = C
   const stored = {} as Record<'text' | 'full', ModelJson>;
   for (const kind of ['baseline', 'text', 'full'] as const) {
     const docs = rawDocs(records, kind);
-    const cv = evaluate(outOfFold(docs, labels, folds, o), labels, shift);
+    const ok = { ...o, nbAlpha: NB_ALPHA[kind] };
+    const cv = evaluate(outOfFold(docs, labels, folds, ok), labels, shift);
     figures[kind] = cv.figures;
     if (kind !== 'baseline') {
-      stored[kind] = toModelJson(fitModel(docs, labels, o), cv.calibration, cv.thresholds);
+      stored[kind] = toModelJson(fitModel(docs, labels, ok), cv.calibration, cv.thresholds);
     }
   }
   const foldSizes = Array.from({ length: o.k }, (_, f) => [

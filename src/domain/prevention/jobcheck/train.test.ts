@@ -3,7 +3,7 @@ import { readEmscadCsv } from './emscad-csv.ts';
 import type { EmscadRecord } from './features.ts';
 import { duplicateGroups, stratifiedGroupFolds } from './folds.ts';
 import { toModelJson } from './train-artifact.ts';
-import { CV_DEFAULTS, fitModel, foldsOf, rawDocs } from './train.ts';
+import { CV_DEFAULTS, fitModel, foldsOf, nbScales, rawDocs } from './train.ts';
 
 const DATA = new URL('../../../../data/emscad/train.csv.gz', import.meta.url).pathname;
 
@@ -24,11 +24,12 @@ describe('training', () => {
     const records = await subset(120);
     const labels = records.map((r) => Number(r.fraudulent));
     expect(labels).toContain(1);
-    const docs = rawDocs(records, 'text');
+    const docs = rawDocs(records, 'full');
     const train = (seed: number) =>
       toModelJson(
         fitModel(docs, labels, {
           minDf: 2,
+          nbAlpha: 1,
           logistic: { ...CV_DEFAULTS.logistic, epochs: 3, seed },
         }),
         calibration,
@@ -46,15 +47,35 @@ describe('training', () => {
     const docs = rawDocs(records, 'full');
     const once = fitModel(docs, labels, {
       minDf: 1,
+      nbAlpha: 0,
       logistic: { ...CV_DEFAULTS.logistic, epochs: 1 },
     });
     const twice = fitModel(docs, labels, {
       minDf: 2,
+      nbAlpha: 0,
       logistic: { ...CV_DEFAULTS.logistic, epochs: 1 },
     });
     const count = (kept: Uint8Array) => kept.reduce((s, k) => s + k, 0);
     expect(count(twice.kept)).toBeGreaterThan(0);
     expect(count(twice.kept)).toBeLessThan(count(once.kept));
+  });
+});
+
+describe('NB scaling', () => {
+  it('scales a bucket by how unevenly the classes use it', () => {
+    const v = (...idx: number[]) => ({
+      idx: Int32Array.from(idx),
+      val: Float64Array.from(idx, () => 1),
+    });
+    // Bucket 1 only in fraudulent documents, bucket 2 in every document, bucket 3 not kept.
+    const xs = [v(1, 2), v(1, 2), v(2, 3), v(2, 3)];
+    const kept = new Uint8Array(8);
+    kept[1] = kept[2] = 1;
+    const r = nbScales(xs, [1, 1, 0, 0], kept, 1);
+    // p = [3, 3] of 6, q = [1, 3] of 4: |log((3/6)/(1/4))| and |log((3/6)/(3/4))|.
+    expect(r[1]).toBeCloseTo(Math.log(2), 12);
+    expect(r[2]).toBeCloseTo(Math.log(1.5), 12);
+    expect(r[3]).toBe(0);
   });
 });
 

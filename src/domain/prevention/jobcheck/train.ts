@@ -2,6 +2,7 @@ import {
   type EmscadRecord,
   type Keep,
   type RawDoc,
+  type Vector,
   rawRecordDoc,
   rawTextDoc,
   pastedTextOf,
@@ -64,20 +65,52 @@ export interface FittedModel {
   kept: Uint8Array;
 }
 
-/** Trains one model on the given documents. */
+/**
+ * Naive-Bayes feature scaling (Wang & Manning 2012, "NB-LR"): each kept bucket's size of log-count
+ * ratio between the classes, with smoothing `alpha`. Scaling the inputs by it makes the L2 penalty
+ * fall less on buckets that tell the classes apart.
+ */
+export function nbScales(
+  xs: readonly Vector[],
+  labels: readonly number[],
+  kept: Uint8Array,
+  alpha: number,
+): Float64Array {
+  const [p, q] = [new Float64Array(HASH_DIM).fill(alpha), new Float64Array(HASH_DIM).fill(alpha)];
+  xs.forEach((x, i) => x.idx.forEach((b) => ((labels[i] === 1 ? p : q)[b]! += 1)));
+  let [sp, sq] = [0, 0];
+  kept.forEach((k, b) => {
+    [sp, sq] = k === 1 ? [sp + p[b]!, sq + q[b]!] : [sp, sq];
+  });
+  const r = new Float64Array(HASH_DIM);
+  kept.forEach((k, b) => (r[b] = k === 1 ? Math.abs(Math.log(p[b]! / sp / (q[b]! / sq))) : 0));
+  return r;
+}
+
+/** Options of one model's training: bucket frequency floor, NB scaling (0: none), the learner's. */
+export interface FitOptions {
+  minDf: number;
+  nbAlpha: number;
+  logistic: LogisticOptions;
+}
+
+/** Trains one model on the given documents; NB scales are folded into the returned weights. */
 export function fitModel(
   docs: readonly RawDoc[],
   labels: readonly number[],
-  options: { minDf: number; logistic: LogisticOptions },
+  options: FitOptions,
 ): FittedModel {
   const df = docFrequencies(docs);
   const kept = Uint8Array.from(df, (n) => (n >= options.minDf ? 1 : 0));
   const keep: Keep = (b) => kept[b] === 1;
-  const model = trainLogistic(
-    docs.map((d) => vectorOf(d, keep)),
-    labels,
-    options.logistic,
-  );
+  const xs = docs.map((d) => vectorOf(d, keep));
+  if (options.nbAlpha <= 0) {
+    return { ...trainLogistic(xs, labels, options.logistic), kept };
+  }
+  const r = nbScales(xs, labels, kept, options.nbAlpha);
+  const scaled = xs.map((x) => ({ idx: x.idx, val: x.val.map((v, k) => v * r[x.idx[k]!]!) }));
+  const model = trainLogistic(scaled, labels, options.logistic);
+  model.weights.forEach((w, b) => (model.weights[b] = w * r[b]!));
   return { ...model, kept };
 }
 
@@ -88,20 +121,25 @@ export function scoreDocs(model: FittedModel, docs: readonly RawDoc[]): number[]
 }
 
 /** Options of a cross-validation run. */
-export interface CvOptions {
+export interface CvOptions extends FitOptions {
   k: number;
   seed: number;
-  minDf: number;
-  logistic: LogisticOptions;
 }
 
-/** Defaults: 5 folds, seed 13, buckets in ≥ 2 adverts. */
+/** Defaults: 5 folds, seed 13, buckets in ≥ 2 adverts, no NB scaling. */
 export const CV_DEFAULTS: CvOptions = {
   k: 5,
   seed: 13,
   minDf: MIN_DOC_FREQ,
+  nbAlpha: 0,
   logistic: LOGISTIC_DEFAULTS,
 };
+
+/**
+ * NB smoothing per model kind, chosen by cross-validation (MODEL_CARD.md): it helps the CSV model
+ * (ROC-AUC 0.957 → 0.963, F1 0.826 → 0.839) and not the text model.
+ */
+export const NB_ALPHA: Record<ModelKind, number> = { text: 0, full: 1, baseline: 0 };
 
 /** The fold of every record: stratified, near-duplicates together. */
 export function foldsOf(records: readonly EmscadRecord[], labels: readonly number[], o: CvOptions) {
