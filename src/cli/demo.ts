@@ -2,6 +2,7 @@ import { createOrganisation, createUser, findOrganisationByRef } from '@/domain/
 import type { Role } from '@/policy/roles.ts';
 import type { Runtime } from '@/server/bootstrap.ts';
 import { addDemoJourney, seedDemoCases } from './demo-cases.ts';
+import { seedDemoDirectory } from './demo-directory.ts';
 import { seedDemoPrevention } from './demo-prevention.ts';
 import { cliCtx } from './runtime.ts';
 
@@ -63,6 +64,10 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
     userIds.set(account.email, created.user.id);
   }
   const mainOrg = ids.get(DEMO_ORGANISATIONS[0].name) ?? null;
+  await seedDemoDirectory(
+    cliCtx(rt, mainOrg),
+    cliCtx(rt, ids.get(DEMO_ORGANISATIONS[1].name) ?? null),
+  );
   const actingAs = (email: string) => {
     const ctx = cliCtx(rt, mainOrg);
     return { ...ctx, actor: { ...ctx.actor, userId: userIds.get(email) ?? null, label: email } };

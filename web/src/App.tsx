@@ -68,6 +68,11 @@ const SecurityPage = lazy(() =>
     default: module.SecurityPage,
   })),
 );
+const DirectoryRoutes = lazy(() =>
+  import('@web/features/directory/directory-routes').then((module) => ({
+    default: module.DirectoryRoutes,
+  })),
+);
 
 /** Where the forced 2FA set-up lives; the only page open until the user has enrolled. */
 const ENROLMENT_PATH = '/security';
@@ -88,6 +93,9 @@ interface RouteDef {
     | 'adverts.nav.indicators'
     | 'adverts.nav.trends'
     | 'adverts.assignments.nav'
+    | 'directory.nav'
+    | 'directory.ours.nav'
+    | 'directory.organisations.nav'
     | 'instruments.nav';
   page: ComponentType;
   permission?: UiPermission;
@@ -139,12 +147,33 @@ const ROUTES: RouteDef[] = [
     page: JurisdictionsPage,
     permission: 'nrm_deadline.manage',
   },
+  {
+    path: '/directory',
+    label: 'directory.nav',
+    page: DirectoryRoutes,
+    permission: 'directory.read',
+  },
+  {
+    path: '/directory/ours',
+    label: 'directory.ours.nav',
+    page: DirectoryRoutes,
+    permission: 'directory.manage',
+  },
+  {
+    path: '/directory/organisations',
+    label: 'directory.organisations.nav',
+    page: DirectoryRoutes,
+    permission: 'directory.verify',
+  },
   ...PREVENTION_ROUTES,
   { path: '/security', label: 'nav.security', page: SecurityPage },
 ];
 
 /** `#/instruments/…`: one instrument version, the form or the import (see instrument-routes). */
 const INSTRUMENTS_ROUTE = ROUTES.find((candidate) => candidate.path === '/instruments');
+
+/** `#/directory/…`: a service, its form, an external organisation's services (directory-routes). */
+const DIRECTORY_ROUTE = ROUTES.find((candidate) => candidate.path === '/directory');
 
 /** `#/prevention/reports/:id`: one reported advert, shown by the reports page. */
 const REPORTS_ROUTE = ROUTES.find((candidate) => candidate.path === PREVENTION_ROUTES[0].path);
@@ -177,6 +206,7 @@ function SignedInApp({ me }: { me: Me }) {
 
   const route =
     ROUTES.find((candidate) => candidate.path === path) ??
+    (path.startsWith('/directory/') ? DIRECTORY_ROUTE : undefined) ??
     (path.startsWith('/instruments/') ? INSTRUMENTS_ROUTE : undefined) ??
     (path.startsWith(REPORT_PATH_PREFIX) ? REPORTS_ROUTE : undefined);
   const navItems: NavItem[] = ROUTES.filter(
