@@ -13,6 +13,15 @@ describe('normalise', () => {
     expect(normalise('৳ ১২,৫০০ ៛ ១២០០ ๕๐')).toBe('৳ 12,500 ៛ 1200 50');
     expect(normalise('  a \n\t b ')).toBe('a b');
   });
+
+  it('undoes letters spaced out and @ for a, as adverts write them to slip past filters', () => {
+    expect(normalise('Contact T e l e g r a m now')).toBe('contact telegram now');
+    expect(normalise('wh@tsapp or c@sino, not name @ example')).toBe(
+      'whatsapp or casino, not name @ example',
+    );
+    expect(normalise('ⓣⓔⓛⓔⓖⓡⓐⓜ')).toBe('telegram');
+    expect(normalise('a b c')).toBe('a b c');
+  });
 });
 
 describe('patterns', () => {

@@ -2,7 +2,7 @@
  * Text matching for the red-flag rules: one normal form for adverts and patterns alike, so a
  * pattern written once matches the many ways the same words reach a phone screen.
  *
- * The normal form is NFKC (full-width letters and digits become ASCII, compatibility ligatures
+ * The normal form is NFKC (full-width and circled letters and digits become ASCII, ligatures
  * split), lower case, zero-width characters removed (Thai, Burmese and Khmer text often carries
  * U+200B between words), digits of Thai, Bengali, Burmese, Khmer, Lao and Arabic scripts as ASCII,
  * and runs of white space as one space. Matching runs on a folded copy in which the accents on
@@ -20,7 +20,14 @@ function asciiDigit(ch: string): string {
   return zero === undefined ? ch : String(cp - zero);
 }
 
-/** The normal form described above (not folded). */
+/** Latin letters written one by one to slip past filters: `T e l e g r a m`. */
+const SPACED_OUT = /(?<!\p{L})(?:\p{Script=Latin} ){3,}\p{Script=Latin}(?!\p{L})/gu;
+
+/**
+ * The normal form described above (not folded), also undoing two common disguises of words
+ * that platforms filter: letters spaced out (`t e l e g r a m`) and `@` for `a` inside a word
+ * (`wh@tsapp`, `c@sino`).
+ */
 export function normalise(text: string): string {
   return text
     .normalize('NFKC')
@@ -28,6 +35,8 @@ export function normalise(text: string): string {
     .replace(ZERO_WIDTH, '')
     .replace(/\p{Nd}/gu, asciiDigit)
     .replace(/\s+/gu, ' ')
+    .replace(SPACED_OUT, (m) => m.replaceAll(' ', ''))
+    .replace(/(?<=\p{L})@(?=\p{L})/gu, 'a')
     .trim();
 }
 
