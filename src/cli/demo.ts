@@ -2,6 +2,7 @@ import { createOrganisation, createUser, findOrganisationByRef } from '@/domain/
 import type { Role } from '@/policy/roles.ts';
 import type { Runtime } from '@/server/bootstrap.ts';
 import { addDemoJourney, seedDemoCases } from './demo-cases.ts';
+import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
 import { seedDemoPrevention } from './demo-prevention.ts';
 import { cliCtx } from './runtime.ts';
@@ -79,6 +80,7 @@ export async function seedDemo(rt: Runtime): Promise<boolean> {
       ),
     addDemoJourney,
   );
+  await seedDemoOutreach(actingAs('outreach@demo.homeward.example'));
   return seedDemoPrevention(cliCtx(rt, mainOrg), [...ids.values()]).then(() => true);
 }
 

@@ -35,6 +35,22 @@ const CaseRegisterPage = lazy(() =>
     default: module.CaseRegisterPage,
   })),
 );
+const OutreachSessionsPage = lazy(() =>
+  import('@web/features/outreach/sessions-page').then((module) => ({
+    default: module.OutreachSessionsPage,
+  })),
+);
+const OutreachMaterialsPage = lazy(() =>
+  import('@web/features/outreach/materials-page').then((module) => ({
+    default: module.MaterialsPage,
+  })),
+);
+// The dashboard's chunk carries the charting library: only its visitors download it.
+const OutreachDashboardPage = lazy(() =>
+  import('@web/features/outreach/dashboard-page').then((module) => ({
+    default: module.OutreachDashboardPage,
+  })),
+);
 const CasePage = lazy(() =>
   import('@web/features/cases/case-page').then((module) => ({ default: module.CasePage })),
 );
@@ -81,6 +97,9 @@ interface RouteDef {
   path: string;
   label:
     | 'nav.home'
+    | 'outreach.nav.sessions'
+    | 'outreach.nav.materials'
+    | 'outreach.nav.dashboard'
     | 'nav.cases'
     | 'nav.tasks'
     | 'nav.users'
@@ -121,6 +140,24 @@ const ROUTES: RouteDef[] = [
     inNav: false,
   },
   { path: '/tasks', label: 'nav.tasks', page: MyTasksPage, permission: 'case.update' },
+  {
+    path: '/outreach',
+    label: 'outreach.nav.sessions',
+    page: OutreachSessionsPage,
+    permission: 'outreach.read',
+  },
+  {
+    path: '/outreach/materials',
+    label: 'outreach.nav.materials',
+    page: OutreachMaterialsPage,
+    permission: 'outreach.read',
+  },
+  {
+    path: '/outreach/dashboard',
+    label: 'outreach.nav.dashboard',
+    page: OutreachDashboardPage,
+    permission: 'outreach.read',
+  },
   { path: '/users', label: 'nav.users', page: UsersPage, permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', page: AuditPage, permission: 'audit.read' },
   {
@@ -172,6 +209,9 @@ const ROUTES: RouteDef[] = [
 /** `#/instruments/…`: one instrument version, the form or the import (see instrument-routes). */
 const INSTRUMENTS_ROUTE = ROUTES.find((candidate) => candidate.path === '/instruments');
 
+/** `#/outreach/new`, `#/outreach/sessions/:id(/edit)`: shown by the sessions page. */
+const OUTREACH_ROUTE = ROUTES.find((candidate) => candidate.path === '/outreach');
+
 /** `#/directory/…`: a service, its form, an external organisation's services (directory-routes). */
 const DIRECTORY_ROUTE = ROUTES.find((candidate) => candidate.path === '/directory');
 
@@ -208,7 +248,8 @@ function SignedInApp({ me }: { me: Me }) {
     ROUTES.find((candidate) => candidate.path === path) ??
     (path.startsWith('/directory/') ? DIRECTORY_ROUTE : undefined) ??
     (path.startsWith('/instruments/') ? INSTRUMENTS_ROUTE : undefined) ??
-    (path.startsWith(REPORT_PATH_PREFIX) ? REPORTS_ROUTE : undefined);
+    (path.startsWith(REPORT_PATH_PREFIX) ? REPORTS_ROUTE : undefined) ??
+    (path.startsWith('/outreach/') ? OUTREACH_ROUTE : undefined);
   const navItems: NavItem[] = ROUTES.filter(
     (candidate) => candidate.inNav !== false && isOpen(me, candidate),
   ).map((candidate) => ({

@@ -1,4 +1,5 @@
 import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@web/components/page-title';
 import { CheckIcon, InfoIcon } from '@web/components/icons';
@@ -7,6 +8,13 @@ import { href } from '@web/lib/router';
 import { NrmHomeCard } from '@web/features/nrm/nrm-home-card';
 import { CaseworkerHome } from './caseworker-home';
 import { OutreachHome, seesNoCases } from './outreach-home';
+
+// Loaded only for those who do outreach, so the first download of everyone else stays as it was.
+const OutreachHomeCard = lazy(() =>
+  import('@web/features/outreach/outreach-home-card').then((module) => ({
+    default: module.OutreachHomeCard,
+  })),
+);
 
 /** Start page: who you are, in which organisation, with which role, and where to go next. */
 export function HomePage() {
@@ -35,6 +43,11 @@ export function HomePage() {
       <PageTitle>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
       {hasPermission(me, 'case.read') && <CaseworkerHome />}
       {hasPermission(me, 'case.read_all') && hasPermission(me, 'nrm.read') && <NrmHomeCard />}
+      {hasPermission(me, 'outreach.read') && (
+        <Suspense fallback={null}>
+          <OutreachHomeCard />
+        </Suspense>
+      )}
       {seesNoCases(me) && <OutreachHome me={me} />}
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h3" mb="sm">
