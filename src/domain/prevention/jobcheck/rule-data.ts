@@ -15,6 +15,7 @@ import zh from './data/lang/zh.json' with { type: 'json' };
 import type { JobCheckLanguage } from './jobcheck.schema.ts';
 import {
   LanguageFileSchema,
+  PLACE_TIERS,
   PayFileSchema,
   PlacesFileSchema,
   RedFlagFileSchema,
@@ -46,11 +47,21 @@ export const LANGUAGES: Partial<Record<JobCheckLanguage, LanguageFile>> = Object
 const RULE_IDS = new Set(RULE_DEFS.map((r) => r.id));
 const FLAG_IDS = new Set(RED_FLAGS.flags.map((f) => f.id));
 
+/** A rule id, or `dest:<tier>` (a place of that tier was found). */
+function isSignal(id: string): boolean {
+  return RULE_IDS.has(id) || PLACE_TIERS.some((t) => id === `dest:${t}`);
+}
+
 function checkReferences(): void {
   for (const rule of RULE_DEFS) {
     const unknownFlag = rule.flags.find((f) => !FLAG_IDS.has(f));
     if (unknownFlag) {
       throw new Error(`Rule ${rule.id} cites unknown flag ${unknownFlag}`);
+    }
+    const unknownSign =
+      rule.kind === 'combination' ? rule.allOf.flat().find((id) => !isSignal(id)) : undefined;
+    if (unknownSign) {
+      throw new Error(`Combination ${rule.id} names unknown rule or signal ${unknownSign}`);
     }
   }
   for (const file of Object.values(LANGUAGES)) {

@@ -76,7 +76,7 @@ function payMatches(ev: Evidence): string[] {
 
 function signal(id: string, ev: Evidence): boolean {
   if (id.startsWith('dest:')) {
-    return ev.places.has(id.slice(5) as never);
+    return [...ev.places.keys()].some((tier) => id === `dest:${tier}`);
   }
   return ev.fired.has(id);
 }
