@@ -115,11 +115,14 @@ function structured(r: EmscadRecord): string[] {
   return flags;
 }
 
-/** Raw features of an EMSCAD record for the CSV model: the pasted text plus the other fields. */
+/**
+ * Raw features of an EMSCAD record for the CSV model: the pasted text, the company profile's words
+ * and character n-grams, and the structured fields.
+ */
 export function rawRecordDoc(r: EmscadRecord): RawDoc {
   const doc = rawTextDoc(pastedTextOf(r));
   const profile = tokenize(normaliseText(r.company_profile));
-  doc.scaled.push(wordCounts(profile, 'p'));
+  doc.scaled.push(wordCounts(profile, 'p'), charCounts(profile, 'pc'));
   for (const flag of structured(r)) {
     doc.binary.set(bucketOf('f', flag), 1);
   }

@@ -108,12 +108,15 @@ const CHAR_SEED = fnv1a('c');
 /** Long runs (unspaced scripts such as Thai) contribute their first characters only. */
 const MAX_TOKEN_CHARS = 40;
 
-/** Buckets of the character 3-, 4- and 5-grams of one token, with repeats, in order. */
-export function charBuckets(token: string): number[] {
+/**
+ * Buckets of the character 3-, 4- and 5-grams of one token, with repeats, in order; `seed` keeps
+ * the n-grams of another field (the company profile) apart.
+ */
+export function charBuckets(token: string, seed = CHAR_SEED): number[] {
   const padded = ` ${token.slice(0, MAX_TOKEN_CHARS)} `;
   const out: number[] = [];
   for (let start = 0; start + CHAR_NGRAMS[0] <= padded.length; start++) {
-    let h = CHAR_SEED;
+    let h = seed;
     const end = Math.min(padded.length, start + CHAR_NGRAMS[CHAR_NGRAMS.length - 1]!);
     for (let i = start; i < end; i++) {
       h = fnvStep(h, padded.charCodeAt(i));
@@ -128,7 +131,8 @@ export function charBuckets(token: string): number[] {
 }
 
 /** Character n-gram counts of a token list (each distinct token's n-grams computed once). */
-export function charCounts(tokens: readonly string[]): Counts {
+export function charCounts(tokens: readonly string[], prefix = 'c'): Counts {
+  const seed = fnv1a(prefix);
   const perToken = new Map<string, number>();
   for (const token of tokens) {
     perToken.set(token, (perToken.get(token) ?? 0) + 1);
@@ -136,7 +140,7 @@ export function charCounts(tokens: readonly string[]): Counts {
   const counts: Counts = new Map();
   for (const [token, n] of perToken) {
     if (hasCharNgrams(token)) {
-      for (const bucket of charBuckets(token)) {
+      for (const bucket of charBuckets(token, seed)) {
         add(counts, bucket, n);
       }
     }
