@@ -54,6 +54,11 @@ const DOES_NOT_FIRE: [JobCheckLanguage, string, string][] = [
   ['vi', 'Không thu phí hồ sơ', 'upfront_fee'],
   ['zh', '不收押金，签订劳动合同', 'upfront_fee'],
   ['zh', '我的老家', 'hotspot_destination'],
+  ['fil', 'Walang placement fee, may OEC', 'upfront_fee'],
+  ['sw', 'Hakuna ada ya usajili', 'upfront_fee'],
+  ['id', 'Bukan visa turis, visa kerja resmi', 'tourist_visa_for_work'],
+  ['my', 'မြန်မာစာ ရေးတတ်ရမည်', 'hotspot_destination'],
+  ['en', 'Study abroad fair for students', 'vague_overseas_location'],
 ];
 
 describe('red-flag rules per language', () => {
