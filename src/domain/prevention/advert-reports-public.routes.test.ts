@@ -123,6 +123,7 @@ describe('POST /api/public/job-reports', () => {
       [{ text: 'x', origin: 'y'.repeat(201) }, 400, 'validation_failed'],
       [{ text: 'x', reporterEmail: 'me@example.com' }, 400, 'validation_failed'],
       [{ text: 'bad \u0001 bytes' }, 400, 'validation_failed'],
+      [{ text: 'x', origin: 'Thai\u0007land' }, 400, 'validation_failed'],
       [{ text: 'a'.repeat(JOB_CHECK_MAX_TEXT + 1) }, 413, 'payload_too_large'],
       [['text'], 400, 'validation_failed'],
     ];

@@ -83,8 +83,10 @@ const auditActions = async (orgId: string, action: string) =>
 
 describe('visibility', () => {
   it('lists the reports of the organisation’s countries (destination or origin) only', async () => {
+    const listed = await auditActions(s.orgA, 'advert_report.list');
     expect(await titles('outreach')).toEqual([`A ${tag}`, `B ${tag}`]);
     expect(await titles('otherOrgAdmin')).toEqual([`C ${tag}`]);
+    expect(await auditActions(s.orgA, 'advert_report.list')).toBe(listed + 1);
   });
 
   it('lists unassigned reports for platform admins, and filters by country and channel', async () => {
@@ -247,6 +249,10 @@ describe('trends', () => {
     const trend = res.json() as { months: string[]; series: { key: string | null }[] };
     expect(trend.months).toHaveLength(12);
     expect(trend.series.map((x) => x.key)).not.toContain('MMR');
+    const byTitle = (await get('outreach', '/api/prevention/trends?by=title')).json() as {
+      series: { key: string | null; counts: number[] }[];
+    };
+    expect(byTitle.series.find((x) => x.key === `b ${tag}`)?.counts.at(-1)).toBe(1);
     expectProblem(
       await get('outreach', '/api/prevention/trends?from=2026-05-01&to=2026-01-01'),
       400,

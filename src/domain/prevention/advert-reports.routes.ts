@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ANONYMOUS } from '@/lib/context.ts';
-import { AppError } from '@/lib/errors.ts';
+import { AppError, validationFailed } from '@/lib/errors.ts';
 import { AUTHED_PROBLEMS, problems } from '@/lib/problem.schema.ts';
 import {
   AdvertReportListQuerySchema,
@@ -31,6 +31,17 @@ import { anonymousClientKey } from './public-client-key.ts';
 import { assertPublicTextInput, PUBLIC_BODY_LIMIT } from './public-input.ts';
 
 const tags = ['prevention'];
+
+/** The checker's input rules (413 for a long text, control characters 400), and the origin's. */
+function assertReportInput(body: unknown): void {
+  assertPublicTextInput(body);
+  const origin = (body as { origin?: unknown } | null)?.origin;
+  if (typeof origin === 'string' && /[\u0000-\u001F\u007F-\u009F]/.test(origin)) {
+    throw validationFailed([
+      { path: 'body.origin', message: 'Control characters are not allowed' },
+    ]);
+  }
+}
 
 /** Reports one client address may send per window: a person reports an advert or two. */
 export const JOB_REPORT_RATE_LIMIT = { max: 10, timeWindowMs: 10 * 60_000 } as const;
@@ -68,7 +79,7 @@ const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
           timeWindow: JOB_REPORT_RATE_LIMIT.timeWindowMs,
         },
       },
-      preValidation: async (request) => assertPublicTextInput(request.body),
+      preValidation: async (request) => assertReportInput(request.body),
       schema: {
         summary: 'Report a job advert anonymously (public; stores the advert, nothing about you)',
         tags,

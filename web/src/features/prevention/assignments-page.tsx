@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
 import { StatusMessage, type Status } from '@web/components/status-message';
-import { countryOptions } from '@web/features/cases/countries';
+import { countryName, countryOptions } from '@web/features/cases/countries';
 import { useLoad } from '@web/features/cases/use-load';
 import { advertErrorMessage } from './advert-labels';
 import { getAssignments, putAssignments } from './adverts.api';
@@ -21,7 +21,18 @@ function CountryRow(props: {
   const { t, i18n } = useTranslation();
   const { row } = props;
   return (
-    <Paper withBorder p="md" radius="md" data-testid="assignment-row">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      role="group"
+      aria-label={
+        row.country
+          ? countryName(row.country, i18n.language)
+          : t('adverts.assignments.chooseCountry')
+      }
+      data-testid="assignment-row"
+    >
       <Stack gap="sm">
         <NativeSelect
           label={t('adverts.assignments.country')}
