@@ -22,6 +22,7 @@ describe('findPay', () => {
     ['মাসে ১ লাখ টাকা', 840],
     ['£2,000 per month', 2540],
     ['1200 ដុល្លារ', 1200],
+    ['月薪台幣10萬', 3100],
   ])('reads %s as about USD %i a month', (text, expected) => {
     expect(usd(text)[0]).toBeCloseTo(expected, -1);
   });
