@@ -36,7 +36,7 @@ const tags = ['prevention'];
 function assertReportInput(body: unknown): void {
   assertPublicTextInput(body);
   const origin = (body as { origin?: unknown } | null)?.origin;
-  if (typeof origin === 'string' && /[\u0000-\u001F\u007F-\u009F]/.test(origin)) {
+  if (typeof origin === 'string' && /\p{Cc}/u.test(origin)) {
     throw validationFailed([
       { path: 'body.origin', message: 'Control characters are not allowed' },
     ]);
