@@ -25,6 +25,21 @@ async function totals(page: Page): Promise<[number, number]> {
   return [Number(m![1]!.replace(/,/g, '')), Number(m![2]!.replace(/,/g, ''))];
 }
 
+/** The cells of this month's row of the dashboard's table by month: month, sessions, people, … */
+async function thisMonth(page: Page): Promise<string[]> {
+  const month = new Intl.DateTimeFormat('en', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date());
+  const row = page
+    .getByTestId('outreach-dashboard-months')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: month }) });
+  await row.waitFor();
+  return (await row.locator('th, td').allTextContents()).map((cell) => cell.trim());
+}
+
 /** Fills a phase's tallies: forms handed in, then right answers for the first questions. */
 async function enterTallies(page: Page, phase: 'pre' | 'post', forms: number, right: number[]) {
   const form = page.getByTestId(`outreach-results-form-${phase}`);
@@ -49,6 +64,7 @@ describe('outreach at 360 px', () => {
 
     await followNav(page, 'Outreach dashboard');
     const [sessionsBefore, peopleBefore] = await totals(page);
+    const [, monthSessions, monthPeople] = await thisMonth(page);
 
     await followNav(page, 'Outreach sessions');
     await page.getByRole('link', { name: 'Record a session' }).first().click();
@@ -80,15 +96,13 @@ describe('outreach at 360 px', () => {
 
     await followNav(page, 'Outreach dashboard');
     await expect.poll(() => totals(page)).toEqual([sessionsBefore + 1, peopleBefore + 37]);
-    const month = new Intl.DateTimeFormat('en', {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date());
-    const row = page
-      .getByTestId('outreach-dashboard-months')
-      .getByRole('row', { name: new RegExp(month) });
-    await expectText(row, /\d/);
+    // The table by month says the same: one more session and 37 more people this month, and
+    // this month's mean scores are no longer blank.
+    const [, sessionsNow, peopleNow, pre, post] = await thisMonth(page);
+    expect(Number(sessionsNow)).toBe(Number(monthSessions) + 1);
+    expect(Number(peopleNow!.replace(/,/g, ''))).toBe(Number(monthPeople!.replace(/,/g, '')) + 37);
+    expect(pre).toMatch(/\d+%/);
+    expect(post).toMatch(/\d+%/);
     await expectNoAxeViolations(page, 'outreach dashboard');
     await expectNoSideScroll(page, 'outreach dashboard');
     await saveScreenshot(page, 'outreach-phone-dashboard');

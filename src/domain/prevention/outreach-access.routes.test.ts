@@ -200,6 +200,29 @@ describe('outreach routes × callers', () => {
     expect(body.errors).toEqual([{ path: 'materialIds.0', message: expect.any(String) }]);
   });
 
+  it('facilitators are the members who do outreach, by name', async () => {
+    const res = await request(t.app, s.as.outreach, {
+      method: 'GET',
+      url: '/api/outreach/facilitators',
+    });
+    const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+    const u = s.users;
+    expect(ids.sort()).toEqual([u.admin.id, u.supervisor.id, u.outreach.id].sort());
+  });
+
+  it('a session is facilitated by its recorder unless another member is named', async () => {
+    const mine = await postSession(t.app, s.as.outreach, sessionBody());
+    expect(mine.json()).toMatchObject({ facilitator: { id: s.users.outreach.id } });
+    const theirs = await postSession(
+      t.app,
+      s.as.outreach,
+      sessionBody({ facilitatorId: s.users.supervisor.id }),
+    );
+    expect(theirs.json()).toMatchObject({
+      facilitator: { id: s.users.supervisor.id, name: 'Test supervisor' },
+    });
+  });
+
   it('writes are audited with the entity and the actor', async () => {
     const id = await ours();
     await putResults(t.app, s.as.outreach, { id, phase: 'pre' }, resultBody(25, [5, 10]));
