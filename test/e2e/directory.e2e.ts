@@ -90,3 +90,42 @@ describe('service directory at 360 px', () => {
     await expectText(detail, 'Staff only');
   });
 });
+
+describe('find help (/help) in Thai at 360 px', () => {
+  it('finds public services by country, kind of help and language, never an address, and stores nothing', async () => {
+    const page = await b.open(PHONE);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) {
+        apiCalls.push(request.url());
+      }
+    });
+    await page.goto('/help?lang=th');
+    await page.getByRole('heading', { level: 1, name: 'หาความช่วยเหลือ' }).waitFor();
+    const search = page.getByTestId('help-search');
+    await search.getByLabel('ประเทศ').selectOption('THA');
+    await search.getByLabel('ภาษา').selectOption('th');
+    await search.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    const results = page.getByTestId('help-results');
+    await expectText(results, 'Demo safe house for women');
+    await expectText(results, 'ที่พักที่ปลอดภัย');
+    await expectText(results, 'เหลือที่ไม่มาก');
+    const text = (await results.textContent()) ?? '';
+    expect(text).toContain('Demo legal clinic');
+    // Internal entries and addresses never reach the public page.
+    expect(text).not.toContain('staff referrals only');
+    expect(text).not.toContain('Example Road');
+    await search.getByLabel('ประเภทความช่วยเหลือ').selectOption('shelter');
+    await search.getByRole('button', { name: 'ค้นหา', exact: true }).click();
+    await expectText(page.getByTestId('help-count'), 'พบบริการ: 1');
+    await expectNoSideScroll(page, '/help results');
+    await expectNoAxeViolations(page, '/help results in Thai');
+    await saveScreenshot(page, 'directory-help-th');
+    expect(apiCalls.every((url) => url.includes('/api/public/directory/services?'))).toBe(true);
+    expect(apiCalls.some((url) => url.includes('/api/me'))).toBe(false);
+    expect(await page.context().cookies()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // The search is not in the address: nothing about it stays in the history.
+    expect(new URL(page.url()).search).toBe('?lang=th');
+  });
+});

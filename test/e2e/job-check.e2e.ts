@@ -125,12 +125,12 @@ describe('the job-offer checker (/check)', () => {
 });
 
 describe('find help (/help)', () => {
-  it('is honest that the directory is coming, axe-clean, and its quick exit button works', async () => {
+  it('shows the directory search in Indonesian, axe-clean, and its quick exit button works', async () => {
     const { page } = await openPhone();
     await page.goto('/help?lang=id');
     await page.getByRole('heading', { level: 1, name: 'Cari bantuan' }).waitFor();
     await expectHtmlLang(page, 'id');
-    await expectText(page.getByRole('main'), 'belum siap');
+    await expectText(page.getByRole('main'), 'Organisasi yang bisa membantu');
     expect(await page.getByRole('main').textContent()).not.toMatch(/\d{3,}/);
     await expectNoSideScroll(page, '/help');
     await expectNoAxeViolations(page, '/help at 360 px');
