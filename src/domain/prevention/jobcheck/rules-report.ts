@@ -75,6 +75,21 @@ export function formatRulesReport(report: RulesReport): string {
     `scam:  ${scam.fired}/${scam.count} fire at least one rule, ${scam.strong}/${scam.count} a strong one (a combination or weight >= ${STRONG_WEIGHT})`,
     `legit: ${legit.fired}/${legit.count} fire any rule, ${legit.strong}/${legit.count} a strong one`,
     ...legit.falseAlarms.map((f) => `  false alarm ${f}`),
+    '',
+    ...byLanguage(report.results),
   );
   return lines.join('\n');
+}
+
+/** Per language: scam adverts with a strong rule, legitimate ones with any rule. */
+function byLanguage(results: readonly AdvertResult[]): string[] {
+  const langs = [...new Set(results.map((r) => r.advert.lang))];
+  return langs.map((lang) => {
+    const of = results.filter((r) => r.advert.lang === lang);
+    const scam = of.filter((r) => r.advert.label === 'scam');
+    const legit = of.filter((r) => r.advert.label === 'legit');
+    return `${lang.padEnd(4)} scam ${scam.filter((r) => r.strong).length}/${scam.length} strong, legit ${
+      legit.filter((r) => r.hits.length > 0).length
+    }/${legit.length} fire any`;
+  });
 }
