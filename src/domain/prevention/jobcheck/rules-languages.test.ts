@@ -11,6 +11,9 @@ const FIRES: [JobCheckLanguage, string, string][] = [
   ['en', 'We will pay for your flight and visa', 'free_travel_visa'],
   ['en', 'Pay a deposit to reserve your seat', 'upfront_fee'],
   ['en', 'Our driver will pick you up at the airport', 'indirect_route'],
+  ['en', '18–35, fluent English/Chinese typing', 'young_age_band'],
+  ['en', '18–35, fluent English/Chinese typing', 'typing_language_skills'],
+  ['en', 'Applicants 20-30 years old', 'young_age_band'],
   ['th', 'ทำงานที่พนมเปญ', 'hotspot_destination'],
   ['th', 'บริษัทจะยึดพาสปอร์ตไว้', 'passport_held'],
   ['th', 'ใช้วีซ่าท่องเที่ยวเข้าไปก่อน', 'tourist_visa_for_work'],
@@ -59,6 +62,7 @@ const DOES_NOT_FIRE: [JobCheckLanguage, string, string][] = [
   ['id', 'Bukan visa turis, visa kerja resmi', 'tourist_visa_for_work'],
   ['my', 'မြန်မာစာ ရေးတတ်ရမည်', 'hotspot_destination'],
   ['en', 'Study abroad fair for students', 'vague_overseas_location'],
+  ['en', 'Open 18-30 June, 9am to 5pm', 'young_age_band'],
 ];
 
 describe('red-flag rules per language', () => {
