@@ -52,6 +52,7 @@ const DOES_NOT_FIRE: [JobCheckLanguage, string, string][] = [
   ['en', 'Apply online before the deadline', 'chat_app_contact'],
   ['th', 'ไม่มีค่าหัว สมัครที่สำนักงานจัดหางาน', 'upfront_fee'],
   ['th', 'งานแอดมินออนไลน์', 'chat_app_contact'],
+  ['th', 'ไม่มีค่าใช้จ่ายในการสมัคร', 'free_travel_visa'],
   ['id', 'Tanpa biaya administrasi', 'upfront_fee'],
   ['vi', 'Xuất khẩu lao động Nhật Bản', 'hotspot_destination'],
   ['vi', 'Không thu phí hồ sơ', 'upfront_fee'],
