@@ -12,6 +12,7 @@ const FIRES: [JobCheckLanguage, string, string][] = [
   ['en', 'Pay a deposit to reserve your seat', 'upfront_fee'],
   ['en', 'Our driver will pick you up at the airport', 'indirect_route'],
   ['en', '18–35, fluent English/Chinese typing', 'young_age_band'],
+  ['en', 'Contact us on LINE: @example_recruiter', 'chat_app_contact'],
   ['en', '18–35, fluent English/Chinese typing', 'typing_language_skills'],
   ['en', 'Applicants 20-30 years old', 'young_age_band'],
   ['th', 'ทำงานที่พนมเปญ', 'hotspot_destination'],
@@ -63,6 +64,7 @@ const DOES_NOT_FIRE: [JobCheckLanguage, string, string][] = [
   ['id', 'Bukan visa turis, visa kerja resmi', 'tourist_visa_for_work'],
   ['my', 'မြန်မာစာ ရေးတတ်ရမည်', 'hotspot_destination'],
   ['en', 'Study abroad fair for students', 'vague_overseas_location'],
+  ['en', 'Product line: cosmetics and skin care', 'chat_app_contact'],
   ['en', 'Open 18-30 June, 9am to 5pm', 'young_age_band'],
 ];
 
