@@ -11,6 +11,8 @@ describe('extractIndicators: phones', () => {
     expect(values('Hubungi 0812-3456-7890 sekarang', ['ID'])).toEqual(['phone +6281234567890']);
     expect(values('Gọi ngay 0912 345 678', ['VN'])).toEqual(['phone +84912345678']);
     expect(values('Text 0917 123 4567', ['PH'])).toEqual(['phone +639171234567']);
+    expect(values('ဖုန်း 09 250 123 456', ['MM'])).toEqual(['phone +959250123456']);
+    expect(values('Appelez le 020 55 123 456', ['LA'])).toEqual(['phone +8562055123456']);
   });
 
   it('reads international numbers without a region, and the same number once', () => {
@@ -34,6 +36,11 @@ describe('extractIndicators: handles and links', () => {
       'handle telegram:hr_cambodia_jobs',
     ]);
     expect(values('join t dot me/fastvisa_hr')).toEqual(['handle telegram:fastvisa_hr']);
+    expect(values('Telegram: HR_Office88, TG ID jobs_kh_2026')).toEqual([
+      'handle telegram:hr_office88',
+      'handle telegram:jobs_kh_2026',
+    ]);
+    expect(values('Find us on Telegram today')).toEqual([]);
   });
 
   it('turns wa.me links into the phone number', () => {

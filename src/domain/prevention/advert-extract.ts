@@ -59,6 +59,9 @@ COUNTRY_TLDS.add('uk');
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL_LIKE =
   /\b(?:https?:\/\/[^\s<>"'`]+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:\/[^\s<>"'`]*)?)/giu;
+// "Telegram: name", "TG ID name", "เทเลแกรม: name" (a handle written without @ or a link).
+const TELEGRAM_WORD =
+  /(?:\b(?:telegram|tg)(?:\s*id\s*[:：=]?|\s*[:：=])|เทเลแกรม\s*[:：=]?)\s*@?([a-z][a-z0-9_]{4,31})\b/giu;
 const TELEGRAM_AT = /(?<![\p{L}\p{N}_.@/])@([a-z][a-z0-9_]{4,31})\b/giu;
 // "Line ID abc", "Line: abc", "ไลน์ abc"; not "in line with" (a Latin "line" needs ID or a colon).
 const LINE_ID =
@@ -158,7 +161,11 @@ export function extractIndicators(text: string, regions: readonly string[] = [])
   for (const m of noLinks.matchAll(LINE_ID)) {
     add(found, 'handle', `line:${m[1]!.replace(/^@/, '').toLowerCase()}`);
   }
-  const noLine = noLinks.replace(LINE_ID, ' ');
+  let noLine = noLinks.replace(LINE_ID, ' ');
+  for (const m of noLine.matchAll(TELEGRAM_WORD)) {
+    add(found, 'handle', `telegram:${m[1]!.toLowerCase()}`);
+  }
+  noLine = noLine.replace(TELEGRAM_WORD, ' ');
   for (const m of noLine.matchAll(TELEGRAM_AT)) {
     add(found, 'handle', `telegram:${m[1]!.toLowerCase()}`);
   }
