@@ -13,6 +13,7 @@ const FIRES: [JobCheckLanguage, string, string][] = [
   ['en', 'Our driver will pick you up at the airport', 'indirect_route'],
   ['en', '18–35, fluent English/Chinese typing', 'young_age_band'],
   ['en', 'Contact us on LINE: @example_recruiter', 'chat_app_contact'],
+  ['en', 'LINE：example_recruiter', 'chat_app_contact'],
   ['en', '18–35, fluent English/Chinese typing', 'typing_language_skills'],
   ['en', 'Applicants 20-30 years old', 'young_age_band'],
   ['th', 'ทำงานที่พนมเปญ', 'hotspot_destination'],
