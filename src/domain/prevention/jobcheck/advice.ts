@@ -28,6 +28,7 @@ const FOR_RULE: Readonly<Record<string, readonly AdviceId[]>> = {
   tourist_visa_for_work: ['work_visa', 'licensed_agency'],
   no_contract_or_permit: ['contract_language', 'work_visa'],
   upfront_fee: ['no_fees', 'licensed_agency'],
+  costs_deducted_from_pay: ['no_fees', 'contract_language'],
   free_travel_visa: ['no_fees', 'contract_language'],
   location_changed: ['take_time', 'tell_family'],
   indirect_route: ['tell_family', 'reach_help'],

@@ -13,6 +13,8 @@ export const RedFlagSchema = z.object({
   id: FlagIdSchema,
   flag: z.string(),
   description: z.string(),
+  /** Phrasings of the sign from the list (some quoted from its sources), used to test the rules. */
+  examplePhrases: z.array(z.string()),
   sources: z.array(z.string()).min(1),
 });
 export type RedFlag = z.infer<typeof RedFlagSchema>;
