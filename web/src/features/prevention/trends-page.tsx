@@ -1,5 +1,5 @@
 import { NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Component, lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingText } from '@web/components/loading-text';
 import { PageTitle } from '@web/components/page-title';
@@ -17,6 +17,23 @@ import { useKeyLabel } from './trend-labels';
 const TrendsChart = lazy(() =>
   import('./trends-chart').then((module) => ({ default: module.TrendsChart })),
 );
+
+/**
+ * A chart that fails to draw (or whose chunk fails to load on a weak link) leaves the page with
+ * its table, which has the same numbers, instead of taking the page down. React catches render
+ * errors only in a class component.
+ */
+class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 /** The series shown (busiest first); the rest are in the table only. */
 const CHART_SERIES = 6;
@@ -88,9 +105,11 @@ export function TrendsPage() {
             <Title order={2} size="h3">
               {t('adverts.trends.chartTitle')}
             </Title>
-            <Suspense fallback={<LoadingText />}>
-              <TrendsChart trend={trend} series={trend.series.slice(0, CHART_SERIES)} />
-            </Suspense>
+            <ChartBoundary>
+              <Suspense fallback={<LoadingText />}>
+                <TrendsChart trend={trend} series={trend.series.slice(0, CHART_SERIES)} />
+              </Suspense>
+            </ChartBoundary>
             <Title order={2} size="h3">
               {t('adverts.trends.tableTitle')}
             </Title>
