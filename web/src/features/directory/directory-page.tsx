@@ -38,12 +38,12 @@ export function DirectoryLinks() {
           {t('directory.searchTitle')}
         </Anchor>
       )}
-      {hasPermission(me, 'directory.manage') && (
+      {hasPermission(me, 'directory.manage') && path !== '/directory/ours' && (
         <Anchor href={href('/directory/ours')} className="hw-touch-link">
           {t('directory.ours.title')}
         </Anchor>
       )}
-      {hasPermission(me, 'directory.verify') && (
+      {hasPermission(me, 'directory.verify') && path !== '/directory/organisations' && (
         <Anchor href={href('/directory/organisations')} className="hw-touch-link">
           {t('directory.organisations.title')}
         </Anchor>
