@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectText, followNav, inEnglish, logIn } from './support/app.ts';
+import { DEMO, expectHtmlLang, expectText, followNav, inEnglish, logIn } from './support/app.ts';
 import {
   expectNoAxeViolations,
   PHONE,
@@ -112,5 +112,27 @@ describe('outreach at 360 px', () => {
     await expectNoAxeViolations(page, 'materials library');
     await expectNoSideScroll(page, 'materials library');
     await saveScreenshot(page, 'outreach-phone-materials');
+
+    // In Thai: the navigation, a demo session held in Thai and its quiz questions in Thai.
+    await page.getByTestId('language-select').selectOption('th');
+    await expectHtmlLang(page, 'th');
+    try {
+      // (followNav reads the English names of the menu and navigation.)
+      await page.goto('/#/outreach');
+      await expectText(page.locator('h1'), 'กิจกรรมให้ความรู้');
+      await page
+        .getByTestId('outreach-sessions-past')
+        .getByRole('link', { name: 'Demo University, Chiang Mai' })
+        .click();
+      const pre = page.getByTestId('outreach-results-form-pre');
+      await expectText(pre, 'นายหน้า');
+      await expectText(page.getByTestId('outreach-session-facts'), 'มหาวิทยาลัย');
+      await expectNoAxeViolations(page, 'session in Thai');
+      await expectNoSideScroll(page, 'session in Thai');
+      await saveScreenshot(page, 'outreach-phone-session-th');
+    } finally {
+      await page.getByTestId('language-select').selectOption('en');
+      await expectHtmlLang(page, 'en');
+    }
   });
 });

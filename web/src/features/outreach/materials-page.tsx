@@ -23,7 +23,7 @@ import { createMaterial, deleteMaterial, listMaterials } from './outreach.api';
 import {
   kindLabel,
   languageName,
-  OUTREACH_LANGUAGES,
+  languageOptions,
   outreachErrorMessage,
   topicLabel,
 } from './outreach-labels';
@@ -48,11 +48,13 @@ const EMPTY = {
 
 /** Adds a material (a link) to the library. */
 function MaterialForm({ onCreated }: { onCreated: (m: Material) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [v, setV] = useState(EMPTY);
   const form = useOutreachSubmit(MaterialCreateSchema, createMaterial);
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => {
     setV((old) => ({ ...old, [key]: value }));
+    form.clearError(key);
+  };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -99,7 +101,7 @@ function MaterialForm({ onCreated }: { onCreated: (m: Material) => void }) {
           label={t('outreach.materials.language')}
           value={v.language}
           onChange={(e) => set('language', e.currentTarget.value)}
-          data={OUTREACH_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+          data={languageOptions(i18n.language)}
         />
         <Checkbox.Group
           label={t('outreach.form.topics')}
@@ -144,7 +146,7 @@ function MaterialForm({ onCreated }: { onCreated: (m: Material) => void }) {
 
 /** The organisation's library of teaching materials, and a form to add one. */
 export function MaterialsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const canWrite = hasPermission(me, 'outreach.write');
   const [status, setStatus] = useState<Status | null>(null);
@@ -179,7 +181,7 @@ export function MaterialsPage() {
     {
       key: 'language',
       label: t('outreach.materials.language'),
-      render: (m) => languageName(m.language),
+      render: (m) => languageName(m.language, i18n.language),
     },
     {
       key: 'topics',

@@ -10,24 +10,40 @@ export const ageBandLabel = (a: AgeBand, t: TFunction) => t(`outreach.ageBands.$
 export const topicLabel = (x: OutreachTopic, t: TFunction) => t(`outreach.topics.${x}`);
 export const kindLabel = (k: MaterialKind, t: TFunction) => t(`outreach.kinds.${k}`);
 
-/** Languages offered for sessions and materials (BCP 47), each named in itself. */
-export const OUTREACH_LANGUAGES: readonly { code: string; name: string }[] = [
-  { code: 'th', name: 'ไทย' },
-  { code: 'en', name: 'English' },
-  { code: 'my', name: 'မြန်မာ' },
-  { code: 'km', name: 'ខ្មែរ' },
-  { code: 'lo', name: 'ລາວ' },
-  { code: 'vi', name: 'Tiếng Việt' },
-  { code: 'id', name: 'Bahasa Indonesia' },
-  { code: 'fil', name: 'Filipino' },
-  { code: 'zh', name: '中文' },
-  { code: 'bn', name: 'বাংলা' },
-  { code: 'sw', name: 'Kiswahili' },
+/** Languages offered for sessions and materials (BCP 47). */
+export const OUTREACH_LANGUAGE_CODES: readonly string[] = [
+  'th',
+  'en',
+  'my',
+  'km',
+  'lo',
+  'vi',
+  'id',
+  'fil',
+  'zh',
+  'bn',
+  'sw',
 ];
 
-/** A language code's name (the code itself when it is not in the list). */
-export function languageName(code: string): string {
-  return OUTREACH_LANGUAGES.find((l) => l.code === code)?.name ?? code;
+/**
+ * A language's name in the UI language ("Thai", "ภาษาไทย"), so it renders in the font already
+ * loaded; the code itself when the browser has no name for it.
+ */
+export function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The language choices of a select, with `current` added when it is not in the list. */
+export function languageOptions(locale: string, current?: string) {
+  const codes =
+    current && !OUTREACH_LANGUAGE_CODES.includes(current)
+      ? [...OUTREACH_LANGUAGE_CODES, current]
+      : OUTREACH_LANGUAGE_CODES;
+  return codes.map((code) => ({ value: code, label: languageName(code, locale) }));
 }
 
 /** A score (share correct, 0 … 1) as a whole percentage in the UI language; a dash for none. */

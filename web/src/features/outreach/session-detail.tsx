@@ -41,13 +41,16 @@ function SessionFacts({ session }: { session: Session }) {
           {session.materials.length === 0
             ? t('outreach.detail.noMaterials')
             : session.materials
-                .map((m) => `${m.title} (${kindLabel(m.kind, t)}, ${languageName(m.language)})`)
+                .map(
+                  (m) =>
+                    `${m.title} (${kindLabel(m.kind, t)}, ${languageName(m.language, i18n.language)})`,
+                )
                 .join('; ')}
         </dd>
         <dt>{t('outreach.form.facilitator')}</dt>
         <dd>{session.facilitator?.name ?? t('outreach.detail.noFacilitator')}</dd>
         <dt>{t('outreach.form.language')}</dt>
-        <dd>{languageName(session.language)}</dd>
+        <dd>{languageName(session.language, i18n.language)}</dd>
         <dt>{t('outreach.form.notes')}</dt>
         <dd>{session.notes || '–'}</dd>
       </dl>

@@ -10,7 +10,7 @@ import {
   ageBandLabel,
   kindLabel,
   languageName,
-  OUTREACH_LANGUAGES,
+  languageOptions,
   settingLabel,
   topicLabel,
 } from './outreach-labels';
@@ -82,12 +82,9 @@ type SetValue = <K extends keyof Values>(key: K, value: Values[K]) => void;
 
 /** Topics, materials, facilitator and language: the choices from lists. */
 function ChoiceFields({ v, set, errors }: { v: Values; set: SetValue; errors: FieldErrors }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const choices = useChoices();
   const form = { errors };
-  const languages = OUTREACH_LANGUAGES.some((l) => l.code === v.language)
-    ? OUTREACH_LANGUAGES
-    : [...OUTREACH_LANGUAGES, { code: v.language, name: languageName(v.language) }];
   return (
     <>
       <Checkbox.Group
@@ -114,7 +111,7 @@ function ChoiceFields({ v, set, errors }: { v: Values; set: SetValue; errors: Fi
             <Checkbox
               key={m.id}
               value={m.id}
-              label={`${m.title} (${kindLabel(m.kind, t)}, ${languageName(m.language)})`}
+              label={`${m.title} (${kindLabel(m.kind, t)}, ${languageName(m.language, i18n.language)})`}
             />
           ))}
         </Stack>
@@ -130,7 +127,7 @@ function ChoiceFields({ v, set, errors }: { v: Values; set: SetValue; errors: Fi
         label={t('outreach.form.language')}
         value={v.language}
         onChange={(e) => set('language', e.currentTarget.value)}
-        data={languages.map((l) => ({ value: l.code, label: l.name }))}
+        data={languageOptions(i18n.language, v.language)}
         error={form.errors.language}
       />
     </>
@@ -158,8 +155,10 @@ export function SessionForm(props: {
   const form = useOutreachSubmit(editing ? SessionUpdateSchema : SessionCreateSchema, (input) =>
     editing ? updateSession(editing.id, input) : createSession(input as never),
   );
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setV((old) => ({ ...old, [key]: value }));
+    form.clearError(key);
+  };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -40,5 +40,15 @@ export function useOutreachSubmit<S extends z.ZodType, R>(
       setBusy(false);
     }
   };
-  return { errors, status, setStatus, busy, submit };
+  /** A field the person changed loses its error at once (the next submit checks it again). */
+  const clearError = (field: string) =>
+    setErrors((old) => {
+      if (old[field] === undefined) {
+        return old;
+      }
+      const rest = { ...old };
+      delete rest[field];
+      return rest;
+    });
+  return { errors, status, setStatus, busy, submit, clearError };
 }
