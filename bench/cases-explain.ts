@@ -65,6 +65,16 @@ async function timeStatement(rt: BenchRuntime, s: Statement): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Shared buffers (hit + read) a statement touches, from its EXPLAIN (ANALYZE, BUFFERS). */
+async function buffersOf(rt: BenchRuntime, s: Statement): Promise<number> {
+  const [plan] = await rt.database.query<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
+    `explain (analyze, buffers, format json) ${s.text}`,
+    s.params,
+  );
+  const top = plan!['QUERY PLAN'][0].Plan;
+  return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
+}
+
 async function main(): Promise<void> {
   const name = positionals[0];
   if (!name) {
@@ -105,9 +115,13 @@ async function main(): Promise<void> {
       n: number;
       /** Shared buffers the statement touched (hit + read): its work, whatever the load. */
       buffers: number;
+      /** Shared buffers of every read the search sent (a separate expansion statement too). */
+      all: number;
       /** Planning time of the statement (ms). */
       planning: number;
     }[] = [];
+    /** Search statements planned with a Gather (parallel workers). */
+    let gathers = 0;
     let hits = 0;
     let nameHits = 0;
     for (const query of queries) {
@@ -132,10 +146,16 @@ async function main(): Promise<void> {
       const [plan] = await rt.database.query<{
         'QUERY PLAN': [{ Plan: Record<string, number>; 'Planning Time': number }];
       }>(`explain (analyze, buffers, format json) ${statement.text}`, statement.params);
+      gathers += JSON.stringify(plan).includes('"Gather') ? 1 : 0;
       const top = plan!['QUERY PLAN'][0].Plan;
       const buffers = (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
       const planning = plan!['QUERY PLAN'][0]['Planning Time'];
-      results.push({ query, statement, cold, warm, n: rows, buffers, planning });
+      const others = statements.filter(
+        (s) => s !== statement && /^\s*(select|with)\b/i.test(s.text),
+      );
+      const before = await Promise.all(others.map((s) => buffersOf(rt, s)));
+      const all = buffers + before.reduce((n, b) => n + b, 0);
+      results.push({ query, statement, cold, warm, n: rows, buffers, all, planning });
     }
     const cold = quantiles(results.map((r) => r.cold));
     const warm = quantiles(results.map((r) => r.warm));
@@ -146,19 +166,27 @@ async function main(): Promise<void> {
         `intended case in the top 10: ${hits}, same name: ${nameHits}`,
     );
     const pl = quantiles(results.map((r) => r.planning));
-    console.log(`planning ms p50/p95: ${pl.p50.toFixed(1)}/${pl.p95.toFixed(1)}`);
+    console.log(
+      `planning ms p50/p95: ${pl.p50.toFixed(1)}/${pl.p95.toFixed(1)}; ` +
+        `search statements planned in parallel (Gather): ${gathers}`,
+    );
     const b = quantiles(results.map((r) => r.buffers));
     console.log(
       `buffers per statement p50/p95/p99: ${b.p50.toFixed(0)}/${b.p95.toFixed(0)}/${b.p99.toFixed(0)}, ` +
         `total ${results.reduce((n, r) => n + r.buffers, 0)}`,
     );
+    const a = quantiles(results.map((r) => r.all));
+    console.log(
+      `buffers per search, every read statement: p50/p95/p99 ${a.p50.toFixed(0)}/${a.p95.toFixed(0)}/${a.p99.toFixed(0)}, ` +
+        `total ${results.reduce((n, r) => n + r.all, 0)}`,
+    );
     const slowest = [...results].sort((a, b) =>
-      values['by-buffers'] ? b.buffers - a.buffers : b.warm - a.warm,
+      values['by-buffers'] ? b.all - a.all : b.warm - a.warm,
     );
     for (const r of slowest.slice(0, 15)) {
       const f = [r.query.nationality, r.query.risk].filter(Boolean).join('+') || 'none';
       console.log(
-        `  ${r.warm.toFixed(1).padStart(7)} ms (first ${r.cold.toFixed(1).padStart(6)}, ${String(r.buffers).padStart(6)} buffers)  ${r.query.label.padEnd(28)} ${f.padEnd(14)} "${r.query.q}" → ${r.n}`,
+        `  ${r.warm.toFixed(1).padStart(7)} ms (first ${r.cold.toFixed(1).padStart(6)}, ${String(r.buffers).padStart(6)} buffers, ${String(r.all).padStart(6)} all)  ${r.query.label.padEnd(28)} ${f.padEnd(14)} "${r.query.q}" → ${r.n}`,
       );
     }
     for (const r of slowest.slice(0, Number(values.top))) {
