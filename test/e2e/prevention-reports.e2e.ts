@@ -55,6 +55,30 @@ describe('reported adverts at 360 px', () => {
     await saveScreenshot(page, 'prevention-trends');
   });
 
+  it('shows a reported advert holding HTML as plain text', async () => {
+    const page = await b.open(PHONE);
+    await logIn(page, DEMO.outreach);
+    await inEnglish(page);
+    const text = 'Apply <b>now</b><img src=x onerror="window.__injected=1"> t.me/demo_html_test';
+    const sent = await page.request.post('/api/public/job-reports', {
+      data: { text, title: 'HTML check', destination: 'Cambodia' },
+    });
+    expect(sent.status()).toBe(202);
+    await page.goto('/#/prevention/reports');
+    await page
+      .getByTestId('adverts-row')
+      .filter({ hasText: 'HTML check' })
+      .getByRole('link')
+      .first()
+      .click();
+    const shown = page.getByTestId('advert-text');
+    await expectText(shown, '<b>now</b><img src=x');
+    expect(await shown.locator('b, img').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as { __injected?: number }).__injected),
+    ).toBeUndefined();
+  });
+
   it('a caseworker has no reported-adverts page', async () => {
     const page = await b.open(PHONE);
     await logIn(page, DEMO.caseworker);
