@@ -43,7 +43,7 @@ export function HomePage() {
       <PageTitle>{t('home.welcome', { name: me.user.displayName })}</PageTitle>
       {hasPermission(me, 'case.read') && <CaseworkerHome />}
       {hasPermission(me, 'case.read_all') && hasPermission(me, 'nrm.read') && <NrmHomeCard />}
-      {hasPermission(me, 'outreach.read') && (
+      {seesNoCases(me) && hasPermission(me, 'outreach.read') && (
         <Suspense fallback={null}>
           <OutreachHomeCard />
         </Suspense>
