@@ -1,6 +1,12 @@
 import { and, eq, exists, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
-import { apiTokens, caseAssignments, cases, memberships } from '@/db/schema/index.ts';
+import {
+  apiTokens,
+  caseAssignments,
+  cases,
+  directoryOrganisations,
+  memberships,
+} from '@/db/schema/index.ts';
 
 /** True when `userId` is a member (enabled or not) of `organisationId`. */
 export async function isMember(db: Db, organisationId: string, userId: string): Promise<boolean> {
@@ -68,6 +74,21 @@ export async function caseVisibleTo(
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId), assigned))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** True when the organisation is external: listed in the directory, not on this installation. */
+export async function isExternalOrganisation(db: Db, organisationId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: directoryOrganisations.organisationId })
+    .from(directoryOrganisations)
+    .where(
+      and(
+        eq(directoryOrganisations.organisationId, organisationId),
+        eq(directoryOrganisations.external, true),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }

@@ -1,4 +1,6 @@
-import type { Actor } from '@/lib/context.ts';
+import type { Actor, Ctx } from '@/lib/context.ts';
+import { AppError } from '@/lib/errors.ts';
+import { isExternalOrganisation } from './access.repository.ts';
 
 /**
  * Directory decisions finer than a permission: who maintains an entry and who reads a
@@ -37,4 +39,17 @@ export function mayReadAddress(
   return (
     entry.organisationId === actor.organisationId || (entry.external && curatesDirectory(actor))
   );
+}
+
+/**
+ * An external organisation (listed by a platform admin, not on this installation) has no
+ * accounts here: adding a member to one, even by the operator, is `forbidden`.
+ */
+export async function requireLocalOrganisation(ctx: Ctx, organisationId: string): Promise<void> {
+  if (await isExternalOrganisation(ctx.db, organisationId)) {
+    throw new AppError(
+      'forbidden',
+      'This organisation is listed in the directory but is not on this installation: it has no accounts here.',
+    );
+  }
 }

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors.ts';
 import { isUuid } from '@/lib/ids.ts';
 import { type PageQuery } from '@/lib/page-query.schema.ts';
 import { decodeCursor, encodeCursor, toPage } from '@/lib/pagination.ts';
+import { requireLocalOrganisation } from '@/policy/directory-access.ts';
 import { requireAccess, requireAccountControl, type OrgActor } from '@/policy/require-access.ts';
 import { deleteUserSessions } from './auth.repository.ts';
 import { assertPasswordPolicy, generatePassword, hashPassword } from './passwords.ts';
@@ -67,6 +68,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserCreat
   if (input.role === 'admin') {
     await requireAccess(ctx, 'user.admin');
   }
+  await requireLocalOrganisation(ctx, actor.organisationId);
   const temporaryPassword = input.password ? null : generatePassword();
   const password = input.password ?? temporaryPassword!;
   assertPasswordPolicy(password, input.email);

@@ -12,6 +12,8 @@ import {
   type CaseScenario,
 } from '@/domain/cases/case-tasks.fixtures.ts';
 import type { Session } from '@test/support/build-app.ts';
+import { createUser } from '@/domain/auth/index.ts';
+import { systemCtx } from '@/lib/system-actor.ts';
 import { newExternalOrganisation, newService, serviceBody } from './directory.fixtures.ts';
 
 /**
@@ -70,6 +72,26 @@ describe('an external organisation as a consent’s recipient', () => {
       .json<{ items: { id: string; external: boolean }[] }>()
       .items.find((o) => o.id === ext);
     expect(org).toMatchObject({ external: true });
+  });
+});
+
+describe('accounts in an external organisation', () => {
+  it('are refused, even to the operator: it is not on this installation', async () => {
+    const ext = await newExternalOrganisation(t.app, platform);
+    const ctx = systemCtx({ db: t.runtime.database.db, cipher: t.runtime.cipher }, ext);
+    await expect(
+      createUser(ctx, {
+        email: `ext-${Date.now()}@test.homeward.example`,
+        displayName: 'Someone',
+        role: 'admin',
+        password: 'factory-Pass-7431-homeward',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const [row] = await t.runtime.database.query<{ n: number }>(
+      'select count(*)::int as n from memberships where organisation_id = $1',
+      [ext],
+    );
+    expect(row!.n).toBe(0);
   });
 });
 
