@@ -206,6 +206,34 @@ describe('outreach materials: bad input', () => {
   });
 });
 
+describe('outreach: oversize and changed materials', () => {
+  it('an oversize body is refused with 413 and writes nothing', async () => {
+    const rows = await outreachRows(t.runtime, 'outreach_sessions', s.organisationId);
+    const res = await postSession(
+      t.app,
+      s.as.outreach,
+      sessionBody({ notes: 'x'.repeat(3_000_000) }),
+    );
+    expectProblem(res, 413, 'payload_too_large');
+    expect(await outreachRows(t.runtime, 'outreach_sessions', s.organisationId)).toBe(rows);
+  });
+
+  it('PATCH of a material with a bad link changes nothing', async () => {
+    const id = await newMaterial(t.app, s.as.outreach);
+    const res = await request(t.app, s.as.outreach, {
+      method: 'PATCH',
+      url: `/api/outreach/materials/${id}`,
+      payload: { url: 'ftp://materials.example.org/a.pdf', title: 'Changed' },
+    });
+    expectProblem(res, 400, 'validation_failed');
+    const now = await request(t.app, s.as.outreach, {
+      method: 'GET',
+      url: `/api/outreach/materials/${id}`,
+    });
+    expect(now.json()).toMatchObject({ title: materialBody().title, url: materialBody().url });
+  });
+});
+
 describe('outreach lists', () => {
   it('sessions page with a cursor, upcoming soonest first, filtered by topic and setting', async () => {
     const { as } = await outreachScenario(t.runtime);
