@@ -41,6 +41,7 @@ const FIRES: [JobCheckLanguage, string, string][] = [
   ['bn', 'টুরিস্ট ভিসায় যেতে হবে', 'tourist_visa_for_work'],
   ['bn', 'মিয়ানমারে কাজ', 'hotspot_destination'],
   ['bn', 'প্রসেসিং ফি দিতে হবে', 'upfront_fee'],
+  ['bn', 'বয়স ১৮-৩০ বছর', 'young_age_band'],
   ['my', 'တယ်လီဂရမ်မှ ဆက်သွယ်ပါ', 'chat_app_contact'],
   ['my', 'မြဝတီတွင် အလုပ်', 'compound_area'],
   ['km', 'ទាក់ទងតាមតេឡេក្រាម', 'chat_app_contact'],

@@ -118,8 +118,10 @@ interface PatternSource {
 
 function patternSource(pattern: string): PatternSource {
   if (pattern.startsWith('re:')) {
-    new RegExp(pattern.slice(3), 'u'); // throws here, naming the pattern, if it is invalid
-    return { before: '', body: pattern.slice(3), after: '', accents: false };
+    // NFKC like the text (Bengali য় is two code points there); no lower-casing: \P ≠ \p.
+    const body = pattern.slice(3).normalize('NFKC');
+    new RegExp(body, 'u'); // throws here, naming the pattern, if it is invalid
+    return { before: '', body, after: '', accents: false };
   }
   const accents = pattern.startsWith('=');
   const bare = accents ? pattern.slice(1) : pattern;
