@@ -94,6 +94,13 @@ describe('outreach at 360 px', () => {
     await expectNoSideScroll(page, 'session with results');
     await saveScreenshot(page, 'outreach-phone-results');
 
+    // Change the session: the form starts from what is stored, and the page shows the change.
+    await page.getByRole('link', { name: 'Change the session' }).click();
+    await form.getByLabel('Notes').fill('Two classes together; ask for a projector next time.');
+    await form.getByRole('button', { name: 'Save the session' }).click();
+    await expectText(page.getByTestId('outreach-session-facts'), 'ask for a projector');
+    await expectText(page.getByTestId('outreach-session-facts'), '37 people');
+
     await followNav(page, 'Outreach dashboard');
     await expect.poll(() => totals(page)).toEqual([sessionsBefore + 1, peopleBefore + 37]);
     // The table by month says the same: one more session and 37 more people this month, and

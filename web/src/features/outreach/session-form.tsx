@@ -152,8 +152,11 @@ export function SessionForm(props: {
     }),
   );
   const editing = props.session;
+  // One form for both: the schema of the API call it makes (a change sends only what it has).
   const form = useOutreachSubmit(editing ? SessionUpdateSchema : SessionCreateSchema, (input) =>
-    editing ? updateSession(editing.id, input) : createSession(input as never),
+    editing
+      ? updateSession(editing.id, SessionUpdateSchema.parse(input))
+      : createSession(SessionCreateSchema.parse(input)),
   );
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setV((old) => ({ ...old, [key]: value }));
