@@ -55,7 +55,8 @@ export const ENGINEERED: Readonly<Record<string, (tokens: Set<string>, raw: stri
   contact_email: (t) => t.has('zzemail'),
   contact_url: (t) => t.has('zzurl'),
   contact_phone: (t) => t.has('zzphone'),
-  messaging_app: (t) => ['telegram', 'whatsapp', 'wechat', 'viber', 'signal'].some((w) => t.has(w)),
+  // On the raw text: normalisation splits "WhatsApp" into two words.
+  messaging_app: (_t, raw) => /\b(?:telegram|whats\s?app|wechat|viber|signal)\b/i.test(raw),
   money_amount: (_t, raw) =>
     /(?:[$€£¥฿₱₫৳]|\b(?:usd|thb|baht|rm|php|idr|rp)\b)\s?\d/i.test(raw) ||
     /\d\s?(?:usd|baht|dollars?)\b/i.test(raw),

@@ -73,3 +73,13 @@ describe('normaliseText and tokenize', () => {
     expect(tokenize(normaliseText('งานออนไลน์ รายได้สูง'))).toEqual(['งานออนไลน์', 'รายได้สูง']);
   });
 });
+
+describe('text indicators', () => {
+  it('sees a chat app however it is written', async () => {
+    const { rawTextDoc } = await import('./features.ts');
+    for (const text of ['Message us on WhatsApp', 'whatsapp only', 'Join our Telegram group']) {
+      expect(rawTextDoc(text).signals).toContain('messaging_app');
+    }
+    expect(rawTextDoc('Apply on our website').signals).not.toContain('messaging_app');
+  });
+});
