@@ -175,6 +175,12 @@ describe('GET /api/public/directory/services', () => {
     expect(await seen()).toEqual(seenBefore);
   });
 
+  it('reads empty filters as no filter, as a plain form sends them', async () => {
+    const res = await get('country=&service=&language=&cursor=');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as { items: Item[] }).items.length).toBeGreaterThan(0);
+  });
+
   it('refuses bad filters with problem+json', async () => {
     for (const q of [
       'country=ZZ',

@@ -199,23 +199,25 @@ export const StaffServiceDetailSchema = StaffServiceSchema.extend({
 export type StaffServiceDetail = z.infer<typeof StaffServiceDetailSchema>;
 
 const PageLimit = z.coerce.number().int().min(1).max(100).default(25);
-const CountryFilter = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}$/, 'Use an ISO 3166-1 country code, e.g. KEN or KE')
-  .optional();
+
+/** A filter left empty (`?country=&service=`, as a plain form sends it) is no filter. */
+const filter = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const PublicServiceQuerySchema = z.strictObject({
-  country: CountryFilter,
-  service: ServiceKindSchema.optional(),
-  language: DirectoryLanguageSchema.optional(),
-  cursor: cursorSchema([['uuid']]).optional(),
+  country: filter(
+    z.string().regex(/^[A-Za-z]{2,3}$/, 'Use an ISO 3166-1 country code, e.g. KEN or KE'),
+  ),
+  service: filter(ServiceKindSchema),
+  language: filter(DirectoryLanguageSchema),
+  cursor: filter(cursorSchema([['uuid']])),
   limit: PageLimit,
 });
 export type PublicServiceQuery = z.infer<typeof PublicServiceQuerySchema>;
 
 export const StaffServiceQuerySchema = PublicServiceQuerySchema.extend({
-  availability: AvailabilitySchema.optional(),
-  organisationId: z.uuid().optional(),
+  availability: filter(AvailabilitySchema),
+  organisationId: filter(z.uuid()),
 });
 export type StaffServiceQuery = z.infer<typeof StaffServiceQuerySchema>;
 
