@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { DEMO, expectText, followNav, inEnglish, logIn } from './support/app.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { createMember, submitLoginAs } from './support/accounts.ts';
+import { DEMO, expectHtmlLang, expectText, followNav, inEnglish, logIn } from './support/app.ts';
 import {
   expectNoAxeViolations,
   PHONE,
@@ -88,6 +89,29 @@ describe('service directory at 360 px', () => {
     const detail = page.getByTestId('directory-detail');
     await expectText(detail, 'Debt counselling');
     await expectText(detail, 'Staff only');
+  });
+});
+
+describe('service directory in Thai at 360 px', () => {
+  it('a new caseworker reads the directory and a shelter in Thai, axe-clean', async () => {
+    const page = await b.open(PHONE);
+    const member = await createMember(b.context.browser()!, inject('baseUrl'), 'directory-th');
+    await submitLoginAs(page, member.email, member.password);
+    await page.getByTestId('home-organisation').waitFor();
+    await page.getByTestId('language-select').selectOption('th');
+    await expectHtmlLang(page, 'th');
+    await page.goto('/#/directory');
+    await page.getByRole('heading', { level: 1, name: 'ทำเนียบบริการ' }).waitFor();
+    await page.getByLabel('บริการ', { exact: true }).selectOption('shelter');
+    const shelter = page.getByTestId('directory-service').first();
+    await expectText(shelter, 'บ้านพักคุ้มครอง');
+    await expectText(shelter.getByTestId('directory-availability'), 'รับได้จำกัด');
+    await expectNoSideScroll(page, 'directory search in Thai');
+    await expectNoAxeViolations(page, 'directory search in Thai');
+    await saveScreenshot(page, 'directory-phone-search-th', { fullPage: false });
+    await shelter.getByRole('link', { name: 'Demo safe house for women' }).click();
+    await expectText(page.getByTestId('directory-detail'), 'ผู้หญิงและเด็กหญิง');
+    await expectNoAxeViolations(page, 'service detail in Thai');
   });
 });
 
