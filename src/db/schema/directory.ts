@@ -65,6 +65,11 @@ export const directoryServices = pgTable(
     referralMethods: text().array().$type<ReferralMethod[]>().notNull(),
     public: boolean().notNull().default(false),
     addressEnc: text(),
+    /**
+     * When the organisation took the service out of the directory: the row stays (a referral
+     * may name the service) but no search or detail answers it, and its address is erased.
+     */
+    removedAt: ts(),
     createdBy: uuid().references(() => users.id),
     updatedBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
@@ -75,6 +80,9 @@ export const directoryServices = pgTable(
     index('directory_services_public_idx')
       .on(t.kind, t.id)
       .where(sql`${t.public}`),
+    index('directory_services_listed_idx')
+      .on(t.id)
+      .where(sql`${t.removedAt} is null`),
     index('directory_services_countries_idx').using('gin', t.countries),
   ],
 );

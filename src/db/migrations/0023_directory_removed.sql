@@ -1,0 +1,2 @@
+ALTER TABLE "directory_services" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "directory_services_listed_idx" ON "directory_services" USING btree ("id") WHERE "directory_services"."removed_at" is null;
