@@ -7,6 +7,7 @@ import {
   newService,
   postService,
   serviceBody,
+  shelterBody,
   type DirectoryScenario,
 } from './directory.fixtures.ts';
 
@@ -170,5 +171,36 @@ describe('bad input to POST/PUT /api/directory/services', () => {
       installationId: 'http://x.example',
     });
     expectProblem(insecure, 400, 'validation_failed');
+  });
+
+  it('takes a removed service out of every answer, keeps its row and erases its address', async () => {
+    const id = await newService(t.app, s.as.admin, shelterBody());
+    const url = `/api/directory/services/${id}`;
+    expect((await request(t.app, s.as.admin, { method: 'DELETE', url })).statusCode).toBe(204);
+    expectProblem(
+      await request(t.app, s.as.admin, { method: 'GET', url }),
+      404,
+      'directory_service_not_found',
+    );
+    expectProblem(
+      await request(t.app, s.as.admin, { method: 'DELETE', url }),
+      404,
+      'directory_service_not_found',
+    );
+    const list = await request(t.app, s.as.admin, {
+      method: 'GET',
+      url: `/api/directory/services?organisationId=${s.orgId}&limit=100`,
+    });
+    expect(list.body).not.toContain(id);
+    const open = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/directory/services?service=shelter&limit=100',
+    });
+    expect(open.body).not.toContain(id);
+    const [row] = await t.runtime.database.query<{ removed: boolean; address: string | null }>(
+      'select removed_at is not null as removed, address_enc as address from directory_services where id = $1',
+      [id],
+    );
+    expect(row).toEqual({ removed: true, address: null });
   });
 });

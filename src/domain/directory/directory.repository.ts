@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client.ts';
 import { directoryOrganisations, directoryServices, organisations } from '@/db/schema/index.ts';
 import { isUuid } from '@/lib/ids.ts';
@@ -51,6 +51,7 @@ function joined(db: Db) {
 function filterSql(f: ServiceFilter): SQL | undefined {
   const s = directoryServices;
   return and(
+    isNull(s.removedAt),
     f.publicOnly ? eq(s.public, true) : undefined,
     f.country ? sql`${s.countries} @> array[${f.country}]::text[]` : undefined,
     f.kind ? sql`${s.kind} = ${f.kind}` : undefined,
@@ -77,7 +78,9 @@ export async function findServiceRow(db: Db, id: string): Promise<ServiceWithOrg
   if (!isUuid(id)) {
     return null;
   }
-  const rows = await joined(db).where(eq(directoryServices.id, id)).limit(1);
+  const rows = await joined(db)
+    .where(and(eq(directoryServices.id, id), isNull(directoryServices.removedAt)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -101,15 +104,26 @@ export async function updateServiceRow(
   return rows.length > 0;
 }
 
-/** Deletes a service of `organisationId`; false when it is not that organisation's. */
-export async function deleteServiceRow(
+/**
+ * Takes a service of `organisationId` out of the directory: the row stays for the referrals that
+ * name it, not public, its address erased. False when it is not that organisation's (or gone).
+ */
+export async function removeServiceRow(
   tx: Db,
   organisationId: string,
   id: string,
+  at: Date,
 ): Promise<boolean> {
   const rows = await tx
-    .delete(directoryServices)
-    .where(and(eq(directoryServices.id, id), eq(directoryServices.organisationId, organisationId)))
+    .update(directoryServices)
+    .set({ removedAt: at, public: false, addressEnc: null, updatedAt: at })
+    .where(
+      and(
+        eq(directoryServices.id, id),
+        eq(directoryServices.organisationId, organisationId),
+        isNull(directoryServices.removedAt),
+      ),
+    )
     .returning({ id: directoryServices.id });
   return rows.length > 0;
 }
@@ -125,7 +139,8 @@ export interface OrganisationWithProfile {
 }
 
 const serviceCount = sql<number>`(select count(*)::int from ${directoryServices}
-  where ${directoryServices.organisationId} = ${organisations.id})`;
+  where ${directoryServices.organisationId} = ${organisations.id}
+    and ${directoryServices.removedAt} is null)`;
 
 function organisationsWithProfile(db: Db) {
   return db

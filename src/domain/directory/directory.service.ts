@@ -13,11 +13,11 @@ import {
 } from './directory-mapper.ts';
 import { checkedServiceInput, searchCountry, searchLanguage } from './directory-input.ts';
 import {
-  deleteServiceRow,
   findOrganisationRow,
   findServiceRow,
   insertService,
   listServiceRows,
+  removeServiceRow,
   updateServiceRow,
   type ServiceFilter,
   type ServiceWithOrg,
@@ -233,12 +233,15 @@ export async function updateService(
   return toStaffServiceDetail(ctx, row, actor.organisationId, checked.address !== null);
 }
 
-/** Takes a service the caller maintains out of the directory. Throws `directory_service_not_found`. */
+/**
+ * Takes a service the caller maintains out of the directory (kept, unlisted, address erased, for
+ * the referrals that name it). Throws `directory_service_not_found`.
+ */
 export async function deleteService(ctx: Ctx, id: string): Promise<void> {
   const current = await maintainedService(ctx, id);
   const organisationId = current.service.organisationId;
   await ctx.db.transaction(async (tx) => {
-    await deleteServiceRow(tx, organisationId, id);
+    await removeServiceRow(tx, organisationId, id, ctx.now());
     await auditService(tx, ctx, { action: 'directory_service.delete', organisationId, id });
   });
 }
