@@ -58,11 +58,11 @@ export const FIELDS = {
   screeningEvidenceNote: field('screening_answers', 'evidence_note'),
   // A reported advert may hold a victim's own words (no organisation: installation-wide).
   advertReportText: field('advert_reports', 'text'),
+  // Staff-only: a shelter's is read only by its own organisation (never public).
+  directoryServiceAddress: field('directory_services', 'address'),
   totpSecret: field('users', 'totp_secret'),
   totpPending: field('users', 'totp_pending'),
 } as const satisfies Record<string, EncryptedField>;
 
 /** The registry `homeward keys rotate` re-encrypts: every field of `FIELDS`. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = Object.values(FIELDS);
-  // Staff-only: a shelter's is read only by its own organisation (never public).
-  directoryServiceAddress: field('directory_services', 'address'),

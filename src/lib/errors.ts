@@ -53,6 +53,8 @@ export type ErrorCode =
   | 'nrm_referral_not_found'
   | 'nrm_figure_verified'
   | 'advert_report_not_found'
+  | 'directory_service_not_found'
+  | 'directory_organisation_not_found'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -106,6 +108,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   nrm_referral_not_found: 404,
   nrm_figure_verified: 409,
   advert_report_not_found: 404,
+  directory_service_not_found: 404,
+  directory_organisation_not_found: 404,
   internal_error: 500,
 };
 
@@ -160,6 +164,8 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   nrm_referral_not_found: 'NRM referral not found',
   nrm_figure_verified: 'A verified figure is read in its source and cannot be edited',
   advert_report_not_found: 'Reported advert not found',
+  directory_service_not_found: 'Service not found in the directory',
+  directory_organisation_not_found: 'Organisation not found in the directory',
   internal_error: 'Something went wrong on the server',
 };
 
@@ -228,9 +234,3 @@ export async function findOrFail<T>(
 export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
 }
-  | 'directory_service_not_found'
-  | 'directory_organisation_not_found'
-  directory_service_not_found: 404,
-  directory_organisation_not_found: 404,
-  directory_service_not_found: 'Service not found in the directory',
-  directory_organisation_not_found: 'Organisation not found in the directory',

@@ -16,6 +16,7 @@ import {
   caseTasksRoutes,
 } from '@/domain/cases/index.ts';
 import { consentRoutes } from '@/domain/consent/index.ts';
+import { directoryRoutes } from '@/domain/directory/index.ts';
 import { draftsRoutes } from '@/domain/drafts/index.ts';
 import { nrmRoutes } from '@/domain/nrm/index.ts';
 import { advertReportRoutes } from '@/domain/prevention/advert-reports.routes.ts';
@@ -121,6 +122,7 @@ async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(draftsRoutes);
   await app.register(screeningRoutes);
   await app.register(nrmRoutes);
+  await app.register(directoryRoutes);
   await app.register(advertReportRoutes);
   await app.register(outreachRoutes);
   await app.register(jobCheckRoutes);
@@ -162,5 +164,3 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   return app;
 }
-import { directoryRoutes } from '@/domain/directory/index.ts';
-  await app.register(directoryRoutes);
