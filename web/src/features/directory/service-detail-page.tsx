@@ -102,7 +102,7 @@ export function ServiceDetailPage({ id }: { id: string }) {
   const handleRemove = async () => {
     try {
       await deleteService(id);
-      navigate('/directory/ours');
+      navigate(service?.mine ? '/directory/ours' : '/directory/organisations');
     } catch (caught: unknown) {
       setConfirming(false);
       setRemoveError(caught);
