@@ -74,9 +74,7 @@ describe('reported adverts at 360 px', () => {
     const shown = page.getByTestId('advert-text');
     await expectText(shown, '<b>now</b><img src=x');
     expect(await shown.locator('b, img').count()).toBe(0);
-    expect(
-      await page.evaluate(() => (window as { __injected?: number }).__injected),
-    ).toBeUndefined();
+    expect(await page.evaluate('typeof globalThis.__injected')).toBe('undefined');
   });
 
   it('a caseworker has no reported-adverts page', async () => {

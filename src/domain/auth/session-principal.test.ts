@@ -45,10 +45,11 @@ describe('an authenticated request', () => {
        where id = $1`,
       [user.id],
     );
-    const [{ password_hash: hash }] = await t.runtime.database.query<{ password_hash: string }>(
+    const [row] = await t.runtime.database.query<{ password_hash: string }>(
       'select password_hash from users where id = $1',
       [user.id],
     );
+    const hash = row!.password_hash;
 
     let status = 0;
     let body: { user: { totpEnabled: boolean } } | undefined;
