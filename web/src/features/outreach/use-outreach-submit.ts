@@ -1,54 +1,16 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { Status } from '@web/components/status-message';
-import { isApiError } from '@web/lib/api';
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '@web/lib/errors';
+import { useSchemaSubmit, type SubmitMessages } from '@web/lib/use-schema-submit';
 import { outreachErrorMessage } from './outreach-labels';
 
-/**
- * A form's submit: checks the input with the server's own schema, sends it, and puts the
- * server's problem+json field errors at the fields.
- */
+const MESSAGES: SubmitMessages = {
+  fixFields: (t) => t('outreach.errors.fixFields'),
+  failed: outreachErrorMessage,
+};
+
+/** An outreach form's submit (see useSchemaSubmit), worded for outreach. */
 export function useOutreachSubmit<S extends z.ZodType, R>(
   schema: S,
   send: (input: z.infer<S>) => Promise<R>,
 ) {
-  const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<Status | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (input: unknown): Promise<R | null> => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error, t));
-      setStatus({ tone: 'error', message: t('outreach.errors.fixFields') });
-      return null;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await send(parsed.data);
-      setStatus(null);
-      return result;
-    } catch (caught: unknown) {
-      setErrors(isApiError(caught, 'validation_failed') ? serverFieldErrors(caught.errors, t) : {});
-      setStatus({ tone: 'error', message: outreachErrorMessage(caught, t) });
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-  /** A field the person changed loses its error at once (the next submit checks it again). */
-  const clearError = (field: string) =>
-    setErrors((old) => {
-      if (old[field] === undefined) {
-        return old;
-      }
-      const rest = { ...old };
-      delete rest[field];
-      return rest;
-    });
-  return { errors, status, setStatus, busy, submit, clearError };
+  return useSchemaSubmit(schema, send, MESSAGES);
 }
