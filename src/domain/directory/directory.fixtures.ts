@@ -1,19 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { request, type Session } from '@test/support/build-app.ts';
+import { buildCallers, type Caller } from '@test/support/callers.ts';
 import type { TestRuntime } from '@test/support/database.ts';
-import {
-  buildOrganisation,
-  buildSession,
-  buildTeam,
-  buildUser,
-  makePlatformAdmin,
-  unique,
-} from '@test/support/factories.ts';
-import type { Role } from '@/policy/roles.ts';
+import { unique } from '@test/support/factories.ts';
 
 /** Test fixtures of the directory: an organisation with every role, another one, a platform admin. */
 
-export type DirectoryCaller = Role | 'otherOrgAdmin' | 'platformAdmin';
+export type DirectoryCaller = Caller;
 
 export interface DirectoryScenario {
   orgId: string;
@@ -25,19 +18,9 @@ export const DIRECTORY_TIMEOUT = 30_000;
 
 /** A fresh organisation with one member of every role, another organisation's admin, a platform admin. */
 export async function directoryScenario(rt: TestRuntime): Promise<DirectoryScenario> {
-  const team = await buildTeam(rt);
-  const other = await buildOrganisation(rt);
-  const otherAdmin = await buildUser(rt, other, 'admin');
-  const home = await buildOrganisation(rt);
-  const platform = await buildUser(rt, home, 'viewer');
-  await makePlatformAdmin(rt, platform);
-  const as = {} as Record<DirectoryCaller, Session>;
-  for (const [role, user] of Object.entries(team.users)) {
-    as[role as Role] = await buildSession(rt, user);
-  }
-  as.otherOrgAdmin = await buildSession(rt, otherAdmin);
-  as.platformAdmin = await buildSession(rt, platform);
-  return { orgId: team.org.id, otherOrgId: other.id, as };
+  // A viewer where they are a member: what they may do comes from being a platform admin.
+  const { orgId, otherOrgId, as } = await buildCallers(rt, { platformAdminRole: 'viewer' });
+  return { orgId, otherOrgId, as };
 }
 
 /** A distinctive address: tests search every answer for it. */

@@ -1,24 +1,16 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { randomAddress, request, type Session } from '@test/support/build-app.ts';
+import { buildCallers, type Caller } from '@test/support/callers.ts';
 import type { TestRuntime } from '@test/support/database.ts';
-import {
-  buildOrganisation,
-  buildSession,
-  buildTeam,
-  buildUser,
-  makePlatformAdmin,
-  unique,
-  type TestUser,
-} from '@test/support/factories.ts';
-import type { Role } from '@/policy/roles.ts';
+import { unique, type TestUser } from '@test/support/factories.ts';
 
 /**
  * Reported-advert test scenario: organisation A (every role) reviews Cambodia (KHM), organisation
  * B (an admin) reviews Myanmar (MMR), and a platform admin of a third organisation assigns them.
  */
 export interface AdvertScenario {
-  sessions: Record<Role | 'otherOrgAdmin' | 'platformAdmin', Session>;
-  users: Record<Role | 'otherOrgAdmin' | 'platformAdmin', TestUser>;
+  sessions: Record<Caller, Session>;
+  users: Record<Caller, TestUser>;
   orgA: string;
   orgB: string;
 }
@@ -29,18 +21,13 @@ export async function advertScenario(
   app: FastifyInstance,
   now?: Date,
 ): Promise<AdvertScenario> {
-  const team = await buildTeam(rt);
-  const orgB = await buildOrganisation(rt);
-  const orgP = await buildOrganisation(rt);
-  const otherOrgAdmin = await buildUser(rt, orgB, 'admin');
-  const platformAdmin = await buildUser(rt, orgP, 'admin');
-  await makePlatformAdmin(rt, platformAdmin);
-  const users = { ...team.users, otherOrgAdmin, platformAdmin };
-  const sessions = {} as AdvertScenario['sessions'];
-  for (const [key, user] of Object.entries(users)) {
-    sessions[key as keyof typeof users] = await buildSession(rt, user, now ? { now } : {});
-  }
-  const s = { sessions, users, orgA: team.org.id, orgB: orgB.id };
+  const callers = await buildCallers(rt, now ? { now } : {});
+  const s = {
+    sessions: callers.as,
+    users: callers.users,
+    orgA: callers.orgId,
+    orgB: callers.otherOrgId,
+  };
   const put = await assign(app, s, [
     { country: 'KHM', organisationIds: [s.orgA] },
     { country: 'MMR', organisationIds: [s.orgB] },

@@ -1,13 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { request, type Session } from '@test/support/build-app.ts';
+import { buildCallers } from '@test/support/callers.ts';
 import type { TestRuntime } from '@test/support/database.ts';
-import {
-  buildOrganisation,
-  buildSession,
-  buildTeam,
-  buildUser,
-  type TestUser,
-} from '@test/support/factories.ts';
+import type { TestUser } from '@test/support/factories.ts';
 import type { Role } from '@/policy/roles.ts';
 
 /**
@@ -25,14 +20,13 @@ export interface OutreachScenario {
 
 /** Builds an `OutreachScenario` (six users: allow `OUTREACH_TIMEOUT` in `beforeAll`). */
 export async function outreachScenario(rt: TestRuntime): Promise<OutreachScenario> {
-  const team = await buildTeam(rt);
-  const other = await buildOrganisation(rt);
-  const users = { ...team.users, otherOrgAdmin: await buildUser(rt, other, 'admin') };
-  const as = {} as OutreachScenario['as'];
-  for (const [key, user] of Object.entries(users)) {
-    as[key as OutreachCaller] = await buildSession(rt, user);
-  }
-  return { organisationId: team.org.id, otherOrganisationId: other.id, users, as };
+  const callers = await buildCallers(rt);
+  return {
+    organisationId: callers.orgId,
+    otherOrganisationId: callers.otherOrgId,
+    users: callers.users,
+    as: callers.as,
+  };
 }
 
 export const OUTREACH_TIMEOUT = 120_000;
