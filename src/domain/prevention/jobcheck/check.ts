@@ -18,6 +18,7 @@ import { logitOf, sigmoid } from './logistic.ts';
 import { logit } from './metrics.ts';
 import { modelReasonText, type ModelReasonKey } from './model-reasons.ts';
 import { calibrate, type LoadedModel, models, modelVector, riskOf } from './model.ts';
+import { emptyParts } from './text-features.ts';
 import { evaluateRules, type RuleHit, ruleText } from './rules.ts';
 
 /**
@@ -102,9 +103,10 @@ function modelPart(
   text: string,
   lang: JobCheckLanguage,
 ): ModelPart {
-  const doc = rawTextDoc(text);
+  const parts = emptyParts();
+  const doc = rawTextDoc(text, parts);
   const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
-  const contributions = wordContributions(model, doc);
+  const contributions = wordContributions(model, doc, parts);
   const { none, full } = COVERAGE;
   const trust = Math.min(1, Math.max(0, (contributions.coverage - none) / (full - none)));
   // What the model says of a text it cannot read: the real-world prior.

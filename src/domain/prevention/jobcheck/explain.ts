@@ -6,6 +6,7 @@ import {
   charBuckets,
   type Counts,
   hasCharNgrams,
+  type TokenParts,
   unigramBucket,
 } from './text-features.ts';
 
@@ -44,22 +45,33 @@ function share(model: LoadedModel, counts: Counts, bucket: number, scale: number
   return (model.weights[bucket]! * Math.log1p(c) * scale) / c;
 }
 
-/** Splits the text part of the model's log-odds over the words of a document (rawTextDoc). */
-export function wordContributions(model: LoadedModel, doc: RawDoc): TextContributions {
+function countTokens(tokens: readonly string[]): Map<string, number> {
+  const perToken = new Map<string, number>();
+  tokens.forEach((t) => perToken.set(t, (perToken.get(t) ?? 0) + 1));
+  return perToken;
+}
+
+/**
+ * Splits the text part of the model's log-odds over the words of a document (rawTextDoc); with
+ * the `parts` that rawTextDoc kept, no hash is computed twice.
+ */
+export function wordContributions(
+  model: LoadedModel,
+  doc: RawDoc,
+  parts?: TokenParts,
+): TextContributions {
   const { tokens } = doc;
   const [words, chars] = [doc.scaled[0]!, doc.scaled[1]!];
   const [ws, cs] = [blockScale(words, model), blockScale(chars, model)];
   const out = new Map<string, number>();
   const credit = (token: string, x: number) => out.set(token, (out.get(token) ?? 0) + x);
-  tokens.forEach((token, i) => {
-    if (i > 0) {
-      const half = share(model, words, bigramBucket('w', tokens[i - 1]!, token), ws) / 2;
-      credit(token, half);
-      credit(tokens[i - 1]!, half);
-    }
-  });
-  const perToken = new Map<string, number>();
-  tokens.forEach((t) => perToken.set(t, (perToken.get(t) ?? 0) + 1));
+  for (let i = 1; i < tokens.length; i++) {
+    const bucket = parts?.bigrams[i - 1] ?? bigramBucket('w', tokens[i - 1]!, tokens[i]!);
+    const half = share(model, words, bucket, ws) / 2;
+    credit(tokens[i]!, half);
+    credit(tokens[i - 1]!, half);
+  }
+  const perToken = parts?.perToken ?? countTokens(tokens);
   const known = new Set<string>();
   let [knownWords, allWords] = [0, 0];
   for (const [token, n] of perToken) {
@@ -72,7 +84,7 @@ export function wordContributions(model: LoadedModel, doc: RawDoc): TextContribu
     }
     let x = share(model, words, unigram, ws);
     if (hasCharNgrams(token)) {
-      for (const bucket of charBuckets(token)) {
+      for (const bucket of parts?.chars.get(token) ?? charBuckets(token)) {
         x += share(model, chars, bucket, cs);
       }
     }

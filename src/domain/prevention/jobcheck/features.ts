@@ -4,6 +4,7 @@ import {
   type Counts,
   normaliseText,
   tokenize,
+  type TokenParts,
   wordCounts,
 } from './text-features.ts';
 
@@ -71,12 +72,16 @@ function signalsOf(tokens: string[], raw: string): string[] {
     .map(([name]) => name);
 }
 
-/** Raw features of a text (the served model's only input). */
-export function rawTextDoc(text: string): RawDoc {
+/**
+ * Raw features of a text (the served model's only input); with `parts`, what was computed per
+ * token is kept there for the explanation (explain.ts wordContributions).
+ */
+export function rawTextDoc(text: string, parts?: TokenParts): RawDoc {
   const tokens = tokenize(normaliseText(text));
   const signals = signalsOf(tokens, text);
   const binary: Counts = new Map(signals.map((s) => [bucketOf('e', s), 1]));
-  return { scaled: [wordCounts(tokens, 'w'), charCounts(tokens)], binary, signals, tokens };
+  const scaled = [wordCounts(tokens, 'w', true, parts), charCounts(tokens, 'c', parts)];
+  return { scaled, binary, signals, tokens };
 }
 
 /** The text a person would paste for an EMSCAD record: what the served model trains on. */
@@ -144,29 +149,31 @@ export type Keep = (bucket: number) => boolean;
  * (inverse document frequencies were tried and did not help under cross-validation).
  */
 export function vectorOf(doc: RawDoc, keep: Keep): Vector {
-  const idx: number[] = [];
-  const val: number[] = [];
+  const size = doc.scaled.reduce((n, block) => n + block.size, doc.binary.size);
+  const idx = new Int32Array(size);
+  const val = new Float64Array(size);
+  let n = 0;
   for (const block of doc.scaled) {
-    const start = idx.length;
+    const start = n;
     let norm = 0;
     for (const [bucket, count] of block) {
       if (keep(bucket)) {
         const v = Math.log1p(count);
-        idx.push(bucket);
-        val.push(v);
+        idx[n] = bucket;
+        val[n++] = v;
         norm += v * v;
       }
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = start; i < val.length; i++) {
+    for (let i = start; i < n; i++) {
       val[i]! *= scale;
     }
   }
   for (const bucket of doc.binary.keys()) {
     if (keep(bucket)) {
-      idx.push(bucket);
-      val.push(1);
+      idx[n] = bucket;
+      val[n++] = 1;
     }
   }
-  return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  return { idx: idx.slice(0, n), val: val.slice(0, n) };
 }

@@ -90,13 +90,41 @@ export function bigramBucket(prefix: string, previous: string, token: string): n
   return fnv1a(token, fnv1a(' ', fnv1a(previous, fnv1a(`${prefix}2`)))) & HASH_MASK;
 }
 
-/** Word unigrams and (unless `bigrams` is false) bigrams of a token list, hashed under `prefix`. */
-export function wordCounts(tokens: readonly string[], prefix: string, bigrams = true): Counts {
+/**
+ * What counting a text's features computed per token, kept when an explanation will need it
+ * again (explain.ts): the bucket of each bigram (at the index of its second token), and each
+ * distinct token's count and character n-gram buckets, in first-seen order.
+ */
+export interface TokenParts {
+  bigrams: number[];
+  perToken: Map<string, number>;
+  chars: Map<string, readonly number[]>;
+}
+
+/** An empty TokenParts, to pass to wordCounts and charCounts. */
+export const emptyParts = (): TokenParts => ({
+  bigrams: [],
+  perToken: new Map(),
+  chars: new Map(),
+});
+
+/**
+ * Word unigrams and (unless `bigrams` is false) bigrams of a token list, hashed under `prefix`;
+ * the bigrams' buckets are also written to `parts` when given.
+ */
+export function wordCounts(
+  tokens: readonly string[],
+  prefix: string,
+  bigrams = true,
+  parts?: TokenParts,
+): Counts {
   const counts: Counts = new Map();
   for (let i = 0; i < tokens.length; i++) {
     add(counts, unigramBucket(prefix, tokens[i]!));
     if (bigrams && i > 0) {
-      add(counts, bigramBucket(prefix, tokens[i - 1]!, tokens[i]!));
+      const bucket = bigramBucket(prefix, tokens[i - 1]!, tokens[i]!);
+      add(counts, bucket);
+      parts?.bigrams.push(bucket);
     }
   }
   return counts;
@@ -130,17 +158,22 @@ export function charBuckets(token: string, seed = CHAR_SEED): number[] {
   return out;
 }
 
-/** Character n-gram counts of a token list (each distinct token's n-grams computed once). */
-export function charCounts(tokens: readonly string[], prefix = 'c'): Counts {
+/**
+ * Character n-gram counts of a token list (each distinct token's n-grams computed once); the
+ * distinct tokens' counts and buckets are also written to `parts` when given.
+ */
+export function charCounts(tokens: readonly string[], prefix = 'c', parts?: TokenParts): Counts {
   const seed = fnv1a(prefix);
-  const perToken = new Map<string, number>();
+  const perToken = parts?.perToken ?? new Map<string, number>();
   for (const token of tokens) {
     perToken.set(token, (perToken.get(token) ?? 0) + 1);
   }
   const counts: Counts = new Map();
   for (const [token, n] of perToken) {
     if (hasCharNgrams(token)) {
-      for (const bucket of charBuckets(token, seed)) {
+      const buckets = charBuckets(token, seed);
+      parts?.chars.set(token, buckets);
+      for (const bucket of buckets) {
         add(counts, bucket, n);
       }
     }

@@ -49,6 +49,9 @@ function foldChar(ch: string): string {
   return ch === 'đ' ? 'd' : ch.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+/** A character at or above U+00C0: below it, foldChar leaves every character as it is. */
+const NEEDS_FOLDING = /[^\p{ASCII}\u0080-\u00bf]/u;
+
 /** Normalised text, its folded copy, and where each folded character came from. */
 export interface PreparedText {
   normal: string;
@@ -60,6 +63,14 @@ export interface PreparedText {
 /** Normalises and folds a text once, for matching many patterns against it. */
 export function prepareText(text: string): PreparedText {
   const normal = normalise(text);
+  if (!NEEDS_FOLDING.test(normal)) {
+    // Most adverts: no accented letter, so the folded copy is the text itself.
+    const origin = new Array<number>(normal.length + 1);
+    for (let i = 0; i <= normal.length; i++) {
+      origin[i] = i;
+    }
+    return { normal, folded: normal, origin };
+  }
   let folded = '';
   const origin: number[] = [];
   let i = 0;
@@ -114,6 +125,8 @@ interface PatternSource {
   body: string;
   after: string;
   accents: boolean;
+  /** Whether the body is a phrase's (escaped words and separators), not a `re:` expression. */
+  phrase: boolean;
 }
 
 function patternSource(pattern: string): PatternSource {
@@ -121,7 +134,7 @@ function patternSource(pattern: string): PatternSource {
     // NFKC like the text (Bengali য় is two code points there); no lower-casing: \P ≠ \p.
     const body = pattern.slice(3).normalize('NFKC');
     new RegExp(body, 'u'); // throws here, naming the pattern, if it is invalid
-    return { before: '', body, after: '', accents: false };
+    return { before: '', body, after: '', accents: false, phrase: false };
   }
   const accents = pattern.startsWith('=');
   const bare = accents ? pattern.slice(1) : pattern;
@@ -134,7 +147,7 @@ function patternSource(pattern: string): PatternSource {
   const chars = [...phrase];
   const before = bare.startsWith('*') ? '' : boundaryFor(chars[0]!, false);
   const after = bare.endsWith('*') ? '' : boundaryFor(chars[chars.length - 1]!, true);
-  return { before, body, after, accents };
+  return { before, body, after, accents, phrase: true };
 }
 
 /**
@@ -164,10 +177,48 @@ export function compilePatterns(patterns: readonly string[]): CompiledPattern[] 
       byBoundary.set(key, [...(byBoundary.get(key) ?? []), s]);
     }
     const parts = [...byBoundary.values()].map(
-      (list) => `${list[0]!.before}(?:${list.map((s) => s.body).join('|')})${list[0]!.after}`,
+      (list) => `(?:${alternation(list, list[0]!.before)})${list[0]!.after}`,
     );
-    return [{ re: new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'gu'), accents }];
+    const re = new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'gu');
+    return [{ re, accents }];
   });
+}
+
+/** A phrase body's first unit: an escaped character or one code point. */
+function firstUnit(body: string): string {
+  return body.startsWith('\\') ? body.slice(0, 2) : String.fromCodePoint(body.codePointAt(0)!);
+}
+
+/**
+ * `before` (the bodies' shared look-behind) followed by the alternation of the bodies, in order,
+ * with the phrases of each run between `re:` patterns grouped by their first character:
+ * `a(?:…|…)|b(?:…)`. Phrases that start with different characters never match at the same place,
+ * so the matches are those of the plain alternation, but the engine tries one group per position
+ * instead of every phrase. The look-behind, a costly test of Unicode classes, is moved after the
+ * first character (`a(?<!X[^])` is `(?<!X)a`), so it runs only where a phrase can start.
+ */
+function alternation(list: readonly PatternSource[], before: string): string {
+  const out: string[] = [];
+  const late = before === '' ? '' : `${before.slice(0, -1)}[^])`;
+  let run = new Map<string, string[]>();
+  const flush = (): void => {
+    for (const [unit, rests] of run) {
+      const rest = rests.length === 1 ? rests[0]! : `(?:${rests.join('|')})`;
+      out.push(`${unit}${late}${rest}`);
+    }
+    run = new Map();
+  };
+  for (const s of list) {
+    if (!s.phrase) {
+      flush();
+      out.push(`${before}(?:${s.body})`);
+    } else {
+      const unit = firstUnit(s.body);
+      run.set(unit, [...(run.get(unit) ?? []), s.body.slice(unit.length)]);
+    }
+  }
+  flush();
+  return out.join('|');
 }
 
 /** A compiled pattern; `accents` = matched against the normalised text instead of the folded. */
