@@ -6,6 +6,7 @@ import {
   charBuckets,
   type Counts,
   hasCharNgrams,
+  logCount,
   type TokenParts,
   unigramBucket,
 } from './text-features.ts';
@@ -30,7 +31,7 @@ function blockScale(counts: Counts, model: LoadedModel): number {
   let norm = 0;
   for (const [bucket, c] of counts) {
     if (model.kept[bucket] === 1) {
-      norm += Math.log1p(c) ** 2;
+      norm += logCount(c) ** 2;
     }
   }
   return norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -42,7 +43,7 @@ function share(model: LoadedModel, counts: Counts, bucket: number, scale: number
     return 0;
   }
   const c = counts.get(bucket)!;
-  return (model.weights[bucket]! * Math.log1p(c) * scale) / c;
+  return (model.weights[bucket]! * logCount(c) * scale) / c;
 }
 
 function countTokens(tokens: readonly string[]): Map<string, number> {

@@ -2,6 +2,7 @@ import {
   bucketOf,
   charCounts,
   type Counts,
+  logCount,
   normaliseText,
   tokenize,
   type TokenParts,
@@ -158,7 +159,7 @@ export function vectorOf(doc: RawDoc, keep: Keep): Vector {
     let norm = 0;
     for (const [bucket, count] of block) {
       if (keep(bucket)) {
-        const v = Math.log1p(count);
+        const v = logCount(count);
         idx[n] = bucket;
         val[n++] = v;
         norm += v * v;

@@ -76,6 +76,14 @@ export function tokenize(normalised: string): string[] {
 /** Sparse counts keyed by bucket. */
 export type Counts = Map<number, number>;
 
+/** Math.log1p of the small counts, looked up (the same values, computed once). */
+const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
+
+/** log(1 + count), the scaling of a count in a model's vector (features.ts vectorOf). */
+export function logCount(count: number): number {
+  return count < 256 && Number.isInteger(count) ? LOG1P[count]! : Math.log1p(count);
+}
+
 function add(counts: Counts, bucket: number, n = 1): void {
   counts.set(bucket, (counts.get(bucket) ?? 0) + n);
 }
