@@ -8,3 +8,4 @@ export * from './nrm.ts';
 export * from './advert-reports.ts';
 export * from './outreach.ts';
 export * from './directory.ts';
+export * from './jobs.ts';
