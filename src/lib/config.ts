@@ -31,6 +31,12 @@ export interface Config {
   logLevel: string;
   /** Encrypted attachment files (HOMEWARD_ATTACHMENTS_DIR; default <dataDir>/attachments). */
   attachmentsDir: string;
+  /** HOMEWARD_SMTP_URL (smtp:// or smtps://): notifications by SMTP; unset, they are files. */
+  smtpUrl: string | undefined;
+  /** HOMEWARD_MAIL_FROM: the sender of notifications. */
+  mailFrom: string;
+  /** Where notifications are written when there is no SMTP (HOMEWARD_MAIL_DIR; <dataDir>/mail). */
+  mailDir: string;
 }
 
 /** Reads the configuration from `env` (default `process.env`); throws on an invalid setting. */
@@ -48,7 +54,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicApiDocs: parseFlag('HOMEWARD_PUBLIC_API_DOCS', env.HOMEWARD_PUBLIC_API_DOCS),
     logLevel: env.LOG_LEVEL ?? 'info',
     attachmentsDir: resolve(nonEmpty(env.HOMEWARD_ATTACHMENTS_DIR) ?? join(dataDir, 'attachments')),
+    smtpUrl: parseSmtpUrl(nonEmpty(env.HOMEWARD_SMTP_URL)),
+    mailFrom: nonEmpty(env.HOMEWARD_MAIL_FROM) ?? 'Homeward <homeward@localhost>',
+    mailDir: resolve(nonEmpty(env.HOMEWARD_MAIL_DIR) ?? join(dataDir, 'mail')),
   };
+}
+
+/**
+ * Checks HOMEWARD_SMTP_URL names an SMTP server (smtp://user:pass@host:587 or smtps://…:465).
+ *
+ * @throws Error naming the variable (never echoing it: it may hold a password).
+ */
+export function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (!URL.canParse(raw) || !['smtp:', 'smtps:'].includes(new URL(raw).protocol)) {
+    throw new Error('HOMEWARD_SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
+  }
+  return raw;
 }
 
 /**

@@ -1,0 +1,2 @@
+export * from './notifications.schema.ts';
+export { createNotifier, type Notifier, type NotifierConfig } from './notifications.service.ts';
