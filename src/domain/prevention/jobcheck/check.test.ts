@@ -39,4 +39,14 @@ describe('checkJob', () => {
     // Thai words are unknown to the model, so none is named as a fraudulent word.
     expect(result.reasons.find((r) => r.id === 'model.words_fraud')).toBeUndefined();
   });
+
+  it('does not rate a word or two as a risk: too little text to judge, so the prior', () => {
+    for (const text of ['x', 'Hello']) {
+      const result = checkJob({ text }, 'en');
+      expect(result.risk, text).toBe('low');
+      expect(result.probability, text).toBeLessThan(0.068);
+      const note = result.reasons.find((r) => r.id === 'model.too_little_text');
+      expect(note?.text, text).toMatch(/paste the whole advert/);
+    }
+  });
 });

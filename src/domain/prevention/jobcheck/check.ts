@@ -43,6 +43,12 @@ export const RULE_FLOOR = { medium: 1.5, high: 3 } as const;
  * which it counts in full (linear between): a Thai or Khmer text is judged by the rules.
  */
 export const COVERAGE = { none: 0.3, full: 0.8 } as const;
+/**
+ * Known words below which the model's judgement is pulled towards the prior in proportion: a
+ * word or two ("hello", "x") is no evidence either way, and the model's intercept alone would
+ * read as `medium`.
+ */
+export const EVIDENCE_WORDS = 8;
 /** Reasons from the model smaller than this (log-odds) are not shown. */
 const MIN_REASON_WEIGHT = 0.05;
 
@@ -108,7 +114,9 @@ function modelPart(
   const calibrated = calibrate(model, logitOf(model.bias, model.weights, modelVector(model, doc)));
   const contributions = wordContributions(model, doc, parts);
   const { none, full } = COVERAGE;
-  const trust = Math.min(1, Math.max(0, (contributions.coverage - none) / (full - none)));
+  const read = Math.min(1, Math.max(0, (contributions.coverage - none) / (full - none)));
+  const evidence = Math.min(1, contributions.knownWords / EVIDENCE_WORDS);
+  const trust = read * evidence;
   // What the model says of a text it cannot read: the real-world prior.
   const prior = logit(targetPrior);
   // Contributions are raw log-odds; Platt's slope and the trust put them on the shown scale.
@@ -116,8 +124,10 @@ function modelPart(
     scale: model.calibration.a * trust,
     lang,
   });
-  if (trust < 1) {
+  if (read < 1) {
     reasons.push(modelReason('language_not_covered', 0, lang));
+  } else if (evidence < 1) {
+    reasons.push(modelReason('too_little_text', 0, lang));
   }
   return { logOdds: prior + trust * (calibrated - prior), reasons };
 }

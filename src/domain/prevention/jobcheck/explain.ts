@@ -25,6 +25,8 @@ export interface TextContributions {
   known: Set<string>;
   /** Share of the tokens with letters (not numbers or signs) that the model was trained on. */
   coverage: number;
+  /** How many of the text's word tokens (repeats counted) the model was trained on. */
+  knownWords: number;
 }
 
 function blockScale(counts: Counts, model: LoadedModel): number {
@@ -91,7 +93,12 @@ export function wordContributions(
     }
     credit(token, x * n);
   }
-  return { words: out, known, coverage: allWords === 0 ? 0 : knownWords / allWords };
+  return {
+    words: out,
+    known,
+    coverage: allWords === 0 ? 0 : knownWords / allWords,
+    knownWords,
+  };
 }
 
 /** Weight of a named indicator (features.ts ENGINEERED) in a model; 0 when not kept. */

@@ -12,6 +12,7 @@ export type ModelReasonKey =
   | 'words_fraud'
   | 'words_genuine'
   | 'language_not_covered'
+  | 'too_little_text'
   | `${'contact_email' | 'contact_url' | 'contact_phone' | 'messaging_app' | 'money_amount' | 'many_exclamations' | 'short_text'}_${'up' | 'down'}`;
 
 type Texts = Record<ModelReasonKey, string>;
@@ -19,6 +20,8 @@ type Texts = Record<ModelReasonKey, string>;
 const EN: Texts = {
   words_fraud: 'Words often seen in fraudulent job adverts: {words}.',
   words_genuine: 'Words often seen in genuine job adverts: {words}.',
+  too_little_text:
+    'There is too little text for the learned model to judge: paste the whole advert or message, with the pay, the place and how they want to be contacted.',
   language_not_covered:
     'The learned model only knows English adverts, so for this text the result rests mostly on the warning signs listed here.',
   contact_email_up:
@@ -52,6 +55,8 @@ const EN: Texts = {
 const TH: Texts = {
   words_fraud: 'คำที่พบบ่อยในประกาศงานหลอกลวง: {words}',
   words_genuine: 'คำที่พบบ่อยในประกาศงานจริง: {words}',
+  too_little_text:
+    'ข้อความสั้นเกินไปที่แบบจำลองจะประเมินได้ กรุณาวางประกาศหรือข้อความทั้งหมด รวมทั้งค่าจ้าง สถานที่ และช่องทางที่ให้ติดต่อ',
   language_not_covered:
     'แบบจำลองที่เรียนรู้รู้จักเฉพาะประกาศงานภาษาอังกฤษ ผลสำหรับข้อความนี้จึงอาศัยสัญญาณเตือนที่แสดงไว้ที่นี่เป็นหลัก',
   contact_email_up:
@@ -78,6 +83,8 @@ const TH: Texts = {
 const ID: Texts = {
   words_fraud: 'Kata yang sering muncul di iklan lowongan palsu: {words}.',
   words_genuine: 'Kata yang sering muncul di iklan lowongan asli: {words}.',
+  too_little_text:
+    'Teksnya terlalu sedikit untuk dinilai oleh model: tempel seluruh iklan atau pesan, termasuk gaji, tempat, dan cara mereka minta dihubungi.',
   language_not_covered:
     'Model yang dipelajari hanya mengenal iklan berbahasa Inggris, jadi hasil untuk teks ini terutama bergantung pada tanda bahaya yang tercantum di sini.',
   contact_email_up:
@@ -111,6 +118,8 @@ const ID: Texts = {
 const VI: Texts = {
   words_fraud: 'Những từ thường gặp trong tin tuyển dụng lừa đảo: {words}.',
   words_genuine: 'Những từ thường gặp trong tin tuyển dụng thật: {words}.',
+  too_little_text:
+    'Văn bản quá ngắn để mô hình đánh giá: hãy dán toàn bộ tin tuyển dụng hoặc tin nhắn, gồm mức lương, nơi làm việc và cách họ muốn bạn liên lạc.',
   language_not_covered:
     'Mô hình học máy chỉ biết tin tuyển dụng tiếng Anh, nên kết quả cho văn bản này chủ yếu dựa vào các dấu hiệu cảnh báo liệt kê ở đây.',
   contact_email_up:
@@ -145,6 +154,8 @@ const VI: Texts = {
 const ZH: Texts = {
   words_fraud: '虚假招聘广告中常见的词：{words}。',
   words_genuine: '真实招聘广告中常见的词：{words}。',
+  too_little_text:
+    '文字太少，模型无法判断：请粘贴完整的广告或消息，包括薪资、地点和对方要求的联系方式。',
   language_not_covered:
     '机器学习模型只认识英文招聘广告，因此这段文字的结果主要依据这里列出的警示信号。',
   contact_email_up: '要求你回复到一个电子邮箱，很多虚假广告都这样。请核实该邮箱属于公司官方网站。',
