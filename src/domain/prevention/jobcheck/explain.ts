@@ -93,12 +93,8 @@ export function wordContributions(
     }
     credit(token, x * n);
   }
-  return {
-    words: out,
-    known,
-    coverage: allWords === 0 ? 0 : knownWords / allWords,
-    knownWords,
-  };
+  const coverage = allWords === 0 ? 0 : knownWords / allWords;
+  return { words: out, known, coverage, knownWords };
 }
 
 /** Weight of a named indicator (features.ts ENGINEERED) in a model; 0 when not kept. */
