@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CALLERS, type Caller as AccessCaller } from '@test/support/callers.ts';
 import { expectProblem, request, testApp, type TestApp } from '@test/support/build-app.ts';
 import { auditCount } from '@test/support/factories.ts';
 import {
@@ -8,7 +9,6 @@ import {
   newService,
   postService,
   serviceBody,
-  type DirectoryCaller,
   type DirectoryScenario,
 } from './directory.fixtures.ts';
 
@@ -17,17 +17,7 @@ import {
  * own services; platform admins verify organisations and maintain external ones. Another
  * organisation's service is 404 for edits, like an unknown id. Public route: directory-public.
  */
-type Caller = DirectoryCaller | 'anonymous';
-const CALLERS: readonly Caller[] = [
-  'anonymous',
-  'admin',
-  'supervisor',
-  'caseworker',
-  'outreach',
-  'viewer',
-  'otherOrgAdmin',
-  'platformAdmin',
-];
+type Caller = AccessCaller | 'anonymous';
 
 let t: TestApp;
 let s: DirectoryScenario;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CALLERS, type Caller as AccessCaller } from '@test/support/callers.ts';
 import { request, testApp, type TestApp } from '@test/support/build-app.ts';
 import { SCENARIO_TIMEOUT } from '@/domain/cases/case-tasks.fixtures.ts';
 import {
@@ -14,17 +15,7 @@ import {
  * report's country, another organisation's admin (404 for the report, not listed) and nobody
  * (401). Assigning countries is a platform admin's, in a browser session.
  */
-type Caller = keyof AdvertScenario['sessions'] | 'anonymous';
-const CALLERS: readonly Caller[] = [
-  'anonymous',
-  'admin',
-  'supervisor',
-  'caseworker',
-  'outreach',
-  'viewer',
-  'otherOrgAdmin',
-  'platformAdmin',
-];
+type Caller = AccessCaller | 'anonymous';
 
 let t: TestApp;
 let s: AdvertScenario;
