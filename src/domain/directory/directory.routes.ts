@@ -1,8 +1,6 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { anonymousClientKey } from '@/domain/prevention/public-client-key.ts';
-import { AppError } from '@/lib/errors.ts';
 import { AUTHED_PROBLEMS, EmptySchema, problems } from '@/lib/problem.schema.ts';
+import { publicScope } from '@/server/plugins/public-scope.ts';
 import {
   DirectoryOrganisationListSchema,
   DirectoryOrganisationSchema,
@@ -47,17 +45,7 @@ export const PUBLIC_DIRECTORY_RATE_LIMIT = { max: 60, timeWindowMs: 60_000 } as 
  * limits each client address in memory, keyed by an HMAC of the address. Nothing is stored.
  */
 const publicRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (request) => anonymousClientKey(request.ip),
-    errorResponseBuilder: (_request, context) =>
-      new AppError('too_many_attempts', `Too many searches. Try again in ${context.after}.`, {
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-      }),
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.removeHeader('set-cookie');
-  });
+  await publicScope(app, 'Too many searches.');
 
   app.get(
     '/api/public/directory/services',

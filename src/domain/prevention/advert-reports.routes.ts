@@ -1,8 +1,7 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ANONYMOUS } from '@/lib/context.ts';
-import { AppError, validationFailed } from '@/lib/errors.ts';
+import { validationFailed } from '@/lib/errors.ts';
 import { AUTHED_PROBLEMS, problems } from '@/lib/problem.schema.ts';
+import { publicScope } from '@/server/plugins/public-scope.ts';
 import {
   AdvertReportListQuerySchema,
   AdvertReportPageSchema,
@@ -27,7 +26,6 @@ import {
 } from './advert-reports.service.ts';
 import { reportTrends } from './advert-trends.service.ts';
 import { listAssignments, replaceAssignments } from './prevention-assignments.service.ts';
-import { anonymousClientKey } from './public-client-key.ts';
 import { assertPublicTextInput, PUBLIC_BODY_LIMIT } from './public-input.ts';
 
 const tags = ['prevention'];
@@ -52,23 +50,7 @@ export const JOB_REPORT_RATE_LIMIT = { max: 10, timeWindowMs: 10 * 60_000 } as c
  * address. Nothing about the person is stored: see `submitReport`.
  */
 const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (request) => anonymousClientKey(request.ip),
-    errorResponseBuilder: (_request, context) =>
-      new AppError('too_many_attempts', `Too many reports. Try again in ${context.after}.`, {
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-      }),
-  });
-  // Whatever the auth plugin found (a session cookie of a staff member in the same browser),
-  // the report is anonymous: no actor, and no CSRF token to ask for.
-  app.addHook('onRequest', async (request) => {
-    request.actor = ANONYMOUS;
-    request.csrfToken = null;
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.removeHeader('set-cookie');
-  });
+  await publicScope(app, 'Too many reports.');
   app.post(
     '/api/public/job-reports',
     {

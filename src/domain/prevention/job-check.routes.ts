@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkJob } from '@/domain/prevention/jobcheck/index.ts';
@@ -7,10 +6,9 @@ import {
   JobCheckLanguageSchema,
   JobCheckResultSchema,
 } from '@/domain/prevention/jobcheck/jobcheck.schema.ts';
-import { AppError } from '@/lib/errors.ts';
 import { problems } from '@/lib/problem.schema.ts';
+import { publicScope } from '@/server/plugins/public-scope.ts';
 import { negotiateJobCheckLanguage } from './job-check-language.ts';
-import { anonymousClientKey } from './public-client-key.ts';
 import { assertPublicTextInput, PUBLIC_BODY_LIMIT } from './public-input.ts';
 
 /** Checks one client address may make per window (a person checks a few adverts, an office more). */
@@ -26,21 +24,7 @@ const JobCheckQuerySchema = z.strictObject({ lang: JobCheckLanguageSchema.option
  * client address in memory, keyed by an HMAC of the address (`anonymousClientKey`).
  */
 export const jobCheckRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (request) => anonymousClientKey(request.ip),
-    errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'too_many_attempts',
-        `Too many checks from this connection. Try again in ${context.after}.`,
-        {
-          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-        },
-      ),
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.removeHeader('set-cookie');
-  });
+  await publicScope(app, 'Too many checks from this connection.');
 
   app.post(
     '/api/public/job-check',

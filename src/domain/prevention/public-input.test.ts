@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JOB_CHECK_MAX_TEXT } from '@/domain/prevention/jobcheck/jobcheck.schema.ts';
 import { AppError } from '@/lib/errors.ts';
-import { anonymousClientKey } from './public-client-key.ts';
+import { anonymousClientKey } from '@/server/plugins/public-scope.ts';
 import { assertPublicTextInput, PUBLIC_BODY_LIMIT } from './public-input.ts';
 
 function refusal(body: unknown): { code: string; paths: string[] } | null {
