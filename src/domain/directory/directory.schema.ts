@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema } from '@/lib/cursor.schema.ts';
+import { SERVICE_KINDS } from './service-kinds.ts';
 
 /**
  * The service directory: organisations (on this installation, or external ones a platform admin
@@ -7,19 +8,7 @@ import { cursorSchema } from '@/lib/cursor.schema.ts';
  * API (filters also take alpha-2); languages are BCP 47 tags, stored canonical.
  */
 
-export const SERVICE_KINDS = [
-  'shelter',
-  'legal_aid',
-  'medical',
-  'mental_health_psychosocial',
-  'reception',
-  'travel_documents',
-  'livelihood_job_placement',
-  'debt_counselling',
-  'education',
-  'family_tracing',
-  'hotline',
-] as const;
+export { SERVICE_KINDS };
 export const ServiceKindSchema = z.enum(SERVICE_KINDS);
 export type ServiceKind = z.infer<typeof ServiceKindSchema>;
 

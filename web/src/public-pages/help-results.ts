@@ -1,23 +1,12 @@
 import type { PublicService } from '@/domain/directory/directory.schema.ts';
+import { SERVICE_KINDS, type ServiceKindName } from '@/domain/directory/service-kinds.ts';
 import { h } from './dom.ts';
 import type { PageContext } from './shell.ts';
 import { format, type PublicKey } from './strings.ts';
 
-/** The service kinds of the API's `SERVICE_KINDS` (kept equal by public-pages.test.ts). */
-export const HELP_SERVICES = [
-  'shelter',
-  'legal_aid',
-  'medical',
-  'mental_health_psychosocial',
-  'reception',
-  'travel_documents',
-  'livelihood_job_placement',
-  'debt_counselling',
-  'education',
-  'family_tracing',
-  'hotline',
-] as const;
-export type HelpService = (typeof HELP_SERVICES)[number];
+/** The service kinds the search offers: the API's own list. */
+export const HELP_SERVICES = SERVICE_KINDS;
+export type HelpService = ServiceKindName;
 
 /** The string key of a service kind. */
 export function serviceKey(kind: HelpService): PublicKey {
