@@ -8,7 +8,7 @@ import {
   buildUser,
   type TestUser,
 } from '@test/support/factories.ts';
-import type { Role } from '@/policy/roles.ts';
+import { ROLES, type Role } from '@/policy/roles.ts';
 
 /**
  * Test fixture for the case sub-resources (tasks, assessment, notes, attachments): one
@@ -22,6 +22,15 @@ export interface CaseScenario {
   users: Record<Role | 'otherCaseworker' | 'otherOrgAdmin', TestUser>;
   as: Record<Role | 'otherCaseworker' | 'otherOrgAdmin', Session>;
 }
+
+/** Everyone a case route's access matrix calls it as: nobody first, then the scenario's members. */
+export type CaseCaller = keyof CaseScenario['as'] | 'anonymous';
+export const CASE_CALLERS: readonly CaseCaller[] = [
+  'anonymous',
+  ...ROLES,
+  'otherCaseworker',
+  'otherOrgAdmin',
+];
 
 /** Builds a `CaseScenario` (hashes seven passwords: allow `SCENARIO_TIMEOUT` in `beforeAll`). */
 export async function caseScenario(rt: TestRuntime, app: FastifyInstance): Promise<CaseScenario> {

@@ -9,8 +9,13 @@ import {
   type TestApp,
 } from '@test/support/build-app.ts';
 import { auditCount } from '@test/support/factories.ts';
-import { ROLES } from '@/policy/roles.ts';
-import { caseScenario, SCENARIO_TIMEOUT, type CaseScenario } from './case-tasks.fixtures.ts';
+import {
+  CASE_CALLERS,
+  caseScenario,
+  SCENARIO_TIMEOUT,
+  type CaseCaller,
+  type CaseScenario,
+} from './case-tasks.fixtures.ts';
 import { listIds, openCase, patchCase } from './cases-routes.fixtures.ts';
 import {
   caseCount,
@@ -34,8 +39,8 @@ beforeAll(async () => {
   s = await caseScenario(t.runtime, t.app);
 }, SCENARIO_TIMEOUT);
 
-type Caller = keyof CaseScenario['as'] | 'anonymous';
-const CALLERS: readonly Caller[] = ['anonymous', ...ROLES, 'otherCaseworker', 'otherOrgAdmin'];
+type Caller = CaseCaller;
+const CALLERS = CASE_CALLERS;
 const session = (c: Caller): Session | null => (c === 'anonymous' ? null : s.as[c]);
 const CODE: Record<number, string> = {
   401: 'unauthenticated',

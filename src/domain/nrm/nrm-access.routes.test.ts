@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, expectProblem, request, testApp, type TestApp } from '@test/support/build-app.ts';
 import {
+  CASE_CALLERS,
   caseScenario,
   SCENARIO_TIMEOUT,
+  type CaseCaller,
   type CaseScenario,
 } from '@/domain/cases/case-tasks.fixtures.ts';
 import {
@@ -20,17 +22,8 @@ import {
  * Who may call each NRM route: every role, a caseworker the case is not assigned to and another
  * organisation's admin (404, like an unknown id). Bad input: nrm-input.routes.test.ts.
  */
-type Caller = keyof CaseScenario['as'] | 'anonymous';
-const CALLERS: readonly Caller[] = [
-  'anonymous',
-  'admin',
-  'supervisor',
-  'caseworker',
-  'outreach',
-  'viewer',
-  'otherCaseworker',
-  'otherOrgAdmin',
-];
+type Caller = CaseCaller;
+const CALLERS = CASE_CALLERS;
 const { NOW, GBR, RG } = GBR_CASE;
 
 let t: TestApp;

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, expectProblem, request, testApp, type TestApp } from '@test/support/build-app.ts';
 import { unique } from '@test/support/factories.ts';
 import {
+  CASE_CALLERS,
   caseScenario,
   SCENARIO_TIMEOUT,
+  type CaseCaller,
   type CaseScenario,
 } from '@/domain/cases/case-tasks.fixtures.ts';
 import type { Screening } from './screening-views.schema.ts';
@@ -15,17 +17,8 @@ import { newCase, ownInstrument, palermo, screen, screeningRows } from './screen
  * Viewers read screenings; viewers and outreach staff never screen; only supervisors and
  * admins approve; only admins publish their organisation's instruments.
  */
-type Caller = keyof CaseScenario['as'] | 'anonymous';
-const CALLERS: readonly Caller[] = [
-  'anonymous',
-  'admin',
-  'supervisor',
-  'caseworker',
-  'outreach',
-  'viewer',
-  'otherCaseworker',
-  'otherOrgAdmin',
-];
+type Caller = CaseCaller;
+const CALLERS = CASE_CALLERS;
 
 let t: TestApp;
 let s: CaseScenario;
