@@ -60,6 +60,16 @@ export const FIELDS = {
   advertReportText: field('advert_reports', 'text'),
   // Staff-only: a shelter's is read only by its own organisation (never public).
   directoryServiceAddress: field('directory_services', 'address'),
+  // Referrals: the reason (both sides read it), the history's notes, and each packet's own key
+  // (the packet body is sealed with that key, not with a data key: destroying it erases the packet).
+  referralReason: field('referrals', 'reason'),
+  referralEventNote: field('referral_events', 'note'),
+  referralPacketKey: {
+    table: 'referral_packets',
+    column: 'key_enc',
+    idColumn: 'referral_id',
+    aad: (id: string) => `referral_packets.key:${id}`,
+  },
   totpSecret: field('users', 'totp_secret'),
   totpPending: field('users', 'totp_pending'),
 } as const satisfies Record<string, EncryptedField>;

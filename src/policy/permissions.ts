@@ -42,6 +42,9 @@ export const PERMISSIONS = [
   'directory.read',
   'directory.manage',
   'directory.verify',
+  'referral.read',
+  'referral.send',
+  'referral.respond',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -101,6 +104,11 @@ export const PERMISSION_CLASS = {
   'directory.manage': 'write',
   // Verifying organisations and listing external ones: a platform admin in person.
   'directory.verify': 'session-only',
+  // Referrals: the inbox and outbox (the packet itself also needs `case.read_sensitive`),
+  // referring a person, and answering a referral for the recipient organisation.
+  'referral.read': 'read',
+  'referral.send': 'write',
+  'referral.respond': 'write',
 } as const satisfies Record<Permission, TokenScope | 'session-only'>;
 
 /** The permissions an API token with `scopes` may exercise (before intersecting with its owner's). */

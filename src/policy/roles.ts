@@ -27,6 +27,10 @@ const CASEWORK: readonly Permission[] = [
   'screening.write',
   'nrm.read',
   'nrm.write',
+  // Referring a person to another organisation and answering the organisation's inbox.
+  'referral.read',
+  'referral.send',
+  'referral.respond',
 ];
 /** Oversight of every case of the organisation. */
 const OVERSIGHT: readonly Permission[] = [

@@ -9,3 +9,4 @@ export * from './advert-reports.ts';
 export * from './outreach.ts';
 export * from './directory.ts';
 export * from './jobs.ts';
+export * from './referrals.ts';
