@@ -55,6 +55,9 @@ export type ErrorCode =
   | 'advert_report_not_found'
   | 'directory_service_not_found'
   | 'directory_organisation_not_found'
+  | 'referral_not_found'
+  | 'referral_state_invalid'
+  | 'return_plan_not_found'
   | 'internal_error';
 
 /** HTTP status for every error code. */
@@ -110,6 +113,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   advert_report_not_found: 404,
   directory_service_not_found: 404,
   directory_organisation_not_found: 404,
+  referral_not_found: 404,
+  referral_state_invalid: 409,
+  return_plan_not_found: 404,
   internal_error: 500,
 };
 
@@ -166,6 +172,9 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   advert_report_not_found: 'Reported advert not found',
   directory_service_not_found: 'Service not found in the directory',
   directory_organisation_not_found: 'Organisation not found in the directory',
+  referral_not_found: 'Referral not found',
+  referral_state_invalid: "This step is not possible in the referral's current state",
+  return_plan_not_found: 'Return plan not found',
   internal_error: 'Something went wrong on the server',
 };
 
