@@ -70,6 +70,8 @@ export const FIELDS = {
     idColumn: 'referral_id',
     aad: (id: string) => `referral_packets.key:${id}`,
   },
+  // Return plans: who meets the person on arrival, and where (both sides read it).
+  returnPlanReception: field('return_plans', 'reception'),
   totpSecret: field('users', 'totp_secret'),
   totpPending: field('users', 'totp_pending'),
 } as const satisfies Record<string, EncryptedField>;

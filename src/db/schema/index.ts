@@ -10,3 +10,4 @@ export * from './outreach.ts';
 export * from './directory.ts';
 export * from './jobs.ts';
 export * from './referrals.ts';
+export * from './return-plans.ts';
