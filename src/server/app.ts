@@ -19,6 +19,7 @@ import { consentRoutes } from '@/domain/consent/index.ts';
 import { directoryRoutes } from '@/domain/directory/index.ts';
 import { draftsRoutes } from '@/domain/drafts/index.ts';
 import { nrmRoutes } from '@/domain/nrm/index.ts';
+import { referralRoutes } from '@/domain/referrals/index.ts';
 import { advertReportRoutes } from '@/domain/prevention/advert-reports.routes.ts';
 import { outreachRoutes } from '@/domain/prevention/outreach.routes.ts';
 import { jobCheckRoutes } from '@/domain/prevention/job-check.routes.ts';
@@ -123,6 +124,7 @@ async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(screeningRoutes);
   await app.register(nrmRoutes);
   await app.register(directoryRoutes);
+  await app.register(referralRoutes);
   await app.register(advertReportRoutes);
   await app.register(outreachRoutes);
   await app.register(jobCheckRoutes);

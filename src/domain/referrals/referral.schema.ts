@@ -61,6 +61,10 @@ export type CompleteInput = z.infer<typeof CompleteSchema>;
 export const RevokeSchema = z.object({ reason: Paragraph(1000).optional() }).strict();
 export type RevokeInput = z.infer<typeof RevokeSchema>;
 
+/** Accepting: a new case from the packet, or `linkCaseId`, an existing case of the recipient. */
+export const AcceptSchema = z.object({ linkCaseId: z.uuid().optional() }).strict();
+export type AcceptInput = z.infer<typeof AcceptSchema>;
+
 export const ReferralParamsSchema = z.object({ id: z.string().max(64) }).strict();
 
 export const ReferralListQuerySchema = z
@@ -119,6 +123,10 @@ export const ReferralSummarySchema = z.object({
   updatedAt: z.string(),
 });
 export type ReferralSummary = z.infer<typeof ReferralSummarySchema>;
+
+/** The referrals of one case (sent from it, or accepted into it), newest first. */
+export const CaseReferralListSchema = z.object({ items: z.array(ReferralSummarySchema) });
+export type CaseReferralList = z.infer<typeof CaseReferralListSchema>;
 
 export const ReferralPageSchema = z.object({
   items: z.array(ReferralSummarySchema),
