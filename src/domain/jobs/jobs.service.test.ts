@@ -64,6 +64,26 @@ describe('jobs: enqueue, claim, complete', () => {
     expect((await claim('w1', at(10 * MINUTE))).map((j) => j.id)).toEqual([later]);
   });
 
+  it('a job enqueued without run_at is due at once, even within the same millisecond', async () => {
+    for (let i = 0; i < 25; i += 1) {
+      const id = await enqueueJob(db, { kind: 'test.now' });
+      const claimed = await claimJobs(db, {
+        workerId: 'w1',
+        limit: 1,
+        now: new Date(),
+        lockFor: MINUTE,
+      });
+      expect(claimed.map((j) => j.id)).toEqual([id]);
+    }
+    // The cause, seen directly: run_at comes from the app's millisecond clock, not the database's
+    // microsecond now(), so a claim made with a JS Date taken after the enqueue always sees it due.
+    const subMs = await rt.database.query<{ n: number }>(
+      `select count(*)::int as n from jobs
+        where (extract(microseconds from run_at)::bigint % 1000) <> 0`,
+    );
+    expect(subMs[0]?.n).toBe(0);
+  });
+
   it('is part of the caller’s transaction: a rolled-back enqueue leaves no job', async () => {
     await expect(
       db.transaction(async (tx) => {

@@ -24,7 +24,9 @@ export async function enqueueJob(db: Db, input: EnqueueJob): Promise<string> {
     payload: job.payload,
     orderingKey: job.orderingKey ?? null,
     organisationId: job.organisationId ?? null,
-    ...(job.runAt ? { runAt: job.runAt } : {}),
+    // The app's clock, not the database's now(): claims compare run_at with a JS Date (ms), and a
+    // default of now() (µs, database clock) made a job enqueued in the same millisecond not due.
+    runAt: job.runAt ?? new Date(),
     ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
   });
   return id;
