@@ -270,7 +270,13 @@ export async function referralAudit(
 
 /** The referral tables' row counts and A's case row version (to prove nothing changed). */
 export async function referralState(rt: TestRuntime, id: string | null) {
-  const [row] = await rt.database.query<Record<string, number>>(
+  const [row] = await rt.database.query<{
+    referrals: number;
+    events: number;
+    packets: number;
+    cases: number;
+    version: number;
+  }>(
     `select (select count(*)::int from referrals) as referrals,
             (select count(*)::int from referral_events) as events,
             (select count(*)::int from referral_packets) as packets,
