@@ -1,4 +1,5 @@
 import { recordAudit, recordAuditNow } from '@/domain/audit/index.ts';
+import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
 import { isCountryCode } from '@/lib/countries.ts';
 import { utcDay } from '@/lib/dates.schema.ts';
@@ -90,28 +91,12 @@ export async function createCaseEvent(
 ): Promise<CaseEvent> {
   const actor = await requireAccess(ctx, 'case.update', [{ type: 'case', id: caseId }]);
   assertEventInput(ctx, input);
-  const id = newId();
-  const note = input.note?.trim() ? input.note : null;
-  const outcome = input.outcome || null;
   const row = await ctx.db.transaction(async (tx) => {
-    const created = await insertCaseEvent(tx, actor.organisationId, {
-      id,
-      caseId,
-      stage: input.stage,
-      type: input.type,
-      occurredOn: input.occurredOn,
-      country: input.country ?? null,
-      outcomeEnc: outcome ? ctx.cipher.encrypt(outcome, outcomeAad(id)) : null,
-      noteEnc: note ? ctx.cipher.encrypt(note, noteAad(id)) : null,
-      createdBy: actor.userId,
-    });
-    await touchCase(tx, actor.organisationId, caseId);
-    await recordAudit(tx, ctx, {
+    const created = await recordJourneyEvent(tx, ctx, {
       organisationId: actor.organisationId,
-      action: 'case.event.create',
-      entityType: 'case',
-      entityId: caseId,
-      details: { eventId: id, stage: input.stage, type: input.type, note: note !== null },
+      caseId,
+      event: input,
+      createdBy: actor.userId,
     });
     if (input.stage === 'return' && input.type === 'arrival') {
       // Arrival home starts the follow-up schedule (the organisation's months; 1, 3, 6, 12 by default).
@@ -121,4 +106,49 @@ export async function createCaseEvent(
     return created;
   });
   return toCaseEvent(ctx, actor, row);
+}
+
+/** A journey event another module records on a case it has the right to write to. */
+export interface JourneyEventTarget {
+  organisationId: string;
+  caseId: string;
+  event: Pick<EventCreate, 'stage' | 'type' | 'occurredOn' | 'country' | 'outcome' | 'note'>;
+  /** The member who recorded it; null for an event recorded on behalf of another organisation. */
+  createdBy: string | null;
+}
+
+/**
+ * Inserts a journey event (outcome and note encrypted), bumps the case's `updated_at` and audits
+ * `case.event.create` in the case's organisation, all inside the caller's transaction `tx`. Does
+ * no access check and schedules nothing: the caller (a service that has called `requireAccess`,
+ * e.g. a return plan's confirmed reception, which writes to both organisations' cases) owns that.
+ */
+export async function recordJourneyEvent(
+  tx: Db,
+  ctx: Pick<Ctx, 'actor' | 'cipher' | 'meta' | 'now'>,
+  { organisationId, caseId, event, createdBy }: JourneyEventTarget,
+): Promise<CaseEventRow> {
+  const id = newId();
+  const note = event.note?.trim() ? event.note : null;
+  const outcome = event.outcome || null;
+  const created = await insertCaseEvent(tx, organisationId, {
+    id,
+    caseId,
+    stage: event.stage,
+    type: event.type,
+    occurredOn: event.occurredOn,
+    country: event.country ?? null,
+    outcomeEnc: outcome ? ctx.cipher.encrypt(outcome, outcomeAad(id)) : null,
+    noteEnc: note ? ctx.cipher.encrypt(note, noteAad(id)) : null,
+    createdBy,
+  });
+  await touchCase(tx, organisationId, caseId);
+  await recordAudit(tx, ctx, {
+    organisationId,
+    action: 'case.event.create',
+    entityType: 'case',
+    entityId: caseId,
+    details: { eventId: id, stage: event.stage, type: event.type, note: note !== null },
+  });
+  return created;
 }

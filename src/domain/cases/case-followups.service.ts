@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { recordAudit } from '@/domain/audit/index.ts';
 import type { Db } from '@/db/client.ts';
 import type { Ctx } from '@/lib/context.ts';
@@ -38,12 +40,22 @@ export interface FollowUpTarget {
   caseId: string;
   /** Return or arrival date, `YYYY-MM-DD`. */
   from: string;
+  /**
+   * Days after `from` to schedule (a return plan's own schedule, e.g. 7, 30, 90); without it,
+   * the organisation's follow-up months.
+   */
+  days?: readonly number[];
+}
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export function addDaysTo(date: string, days: number): string {
+  return utcDay(addDays(new Date(`${date}T00:00:00Z`), days, { in: tz('UTC') }));
 }
 
 /** A new follow-up task's id, kind and title (encrypted like every task title). */
-function followUpTask(cipher: FieldCipher, months: number) {
+function followUpTask(cipher: FieldCipher, n: number, unit: 'day' | 'month') {
   const id = newId();
-  const title = `Follow-up ${months} month${months === 1 ? '' : 's'} after return`;
+  const title = `Follow-up ${n} ${unit}${n === 1 ? '' : 's'} after return`;
   return { id, kind: 'follow_up' as const, titleEnc: encryptTitle(cipher, id, title) };
 }
 
@@ -57,11 +69,14 @@ function followUpTask(cipher: FieldCipher, months: number) {
 export async function scheduleFollowUps(
   tx: Db,
   ctx: Pick<Ctx, 'actor' | 'cipher' | 'meta' | 'now'>,
-  { organisationId, caseId, from }: FollowUpTarget,
+  { organisationId, caseId, from, days }: FollowUpTarget,
 ): Promise<string[]> {
   await lockCase(tx, organisationId, caseId);
-  const months = [...new Set(await followUpMonthsOf(tx, organisationId))].sort((a, b) => a - b);
-  const dates = months.map((n) => ({ n, dueOn: addMonths(from, n) }));
+  const unit = days ? 'day' : 'month';
+  const steps = days ?? (await followUpMonthsOf(tx, organisationId));
+  const dates = [...new Set(steps)]
+    .sort((a, b) => a - b)
+    .map((n) => ({ n, dueOn: days ? addDaysTo(from, n) : addMonths(from, n) }));
   const taken = new Set(
     await existingDueDates(tx, organisationId, {
       caseId,
@@ -73,7 +88,7 @@ export async function scheduleFollowUps(
   const rows = dates
     .filter((d) => !taken.has(d.dueOn))
     .map((d) => ({
-      ...followUpTask(ctx.cipher, d.n),
+      ...followUpTask(ctx.cipher, d.n, unit),
       caseId,
       dueOn: d.dueOn,
       assigneeId,

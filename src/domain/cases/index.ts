@@ -12,5 +12,5 @@ export { caseHomeRoutes } from './case-home.routes.ts';
 export { caseAssessmentRoutes } from './case-assessment.routes.ts';
 export { caseNotesRoutes } from './case-notes.routes.ts';
 export { caseAttachmentsRoutes } from './case-attachments.routes.ts';
-export { createCaseEvent, listCaseEvents } from './case-events.service.ts';
+export { createCaseEvent, listCaseEvents, recordJourneyEvent } from './case-events.service.ts';
 export { scheduleFollowUps } from './case-followups.service.ts';
